@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+
+/// The SQLite store: one file in WAL mode, migrated on open.
+///
+/// ```swift
+/// let store = try RightsStore(path: "rightsbrief.sqlite")
+/// let outcomes = try store.insert(articles, at: Date())
+/// ```
+/// Every batch is one transaction, so a crash or `kill -9` leaves either all of a batch or none.
+public final class RightsStore: Sendable {
+    let writer: any DatabaseWriter
+    public let path: String
+
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    /// - Throws: `StoreError.open` / `.migrate` naming the file.
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.foreignKeysEnabled = true
+        do {
+            writer = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.open(path: path, reason: Self.reason(error))
+        }
+        try migrate()
+    }
+
+    /// An in-memory store, for tests.
+    public init() throws {
+        path = ":memory:"
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        writer = try DatabaseQueue(configuration: configuration)
+        try migrate()
+    }
+
+    private func migrate() throws {
+        do {
+            try Migrations.migrator.migrate(writer)
+        } catch {
+            throw StoreError.migrate(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// The migrations applied so far, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try read("migrations") { db in try Migrations.migrator.appliedMigrations(db) }
+    }
+
+    static func reason(_ error: Error) -> String {
+        if let error = error as? DatabaseError {
+            return "SQLite error \(error.resultCode.rawValue): \(error.message ?? "unknown")"
+        }
+        return String(describing: error)
+    }
+
+    func read<T: Sendable>(_ what: String, _ body: @Sendable (Database) throws -> T) throws -> T {
+        do { return try writer.read(body) } catch let error as StoreError { throw error } catch {
+            throw StoreError.read(what: what, reason: Self.reason(error))
+        }
+    }
+
+    func write<T: Sendable>(_ what: String, _ body: @Sendable (Database) throws -> T) throws -> T {
+        do { return try writer.write(body) } catch let error as StoreError { throw error } catch {
+            throw StoreError.write(what: what, reason: Self.reason(error))
+        }
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// FNV-1a over bytes, 128 bits as two independent 64-bit lanes.
+///
+/// Used for content hashes (dedupe, rules hash, stable finding ids). Not cryptographic: the
+/// inputs are our own normalised text, and a stable, dependency-free hash is what we need.
+public struct ContentHash: Sendable {
+    private var lane1: UInt64 = 0xcbf29ce484222325
+    private var lane2: UInt64 = 0x84222325cbf29ce4
+
+    public init() {}
+
+    public mutating func update<S: Sequence>(bytes: S) where S.Element == UInt8 {
+        for byte in bytes {
+            lane1 = (lane1 ^ UInt64(byte)) &* 0x100000001b3
+            lane2 = (lane2 ^ UInt64(byte ^ 0x5a)) &* 0x100000001b3
+        }
+    }
+
+    public mutating func update(_ string: String) {
+        update(bytes: string.utf8)
+        update(bytes: [0x1f]) // field separator so that ("ab","c") != ("a","bc")
+    }
+
+    public func hexDigest() -> String {
+        String(format: "%016llx%016llx", lane1, lane2)
+    }
+
+    /// Hash of several fields, in order.
+    public static func of(_ fields: String...) -> String {
+        var hash = ContentHash()
+        for field in fields { hash.update(field) }
+        return hash.hexDigest()
+    }
+}

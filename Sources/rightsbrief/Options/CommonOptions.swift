@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import RightsCore
+
+/// Options every command that touches the store or the rules shares.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The SQLite store.", valueName: "path"))
+    var db: String = "rightsbrief.sqlite"
+
+    @Option(name: .long, help: ArgumentHelp("The rules folder (indicators, countries, boilerplate).", valueName: "dir"))
+    var rules: String = "rules"
+
+    var currentDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
+
+    var rulesURL: URL {
+        rules.hasPrefix("/") ? URL(fileURLWithPath: rules) : currentDirectory.appendingPathComponent(rules)
+    }
+
+    func openStore() throws -> RightsStore {
+        try RightsStore(path: db)
+    }
+
+    func loadBoilerplate() throws -> BoilerplateRules {
+        let url = rulesURL.appendingPathComponent("boilerplate.yaml")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw CommandFailure.usage("error: \(url.path) not found: run from the project folder or point --rules at a rules folder")
+        }
+        return try BoilerplateRules.load(from: url)
+    }
+}
+
+/// Output format of listing commands.
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}
