@@ -15,6 +15,9 @@ struct Rightsbrief: AsyncParsableCommand {
         subcommands: [
             IngestCommand.self,
             ArticlesCommand.self,
+            AnalyzeCommand.self,
+            FindingsCommand.self,
+            ExplainCommand.self,
         ]
     )
 

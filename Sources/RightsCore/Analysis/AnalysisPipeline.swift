@@ -1,0 +1,75 @@
+import Foundation
+
+/// What `analyze` did.
+public struct AnalysisReport: Sendable {
+    public var runID: Int64?
+    public var articlesAnalyzed = 0
+    public var articlesUpToDate = 0
+    public var findings = 0
+    public var bytes = 0
+    public var elapsed: TimeInterval = 0
+    public var rulesHash = ""
+}
+
+/// Analyses stored articles in parallel and stores their findings batch by batch.
+///
+/// The only place with concurrency: each task is pure (article + shared `CompiledRules` →
+/// findings); one writer stores each batch in one transaction, so `kill -9` at any moment leaves
+/// every article with either its old findings or its new ones.
+public struct AnalysisPipeline: Sendable {
+    public let analyzer: ArticleAnalyzer
+    public var batchSize: Int
+    public var parallelism: Int
+
+    public init(compiled: CompiledRules, batchSize: Int = 256, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        analyzer = ArticleAnalyzer(compiled)
+        self.batchSize = batchSize
+        self.parallelism = max(1, parallelism)
+    }
+
+    /// Analyses every article not yet analysed with these rules (`force`: all of them).
+    public func run(store: RightsStore, force: Bool = false, clock: @Sendable () -> Date = Date.init,
+                    progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> AnalysisReport {
+        let started = clock()
+        let hash = analyzer.compiled.contentHash
+        var report = AnalysisReport(rulesHash: hash)
+        let pending = force ? try store.articleIDs() : try store.articlesNeedingAnalysis(rulesHash: hash)
+        report.articlesUpToDate = try store.articleCount() - pending.count
+        guard !pending.isEmpty else {
+            report.elapsed = clock().timeIntervalSince(started)
+            return report
+        }
+        let runID = try store.beginRun(command: "analyze", rulesHash: hash, at: clock())
+        report.runID = runID
+        var done = 0
+        for start in stride(from: 0, to: pending.count, by: batchSize) {
+            let ids = Array(pending[start ..< min(start + batchSize, pending.count)])
+            let articles = try store.articles(ids)
+            let results = await analyze(articles)
+            try store.replaceFindings(results.map { ($0.article, $0.findings) }, rulesHash: hash, runID: runID)
+            done += articles.count
+            report.articlesAnalyzed += articles.count
+            report.findings += results.reduce(0) { $0 + $1.findings.count }
+            report.bytes += articles.reduce(0) { $0 + $1.cleaned.text.utf8.count }
+            progress?(done, pending.count)
+        }
+        try store.finishRun(runID, articlesAnalyzed: report.articlesAnalyzed, findings: report.findings, at: clock())
+        report.elapsed = clock().timeIntervalSince(started)
+        return report
+    }
+
+    /// Analyses articles on all cores; results in input order.
+    public func analyze(_ articles: [Article]) async -> [(article: ArticleID, findings: [Finding])] {
+        let analyzer = self.analyzer
+        let chunk = max(1, (articles.count + parallelism - 1) / parallelism)
+        return await withTaskGroup(of: (Int, [(ArticleID, [Finding])]).self) { group in
+            for (part, start) in stride(from: 0, to: articles.count, by: chunk).enumerated() {
+                let slice = Array(articles[start ..< min(start + chunk, articles.count)])
+                group.addTask { (part, slice.map { ($0.id, analyzer.analyze($0).findings) }) }
+            }
+            var parts: [(Int, [(ArticleID, [Finding])])] = []
+            for await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap { $0.1 }.map { (article: $0.0, findings: $0.1) }
+        }
+    }
+}

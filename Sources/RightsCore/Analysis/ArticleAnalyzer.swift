@@ -1,0 +1,206 @@
+/// Why a match did not become evidence.
+public struct VetoedMatch: Sendable, Equatable {
+    public var rule: RuleID
+    public var reason: String
+}
+
+/// A match that counts, with its text and qualifier.
+public struct MatchReport: Sendable, Equatable {
+    public var rule: RuleID
+    public var indicator: IndicatorID
+    public var text: String
+    public var qualifier: Qualifier?
+}
+
+/// What happened in one sentence that had at least one match: for `explain` and tests.
+public struct SentenceReport: Sendable, Equatable {
+    public var text: String
+    public var start: Int
+    public var end: Int
+    public var matches: [MatchReport]
+    public var vetoed: [VetoedMatch]
+    public var places: [PlaceMention]
+    public var steps: [AttributionStep]
+    public var findings: [Finding]
+}
+
+/// The result of analysing one article.
+public struct ArticleAnalysis: Sendable {
+    public var findings: [Finding]
+    public var sentences: [SentenceReport]
+    public var context: ArticleContext
+}
+
+/// Sentences × compiled rules × attribution → findings, for one article. Pure: safe to run in parallel.
+public struct ArticleAnalyzer: Sendable {
+    public let compiled: CompiledRules
+    public let attributor: CountryAttributor
+
+    public init(_ compiled: CompiledRules) {
+        self.compiled = compiled
+        attributor = CountryAttributor(settings: compiled.ruleSet.engine, gazetteer: compiled.ruleSet.gazetteer)
+    }
+
+    public func analyze(_ article: Article) -> ArticleAnalysis {
+        analyze(text: article.cleaned.text, title: article.title, articleID: article.id, month: article.published?.month,
+                originalRange: { article.cleaned.originalRange(of: $0) })
+    }
+
+    /// Analyses free text (for `explain`): `title` is used as the headline.
+    public func analyze(text: String, title: String? = nil, articleID: ArticleID = ArticleID("explain"), month: Month? = nil,
+                        originalRange: (Range<Int>) -> Range<Int>? = { $0 }) -> ArticleAnalysis {
+        let scalars = Array(text.unicodeScalars)
+        let tokens = Tokenizer.tokenize(scalars)
+        let sentences = SentenceSplitter.split(scalars)
+        let settings = compiled.ruleSet.engine
+
+        // Token range of each sentence (both lists are in text order).
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(sentences.count)
+        var cursor = 0
+        for sentence in sentences {
+            while cursor < tokens.count, tokens[cursor].start < sentence.start { cursor += 1 }
+            let first = cursor
+            while cursor < tokens.count, tokens[cursor].end <= sentence.end { cursor += 1 }
+            ranges.append(first ..< cursor)
+        }
+
+        var scans: [SentenceScan] = []
+        scans.reserveCapacity(sentences.count)
+        var mentions: [[PlaceMention]] = []
+        mentions.reserveCapacity(sentences.count)
+        for (index, sentence) in sentences.enumerated() {
+            let scan = compiled.scan(tokens, ranges[index])
+            scans.append(scan)
+            mentions.append(scan.places.isEmpty ? [] : attributor.mentions(
+                scan.places, places: compiled.places, tokens: tokens, sentenceRange: ranges[index],
+                sentence: index, paragraph: sentence.paragraph, scalars: scalars))
+        }
+        // Nothing fired anywhere: no need for the article context at all (the common case).
+        guard scans.contains(where: { !$0.rules.isEmpty }) else {
+            return ArticleAnalysis(findings: [], sentences: [], context: ArticleContext())
+        }
+
+        var titleMentions: [PlaceMention] = []
+        if let title, !title.isEmpty {
+            let titleScalars = Array(title.unicodeScalars)
+            let titleTokens = Tokenizer.tokenize(titleScalars)
+            let scan = compiled.scan(titleTokens, 0 ..< titleTokens.count)
+            titleMentions = attributor.mentions(scan.places, places: compiled.places, tokens: titleTokens, sentenceRange: 0 ..< titleTokens.count,
+                                                sentence: -1, paragraph: -1, scalars: titleScalars)
+        }
+        let context = attributor.context(title: titleMentions, body: mentions.flatMap { $0 }, datelineEnd: datelineEnd(scalars, tokens))
+
+        var findings: [Finding] = []
+        var reports: [SentenceReport] = []
+        for (index, sentence) in sentences.enumerated() where !scans[index].rules.isEmpty {
+            let scan = scans[index]
+            let range = ranges[index]
+            var vetoed: [VetoedMatch] = []
+            var kept: [(match: RuleMatch, qualifier: Qualifier?)] = []
+            for match in scan.rules {
+                let rule = compiled.rules[match.rule]
+                if let exclusion = scan.exclusions.first(where: { compiled.exclusions[$0.rule].indicator == nil || compiled.exclusions[$0.rule].indicator == rule.indicator }) {
+                    let exclusionRule = compiled.exclusions[exclusion.rule]
+                    vetoed.append(VetoedMatch(rule: rule.id, reason: "excluded by \(exclusionRule.id)\(exclusionRule.reason.isEmpty ? "" : ": \(exclusionRule.reason)")"))
+                    continue
+                }
+                switch qualifier(for: match, tokens: tokens, sentence: range, settings: settings) {
+                case let .negated(word):
+                    vetoed.append(VetoedMatch(rule: rule.id, reason: "negated by '\(word)'"))
+                case let .kept(qualifier):
+                    kept.append((match, qualifier))
+                }
+            }
+            var report = SentenceReport(
+                text: String(String.UnicodeScalarView(scalars[sentence.start ..< sentence.end])), start: sentence.start, end: sentence.end,
+                matches: kept.map { item in
+                    let rule = compiled.rules[item.match.rule]
+                    return MatchReport(rule: rule.id, indicator: rule.indicator,
+                                       text: String(String.UnicodeScalarView(scalars[tokens[item.match.start].start ..< tokens[item.match.end - 1].end])),
+                                       qualifier: item.qualifier)
+                },
+                vetoed: vetoed, places: mentions[index], steps: [], findings: [])
+
+            let paragraphMentions = mentions.indices.filter { sentences[$0].paragraph == sentence.paragraph && $0 < index }.flatMap { mentions[$0] }
+            let byIndicator = Dictionary(grouping: kept) { compiled.rules[$0.match.rule].indicator }
+            let original = originalRange(sentence.start ..< sentence.end)
+            for indicator in byIndicator.keys.sorted() {
+                let items = byIndicator[indicator]!
+                let evidence = items.map(\.match.start).min()! ..< items.map(\.match.end).max()!
+                var steps: [AttributionStep] = []
+                let attributions = attributor.attribute(evidence: evidence, sentence: index, tokens: tokens, sentenceMentions: mentions[index],
+                                                        paragraphMentions: paragraphMentions, context: context, steps: &steps)
+                report.steps += steps.map { AttributionStep(description: "\(indicator): \($0.description)") }
+                let rules = items.map { compiled.rules[$0.match.rule] }
+                let qualifier: Qualifier? = items.contains { $0.qualifier == nil } ? nil : (items.contains { $0.qualifier == .denied } ? .denied : .alleged)
+                var seenCountries = Set<CountryCode>()
+                for attribution in attributions {
+                    var country = attribution.country
+                    var detail = attribution.detail
+                    if let sovereign = settings.reportUnder[country] {
+                        detail += ", \(country) reported under \(sovereign)"
+                        country = sovereign
+                    }
+                    guard seenCountries.insert(country).inserted else { continue }
+                    let finding = Finding(
+                        id: Finding.makeID(article: articleID, sentenceStart: sentence.start, sentenceEnd: sentence.end, indicator: indicator, country: country),
+                        articleID: articleID, month: month, country: country, indicator: indicator,
+                        rules: Array(Set(rules.map(\.id))).sorted(), severity: rules.map(\.severity).max()!,
+                        polarity: rules.contains { $0.polarity == .concern } ? .concern : .improvement,
+                        method: attribution.method, attribution: "\(attribution.method.rawValue): \(detail)",
+                        confidence: (attribution.confidence * (qualifier == nil ? 1 : settings.confidence.qualified) * 100).rounded() / 100,
+                        qualifier: qualifier, sentence: report.text, sentenceStart: sentence.start, sentenceEnd: sentence.end,
+                        originalStart: original?.lowerBound, originalEnd: original?.upperBound)
+                    report.findings.append(finding)
+                    findings.append(finding)
+                }
+            }
+            reports.append(report)
+        }
+        findings.sort { $0.id < $1.id }
+        return ArticleAnalysis(findings: findings, sentences: reports, context: context)
+    }
+
+    enum QualifierVerdict: Equatable {
+        case negated(String)
+        case kept(Qualifier?)
+    }
+
+    /// Negation drops a match; a denial or a hedge keeps it with a mark (see rules/engine.yaml).
+    func qualifier(for match: RuleMatch, tokens: [Token], sentence: Range<Int>, settings: EngineSettings) -> QualifierVerdict {
+        let before = max(sentence.lowerBound, match.start - settings.negationWindow) ..< match.start
+        for position in before.reversed() where settings.negators.contains(tokens[position].text) {
+            return .negated(tokens[position].text)
+        }
+        for position in match.start ..< match.end where settings.negators.contains(tokens[position].text) {
+            return .negated(tokens[position].text)
+        }
+        let around = max(sentence.lowerBound, match.start - settings.negationWindow - 2) ..< min(sentence.upperBound, match.end + 3)
+        if around.contains(where: { settings.denials.contains(tokens[$0].text) }) { return .kept(.denied) }
+        let wider = max(sentence.lowerBound, match.start - 6) ..< match.end
+        if wider.contains(where: { settings.hedges.contains(tokens[$0].text) }) { return .kept(.alleged) }
+        return .kept(nil)
+    }
+
+    /// The end (token index) of a dateline such as "ASTANA --" or "KYIV, Oct 2 (Reuters) —", if the text starts with one.
+    func datelineEnd(_ scalars: [Unicode.Scalar], _ tokens: [Token]) -> Int? {
+        let limit = min(scalars.count, 60)
+        var index = 0
+        while index < limit {
+            let scalar = scalars[index]
+            if scalar == "\n" { return nil }
+            if scalar == "—" || scalar == "–" || (scalar == "-" && index + 1 < scalars.count && scalars[index + 1] == "-") {
+                let head = String(String.UnicodeScalarView(scalars[0 ..< index]))
+                let letters = head.unicodeScalars.filter { $0.properties.isAlphabetic }
+                guard !letters.isEmpty else { return nil }
+                // A dateline's place is written in capitals: "ASTANA", "Celaya (Mexico) (AFP)" is not.
+                let firstWord = head.split(separator: " ").first.map(String.init) ?? ""
+                guard firstWord.unicodeScalars.filter({ $0.properties.isAlphabetic }).allSatisfy({ $0.properties.isUppercase }) else { return nil }
+                return tokens.firstIndex { $0.start >= index } ?? tokens.count
+            }
+            index += 1
+        }
+        return nil
+    }
+}

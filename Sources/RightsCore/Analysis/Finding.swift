@@ -1,0 +1,56 @@
+/// How a finding's country was chosen.
+public enum AttributionMethod: String, Sendable, Codable, CaseIterable {
+    /// Named in the sentence, nearest to the evidence.
+    case sentence
+    /// Named in the same list as the nearest country ("Saudi Arabia, Qatar and the UAE").
+    case list
+    /// Named earlier in the same paragraph.
+    case paragraph
+    /// The article's headline country.
+    case headline
+    /// The dateline ("ASTANA --").
+    case dateline
+    /// The country the article mentions most.
+    case article
+    /// A region word ("Central Asia") standing for the article's country.
+    case region
+}
+
+/// A match that was qualified but kept.
+public enum Qualifier: String, Sendable, Codable {
+    /// "denied torturing": an allegation denied is still evidence.
+    case denied
+    /// "allegedly", "reportedly".
+    case alleged
+}
+
+/// One sentence of one article that is evidence for one indicator about one country.
+public struct Finding: Sendable, Equatable, Codable, Identifiable {
+    public var id: FindingID
+    public var articleID: ArticleID
+    public var month: Month?
+    public var country: CountryCode
+    public var indicator: IndicatorID
+    /// Every pattern that fired for this indicator in the sentence, sorted.
+    public var rules: [RuleID]
+    public var severity: Int
+    public var polarity: Polarity
+    public var method: AttributionMethod
+    /// Human-readable: which name, and how it was chosen ("sentence: 'Kazakhstan' (name)").
+    public var attribution: String
+    public var confidence: Double
+    public var qualifier: Qualifier?
+    /// The exact sentence, as it stands in the cleaned text.
+    public var sentence: String
+    public var sentenceStart: Int
+    public var sentenceEnd: Int
+    /// The sentence's span in the original text (page noise included), scalar offsets.
+    public var originalStart: Int?
+    public var originalEnd: Int?
+
+    /// The stable id: the same sentence, indicator and country of the same article always get it,
+    /// so review decisions survive re-analysis.
+    public static func makeID(article: ArticleID, sentenceStart: Int, sentenceEnd: Int, indicator: IndicatorID, country: CountryCode) -> FindingID {
+        FindingID("f" + String(ContentHash.of(article.rawValue, String(sentenceStart), String(sentenceEnd), indicator.rawValue, country.rawValue).prefix(16)))
+    }
+}

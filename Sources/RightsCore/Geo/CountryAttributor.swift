@@ -1,0 +1,168 @@
+/// One step of deciding a finding's country, for `explain`.
+public struct AttributionStep: Sendable, Equatable, CustomStringConvertible {
+    public var description: String
+}
+
+/// The countries a piece of evidence is about, how they were chosen, and how sure we are.
+public struct Attribution: Sendable, Equatable {
+    public var country: CountryCode
+    public var method: AttributionMethod
+    public var detail: String
+    public var confidence: Double
+}
+
+/// Decides which country a matched sentence is about (see DESIGN.md, "Country attribution").
+///
+/// Order: names in the sentence (nearest to the evidence, actors preferred, with the rest of a
+/// list it stands in), then the paragraph, then the headline, the dateline, and the country the
+/// article mentions most. Speakers ("U.S.-based Human Rights Watch", "a US official said") are
+/// never the subject. Ambiguous names count only when the article names the country
+/// unambiguously too. A region word stands for the article's main country when it is a member.
+public struct CountryAttributor: Sendable {
+    public let settings: EngineSettings
+    public let gazetteer: Gazetteer
+
+    public init(settings: EngineSettings, gazetteer: Gazetteer) {
+        self.settings = settings
+        self.gazetteer = gazetteer
+    }
+
+    /// Marks speakers and actors among raw place matches of one sentence.
+    public func mentions(_ scan: [PlaceMatch], places: [PlaceName], tokens: [Token], sentenceRange: Range<Int>,
+                         sentence: Int, paragraph: Int, scalars: [Unicode.Scalar]) -> [PlaceMention] {
+        scan.map { match in
+            let text = String(String.UnicodeScalarView(scalars[tokens[match.start].start ..< tokens[match.end - 1].end]))
+            return PlaceMention(place: places[match.place], start: match.start, end: match.end, sentence: sentence, paragraph: paragraph,
+                                isSpeaker: isSpeaker(match, tokens: tokens, sentenceRange: sentenceRange),
+                                isActor: match.end < sentenceRange.upperBound && settings.actorWords.contains(tokens[match.end].text),
+                                text: text)
+        }
+    }
+
+    private func isSpeaker(_ match: PlaceMatch, tokens: [Token], sentenceRange: Range<Int>) -> Bool {
+        func follows(_ phrase: [String], at position: Int) -> Bool {
+            guard position + phrase.count <= sentenceRange.upperBound else { return false }
+            return phrase.indices.allSatisfy { tokens[position + $0].text == phrase[$0] }
+        }
+        // Allow one filler word between the name and the speaker word: "the US State Department".
+        for phrase in settings.speakerAfter where follows(phrase, at: match.end) { return true }
+        for phrase in settings.speakerBefore {
+            let position = match.start - phrase.count
+            if position >= sentenceRange.lowerBound, follows(phrase, at: position) { return true }
+        }
+        return false
+    }
+
+    /// The article-wide context from every mention (title mentions first).
+    public func context(title: [PlaceMention], body: [PlaceMention], datelineEnd: Int?) -> ArticleContext {
+        var context = ArticleContext()
+        for mention in title + body where !mention.place.isAmbiguous && !mention.isRegion {
+            context.supported.formUnion(mention.countries)
+        }
+        func usable(_ mention: PlaceMention) -> Bool {
+            !mention.isSpeaker && !mention.isRegion && (!mention.place.isAmbiguous || mention.countries.allSatisfy(context.supported.contains))
+        }
+        var firstSeen: [CountryCode: Int] = [:]
+        for (index, mention) in body.enumerated() where usable(mention) {
+            for code in mention.countries {
+                context.counts[code, default: 0] += 1
+                if firstSeen[code] == nil { firstSeen[code] = index }
+            }
+        }
+        for mention in title where usable(mention) {
+            for code in mention.countries where !context.headline.contains(code) { context.headline.append(code) }
+        }
+        if let datelineEnd, let first = body.first(where: { $0.end <= datelineEnd && usable($0) }) {
+            context.dateline = first.countries.first
+        }
+        // Most mentioned; the headline and dateline count extra, earlier mention breaks ties.
+        var scores = context.counts.mapValues(Double.init)
+        for code in context.headline { scores[code, default: 0] += 2 }
+        if let dateline = context.dateline { scores[dateline, default: 0] += 2 }
+        context.main = scores.max { a, b in
+            a.value != b.value ? a.value < b.value : (firstSeen[a.key] ?? .max) > (firstSeen[b.key] ?? .max)
+        }?.key
+        return context
+    }
+
+    /// Countries for evidence at tokens `evidence` of sentence `sentence`.
+    public func attribute(evidence: Range<Int>, sentence: Int, tokens: [Token], sentenceMentions: [PlaceMention],
+                          paragraphMentions: [PlaceMention], context: ArticleContext, steps: inout [AttributionStep]) -> [Attribution] {
+        let confidence = settings.confidence
+        func usable(_ mention: PlaceMention) -> Bool {
+            if mention.isSpeaker || mention.isRegion { return false }
+            if mention.place.isAmbiguous && !mention.countries.allSatisfy(context.supported.contains) { return false }
+            return true
+        }
+        for mention in sentenceMentions {
+            if mention.isSpeaker { steps.append(AttributionStep(description: "'\(mention.text)' is a speaker here, not the subject")) }
+            else if mention.place.isAmbiguous && !usable(mention) && !mention.isRegion {
+                steps.append(AttributionStep(description: "'\(mention.text)' is ambiguous and the article does not name \(mention.countries.map(\.rawValue).joined(separator: "/")) otherwise"))
+            }
+        }
+        let candidates = sentenceMentions.filter(usable)
+        if !candidates.isEmpty {
+            func distance(_ mention: PlaceMention) -> Int {
+                var gap = 0
+                if mention.end <= evidence.lowerBound { gap = evidence.lowerBound - mention.end }
+                else if mention.start >= evidence.upperBound { gap = mention.start - evidence.upperBound + 1 }
+                return gap - (mention.isActor ? 4 : 0)
+            }
+            let nearest = candidates.min { (distance($0), $0.start) < (distance($1), $1.start) }!
+            var chosen = [nearest]
+            // The rest of a list the nearest name stands in: "Saudi Arabia, Qatar and the UAE".
+            let ordered = candidates.sorted { $0.start < $1.start }
+            if let position = ordered.firstIndex(of: nearest) {
+                var index = position
+                while index > 0, isListJoint(ordered[index - 1], ordered[index], tokens) { index -= 1; chosen.append(ordered[index]) }
+                index = position
+                while index + 1 < ordered.count, isListJoint(ordered[index], ordered[index + 1], tokens) { index += 1; chosen.append(ordered[index]) }
+            }
+            var result: [Attribution] = []
+            for mention in chosen {
+                let method: AttributionMethod = mention == nearest ? .sentence : .list
+                var value = method == .sentence ? confidence.sentence : confidence.list
+                if mention.place.isAmbiguous { value = min(value, confidence.ambiguous) }
+                for code in mention.countries where !result.contains(where: { $0.country == code }) {
+                    result.append(Attribution(country: code, method: method, detail: "'\(mention.text)' (\(mention.place.kind.rawValue))", confidence: value))
+                }
+            }
+            steps.append(AttributionStep(description: "sentence names " + chosen.map { "'\($0.text)'" }.joined(separator: ", ")
+                + (chosen.count > 1 ? " (nearest, and the list it stands in)" : " (nearest to the evidence)")))
+            return result
+        }
+        if let region = sentenceMentions.first(where: { $0.isRegion }) {
+            if let main = context.main, region.countries.contains(main) {
+                steps.append(AttributionStep(description: "region '\(region.text)' stands for the article's country \(main)"))
+                return [Attribution(country: main, method: .region, detail: "'\(region.text)' (region) → article's country", confidence: confidence.region)]
+            }
+            steps.append(AttributionStep(description: "region '\(region.text)' ignored: the article's main country is not a member"))
+        }
+        if let previous = paragraphMentions.filter({ usable($0) && $0.sentence < sentence }).last {
+            steps.append(AttributionStep(description: "no country in the sentence; the paragraph named '\(previous.text)' before"))
+            return previous.countries.map { Attribution(country: $0, method: .paragraph, detail: "'\(previous.text)' earlier in the paragraph", confidence: confidence.paragraph) }
+        }
+        if let headline = context.headline.first {
+            steps.append(AttributionStep(description: "no country in the sentence or paragraph; the headline names \(headline)"))
+            return [Attribution(country: headline, method: .headline, detail: "headline", confidence: confidence.headline)]
+        }
+        if let dateline = context.dateline {
+            steps.append(AttributionStep(description: "no country in the sentence or paragraph; the dateline is \(dateline)"))
+            return [Attribution(country: dateline, method: .dateline, detail: "dateline", confidence: confidence.dateline)]
+        }
+        if let main = context.main {
+            steps.append(AttributionStep(description: "no country in the sentence or paragraph; the article mentions \(main) most"))
+            return [Attribution(country: main, method: .article, detail: "most mentioned in the article", confidence: confidence.article)]
+        }
+        steps.append(AttributionStep(description: "no country anywhere: no finding"))
+        return []
+    }
+
+    static let listWords: Set<String> = ["and", "or", "nor", "the", "as", "well", "plus", "including", "both"]
+
+    /// Two mentions are in one list when only list words stand between them (commas are not tokens).
+    private func isListJoint(_ first: PlaceMention, _ second: PlaceMention, _ tokens: [Token]) -> Bool {
+        guard first.sentence == second.sentence, second.start >= first.end, second.start - first.end <= 3 else { return false }
+        return tokens[first.end ..< second.start].allSatisfy { Self.listWords.contains($0.text) }
+    }
+}

@@ -1,0 +1,30 @@
+/// A place name found in an article, with its role.
+public struct PlaceMention: Sendable, Equatable {
+    public var place: PlaceName
+    /// Token range in the article.
+    public var start: Int
+    public var end: Int
+    public var sentence: Int
+    public var paragraph: Int
+    /// Part of a speaker phrase ("U.S.-based", "a US official said"): not the subject.
+    public var isSpeaker: Bool
+    /// Followed by an actor word ("Nigerian security forces").
+    public var isActor: Bool
+    /// The text as written.
+    public var text: String
+
+    public var countries: [CountryCode] { place.countries }
+    public var isRegion: Bool { place.kind == .region }
+}
+
+/// What the whole article says about places, used when a sentence names none.
+public struct ArticleContext: Sendable, Equatable {
+    /// Countries named unambiguously anywhere (title included): they make ambiguous names count.
+    public var supported: Set<CountryCode> = []
+    public var headline: [CountryCode] = []
+    public var dateline: CountryCode?
+    /// Most-mentioned country (speaker mentions not counted), if any.
+    public var main: CountryCode?
+    /// Subject mentions per country.
+    public var counts: [CountryCode: Int] = [:]
+}

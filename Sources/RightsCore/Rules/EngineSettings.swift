@@ -1,0 +1,39 @@
+/// Word lists that steer negation, hedging and attribution, from `rules/engine.yaml`.
+///
+/// They are data so that an NGO can tune the engine for its sources without touching Swift.
+public struct EngineSettings: Sendable, Equatable {
+    /// How many tokens before a match a negator or denial word is looked for.
+    public var negationWindow: Int = 3
+    /// "not", "no", "never": a negated match ("no journalists were detained") is dropped.
+    public var negators: Set<String> = []
+    /// "denied", "rejected": an allegation that is denied is still evidence; kept, marked `denied`.
+    public var denials: Set<String> = []
+    /// "allegedly", "reportedly": kept, marked `alleged`.
+    public var hedges: Set<String> = []
+    /// Token runs that, right after a place name, make it a speaker, not the subject
+    /// ("U.S.-based", "US official said", "British Foreign Secretary").
+    public var speakerAfter: [[String]] = []
+    /// Token runs that, right before a place name, make it a speaker ("visit to" is not one).
+    public var speakerBefore: [[String]] = []
+    /// Words after a place name that make it the actor ("Nigerian security forces", "Russian court").
+    public var actorWords: Set<String> = []
+    /// Territories whose findings are reported under another country (Hong Kong → China).
+    public var reportUnder: [CountryCode: CountryCode] = [:]
+    public var confidence = AttributionConfidence()
+
+    public init() {}
+}
+
+/// Confidence of each way of choosing a country.
+public struct AttributionConfidence: Sendable, Equatable {
+    public var sentence = 0.9
+    public var list = 0.85
+    public var paragraph = 0.7
+    public var headline = 0.6
+    public var dateline = 0.6
+    public var article = 0.5
+    public var region = 0.4
+    public var ambiguous = 0.6
+    /// Multiplied in when the match is denied or alleged.
+    public var qualified = 0.9
+}

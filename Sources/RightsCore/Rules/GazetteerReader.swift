@@ -1,0 +1,146 @@
+import Yams
+
+/// Reads `countries.yaml` and `regions.yaml`.
+enum GazetteerReader {
+    static let countryKeys = ["alpha2", "alpha3", "name", "aliases", "demonyms", "capitals", "cities", "ambiguous", "leaders", "numeric", "official_name"]
+    static let leaderKeys = ["name", "aliases", "office", "from", "to"]
+    static let regionKeys = ["id", "names", "members"]
+
+    static func countries(_ doc: inout YAMLDocument) -> [Country] {
+        guard let root = doc.root, let top = doc.mapping(root, what: "countries.yaml", known: ["countries"]),
+              let list = doc.sequence(doc.require(top, "countries", in: root, what: "countries.yaml"), key: "countries") else { return [] }
+        var countries: [Country] = []
+        for node in list {
+            guard let entries = doc.mapping(node, what: "a country", known: countryKeys) else { continue }
+            guard let codeNode = doc.require(entries, "alpha2", in: node, what: "a country"),
+                  let code = doc.string(codeNode, key: "alpha2") else { continue }
+            if code.count != 2 || !code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+                doc.diagnostics.append(Diagnostic(.malformedCountryCode, doc.location(codeNode), "alpha2 '\(code)' must be two upper-case letters", subject: code))
+            }
+            let alpha3 = doc.string(entries["alpha3"]?.value, key: "alpha3", subject: code) ?? ""
+            if let alpha3Node = entries["alpha3"]?.value, alpha3.count != 3 || !alpha3.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+                doc.diagnostics.append(Diagnostic(.malformedCountryCode, doc.location(alpha3Node), "alpha3 '\(alpha3)' must be three upper-case letters", subject: code))
+            }
+            guard let name = doc.string(doc.require(entries, "name", in: node, what: "country \(code)", subject: code), key: "name", subject: code) else { continue }
+            func list(_ key: String) -> [String] { doc.strings(entries[key]?.value, key: key, subject: code).map(\.0) }
+            let aliases = list("aliases"), demonyms = list("demonyms"), capitals = list("capitals"), cities = list("cities")
+            var allNames = Set(([name] + aliases + demonyms + capitals + cities).map(Gazetteer.fold))
+            var leaders: [Leader] = []
+            for leaderNode in doc.sequence(entries["leaders"]?.value, key: "leaders", subject: code) ?? [] {
+                guard let fields = doc.mapping(leaderNode, what: "a leader", known: leaderKeys, subject: code),
+                      let leaderName = doc.string(doc.require(fields, "name", in: leaderNode, what: "a leader of \(code)", subject: code), key: "name", subject: code)
+                else { continue }
+                leaders.append(Leader(
+                    name: leaderName,
+                    aliases: doc.strings(fields["aliases"]?.value, key: "aliases", subject: code).map(\.0),
+                    office: doc.string(fields["office"]?.value, key: "office", subject: code) ?? "leader",
+                    from: doc.integer(fields["from"]?.value, key: "from", subject: code),
+                    to: doc.integer(fields["to"]?.value, key: "to", subject: code),
+                    location: doc.location(leaderNode)))
+            }
+            for leader in leaders { allNames.formUnion(([leader.name] + leader.aliases).map(Gazetteer.fold)) }
+            var ambiguous = Set<String>()
+            for (text, item) in doc.strings(entries["ambiguous"]?.value, key: "ambiguous", subject: code) {
+                let folded = Gazetteer.fold(text)
+                ambiguous.insert(folded)
+                if !allNames.contains(folded) {
+                    doc.diagnostics.append(Diagnostic(.ambiguousNotAName, doc.location(item), "'\(text)' is marked ambiguous but is not one of \(code)'s names", subject: code))
+                }
+            }
+            countries.append(Country(code: CountryCode(code), alpha3: alpha3, name: name, aliases: aliases, demonyms: demonyms,
+                                     capitals: capitals, cities: cities, ambiguous: ambiguous, leaders: leaders, location: doc.location(node)))
+        }
+        return countries
+    }
+
+    static func regions(_ doc: inout YAMLDocument) -> [Region] {
+        guard let root = doc.root, let top = doc.mapping(root, what: "regions.yaml", known: ["regions"]),
+              let list = doc.sequence(top["regions"]?.value, key: "regions") else { return [] }
+        return list.compactMap { node in
+            guard let entries = doc.mapping(node, what: "a region", known: regionKeys),
+                  let id = doc.string(doc.require(entries, "id", in: node, what: "a region"), key: "id") else { return nil }
+            return Region(id: id,
+                          names: doc.strings(entries["names"]?.value, key: "names", subject: id).map(\.0),
+                          members: doc.strings(entries["members"]?.value, key: "members", subject: id).map { CountryCode($0.0) },
+                          location: doc.location(node))
+        }
+    }
+}
+
+/// Reads `engine.yaml`.
+enum EngineSettingsReader {
+    static let keys = ["negation", "speakers", "actor_words", "report_under", "confidence"]
+
+    static func read(_ doc: inout YAMLDocument) -> EngineSettings {
+        var settings = EngineSettings()
+        guard let root = doc.root, let top = doc.mapping(root, what: "engine.yaml", known: keys) else { return settings }
+        func words(_ node: Node?, _ key: String) -> [String] {
+            doc.strings(node, key: key).map { Gazetteer.fold($0.0) }
+        }
+        if let negation = doc.mapping(top["negation"]?.value, what: "negation", known: ["window", "negators", "denials", "hedges"]) {
+            settings.negationWindow = doc.integer(negation["window"]?.value, key: "window") ?? settings.negationWindow
+            settings.negators = Set(words(negation["negators"]?.value, "negators"))
+            settings.denials = Set(words(negation["denials"]?.value, "denials"))
+            settings.hedges = Set(words(negation["hedges"]?.value, "hedges"))
+        }
+        if let speakers = doc.mapping(top["speakers"]?.value, what: "speakers", known: ["after", "before"]) {
+            settings.speakerAfter = words(speakers["after"]?.value, "after").map { $0.split(separator: " ").map(String.init) }
+            settings.speakerBefore = words(speakers["before"]?.value, "before").map { $0.split(separator: " ").map(String.init) }
+        }
+        settings.actorWords = Set(words(top["actor_words"]?.value, "actor_words"))
+        if let node = top["report_under"]?.value, let mapping = node.mapping {
+            for (key, value) in mapping {
+                if let from = key.string, let to = value.string { settings.reportUnder[CountryCode(from)] = CountryCode(to) }
+            }
+        }
+        if let confidence = doc.mapping(top["confidence"]?.value, what: "confidence",
+                                        known: ["sentence", "list", "paragraph", "headline", "dateline", "article", "region", "ambiguous", "qualified"]) {
+            func value(_ key: String, _ current: Double) -> Double {
+                guard let node = confidence[key]?.value, let number = doc.number(node, key: key) else { return current }
+                if !(0 ... 1).contains(number) {
+                    doc.diagnostics.append(Diagnostic(.outOfRange, doc.location(node), "confidence '\(key)' must be between 0 and 1"))
+                }
+                return number
+            }
+            var c = settings.confidence
+            c.sentence = value("sentence", c.sentence)
+            c.list = value("list", c.list)
+            c.paragraph = value("paragraph", c.paragraph)
+            c.headline = value("headline", c.headline)
+            c.dateline = value("dateline", c.dateline)
+            c.article = value("article", c.article)
+            c.region = value("region", c.region)
+            c.ambiguous = value("ambiguous", c.ambiguous)
+            c.qualified = value("qualified", c.qualified)
+            settings.confidence = c
+        }
+        return settings
+    }
+}
+
+/// Reads `scoring.yaml`.
+enum ScoringConfigReader {
+    static func read(_ doc: inout YAMLDocument) -> ScoringConfig {
+        var config = ScoringConfig()
+        guard let root = doc.root, let top = doc.mapping(root, what: "scoring.yaml", known: ["coverage", "concern_cap_per_article", "minimum_confidence"]) else { return config }
+        if let coverageNode = top["coverage"]?.value,
+           let coverage = doc.mapping(coverageNode, what: "coverage", known: ["thin", "moderate", "strong"]) {
+            config.thinArticles = doc.integer(coverage["thin"]?.value, key: "thin") ?? config.thinArticles
+            config.moderateArticles = doc.integer(coverage["moderate"]?.value, key: "moderate") ?? config.moderateArticles
+            config.strongArticles = doc.integer(coverage["strong"]?.value, key: "strong") ?? config.strongArticles
+            if !(config.thinArticles >= 1 && config.thinArticles < config.moderateArticles && config.moderateArticles < config.strongArticles) {
+                doc.diagnostics.append(Diagnostic(.thresholdsNotIncreasing, doc.location(coverageNode),
+                                                  "coverage thresholds must increase from 1: thin \(config.thinArticles) < moderate \(config.moderateArticles) < strong \(config.strongArticles)"))
+            }
+        }
+        if let node = top["concern_cap_per_article"]?.value, let cap = doc.integer(node, key: "concern_cap_per_article") {
+            if cap < 1 { doc.diagnostics.append(Diagnostic(.outOfRange, doc.location(node), "concern_cap_per_article must be at least 1")) }
+            config.concernCapPerArticle = max(1, cap)
+        }
+        if let node = top["minimum_confidence"]?.value, let value = doc.number(node, key: "minimum_confidence") {
+            if !(0 ... 1).contains(value) { doc.diagnostics.append(Diagnostic(.outOfRange, doc.location(node), "minimum_confidence must be between 0 and 1")) }
+            config.minimumConfidence = value
+        }
+        return config
+    }
+}

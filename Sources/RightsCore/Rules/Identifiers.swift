@@ -1,0 +1,28 @@
+/// Ids as small types so that an indicator id can never be passed where a rule id belongs.
+public protocol StringIdentifier: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible,
+    ExpressibleByStringLiteral where RawValue == String {
+    init(rawValue: String)
+}
+
+extension StringIdentifier {
+    public init(_ rawValue: String) { self.init(rawValue: rawValue) }
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
+    public var description: String { rawValue }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    public init(from decoder: Decoder) throws { self.init(rawValue: try decoder.singleValueContainer().decode(String.self)) }
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+public struct IndicatorID: StringIdentifier { public var rawValue: String; public init(rawValue: String) { self.rawValue = rawValue } }
+public struct RuleID: StringIdentifier { public var rawValue: String; public init(rawValue: String) { self.rawValue = rawValue } }
+/// ISO 3166-1 alpha-2, upper case (`KZ`).
+public struct CountryCode: StringIdentifier { public var rawValue: String; public init(rawValue: String) { self.rawValue = rawValue } }
+public struct FindingID: StringIdentifier { public var rawValue: String; public init(rawValue: String) { self.rawValue = rawValue } }
+
+/// Whether a piece of evidence reports a problem or an improvement (a release, a pardon).
+public enum Polarity: String, Sendable, Codable, CaseIterable {
+    case concern, improvement
+}

@@ -1,0 +1,21 @@
+/// Everything under `rules/`, loaded and validated: indicators with their patterns, global
+/// exclusions, the gazetteer, the engine's word lists and the known reference codes.
+public struct RuleSet: Sendable {
+    public var indicators: [Indicator]
+    public var globalExclusions: [ExclusionRule]
+    public var gazetteer: Gazetteer
+    public var engine: EngineSettings
+    public var references: [String: String]
+    public var scoring: ScoringConfig
+    /// Hash of every rule file's bytes: findings record it, and unchanged rules mean no re-analysis.
+    public var contentHash: String
+    /// Warnings found while loading (errors make loading throw).
+    public var diagnostics: [Diagnostic]
+
+    public var patterns: [PatternRule] { indicators.flatMap(\.patterns) }
+    public var exclusions: [ExclusionRule] { indicators.flatMap(\.exclusions) + globalExclusions }
+
+    public func indicator(_ id: IndicatorID) -> Indicator? {
+        indicators.first { $0.id == id }
+    }
+}

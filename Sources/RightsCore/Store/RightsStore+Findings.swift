@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+
+/// Which findings to list.
+public struct FindingFilter: Sendable, Equatable {
+    public var month: Month?
+    public var countries: [CountryCode] = []
+    public var indicators: [IndicatorID] = []
+    public var articles: [ArticleID] = []
+    public init(month: Month? = nil, countries: [CountryCode] = [], indicators: [IndicatorID] = [], articles: [ArticleID] = []) {
+        self.month = month
+        self.countries = countries
+        self.indicators = indicators
+        self.articles = articles
+    }
+}
+
+extension RightsStore {
+    /// Starts a run and returns its id.
+    public func beginRun(command: String, rulesHash: String?, at date: Date) throws -> Int64 {
+        let stamp = Self.timestamp(date)
+        return try write("run") { db in
+            try db.execute(sql: "INSERT INTO run (command, startedAt, rulesHash) VALUES (?, ?, ?)", arguments: [command, stamp, rulesHash])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func finishRun(_ id: Int64, articlesAnalyzed: Int, findings: Int, at date: Date) throws {
+        let stamp = Self.timestamp(date)
+        try write("run \(id)") { db in
+            try db.execute(sql: "UPDATE run SET finishedAt = ?, articlesAnalyzed = ?, findings = ? WHERE id = ?",
+                           arguments: [stamp, articlesAnalyzed, findings, id])
+        }
+    }
+
+    /// Articles not yet analysed with rules of `rulesHash` (new, changed, or analysed with other rules).
+    public func articlesNeedingAnalysis(rulesHash: String) throws -> [ArticleID] {
+        try read("articles to analyse") { db in
+            try String.fetchAll(db, sql: """
+                SELECT a.id FROM article a LEFT JOIN analysis s ON s.articleId = a.id
+                WHERE s.rulesHash IS NULL OR s.rulesHash != ? ORDER BY a.id
+                """, arguments: [rulesHash]).map { ArticleID($0) }
+        }
+    }
+
+    public func articles(_ ids: [ArticleID]) throws -> [Article] {
+        let keys = ids.map(\.rawValue)
+        return try read("\(ids.count) articles") { db in
+            try ArticleRecord.fetchAll(db, keys: keys).map { $0.article() }.sorted { $0.id < $1.id }
+        }
+    }
+
+    /// Replaces the findings of each analysed article in one transaction: a crash leaves either
+    /// the old findings or the new, never a mix.
+    public func replaceFindings(_ results: [(article: ArticleID, findings: [Finding])], rulesHash: String, runID: Int64) throws {
+        try write("findings of \(results.count) articles") { db in
+            for result in results {
+                try db.execute(sql: "DELETE FROM finding WHERE articleId = ?", arguments: [result.article.rawValue])
+                for finding in result.findings { try FindingRecord(finding, runID: runID).insert(db) }
+                try db.execute(sql: "INSERT OR REPLACE INTO analysis (articleId, rulesHash, runId) VALUES (?, ?, ?)",
+                               arguments: [result.article.rawValue, rulesHash, runID])
+            }
+        }
+    }
+
+    public func findings(_ filter: FindingFilter = FindingFilter()) throws -> [Finding] {
+        try read("findings") { db in
+            var request = FindingRecord.all()
+            if let month = filter.month { request = request.filter(Column("month") == month.rawValue) }
+            if !filter.countries.isEmpty { request = request.filter(filter.countries.map(\.rawValue).contains(Column("country"))) }
+            if !filter.indicators.isEmpty { request = request.filter(filter.indicators.map(\.rawValue).contains(Column("indicator"))) }
+            if !filter.articles.isEmpty { request = request.filter(filter.articles.map(\.rawValue).contains(Column("articleId"))) }
+            return try request.order(Column("month"), Column("country"), Column("indicator"), Column("articleId"), Column("sentenceStart"), Column("id"))
+                .fetchAll(db).map { $0.finding() }
+        }
+    }
+
+    public func findingCount() throws -> Int {
+        try read("finding count") { db in try FindingRecord.fetchCount(db) }
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import RightsCore
+
+struct AnalyzeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Find evidence in the stored articles and attribute it to countries.",
+        discussion: """
+            Only articles not yet analysed with the current rules are read: with unchanged rules a \
+            second run does no work. After a rule change every article is analysed again and its \
+            findings are replaced in one transaction.
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Flag(help: "Analyse every article again, even if the rules did not change.")
+    var force = false
+
+    @Option(help: ArgumentHelp("Analysis tasks in parallel (default: all cores).", valueName: "n"))
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+    }
+
+    func run() async throws {
+        let report = try await AnalyzeRunner.analyze(common: common, force: force, jobs: jobs)
+        AnalyzeRunner.printSummary(report)
+    }
+}
+
+enum AnalyzeRunner {
+    static func loadRules(_ common: CommonOptions) throws -> RuleSet {
+        guard FileManager.default.fileExists(atPath: common.rulesURL.path) else {
+            throw CommandFailure.usage("error: rules folder \(common.rules) not found: run from the project folder or pass --rules DIR")
+        }
+        do {
+            return try RuleSetLoader.load(from: common.rulesURL, display: common.rules)
+        } catch let error as RuleError {
+            throw CommandFailure.problems("error: " + (error.errorDescription ?? "invalid rules"))
+        }
+    }
+
+    static func analyze(common: CommonOptions, force: Bool, jobs: Int?) async throws -> AnalysisReport {
+        let rules = try loadRules(common)
+        let store = try common.openStore()
+        let pipeline = AnalysisPipeline(compiled: CompiledRules(rules), parallelism: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let line = Terminal.ProgressLine()
+        let report = try await pipeline.run(store: store, force: force, progress: { done, total in
+            line.update("Analysing \(done)/\(total) articles", force: done == total)
+        })
+        line.finish()
+        return report
+    }
+
+    static func printSummary(_ report: AnalysisReport) {
+        if report.articlesAnalyzed == 0 {
+            print("Nothing to analyse: \(report.articlesUpToDate) articles already analysed with these rules (\(report.rulesHash.prefix(12))).")
+            return
+        }
+        let rate = report.elapsed > 0 ? Double(report.bytes) / 1_000_000 / report.elapsed : 0
+        print("Analysed \(report.articlesAnalyzed) articles (\(String(format: "%.2f", Double(report.bytes) / 1_000_000)) MB, \(String(format: "%.1f", rate)) MB/s): \(report.findings) findings; \(report.articlesUpToDate) already up to date. Rules \(report.rulesHash.prefix(12)).")
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import RightsCore
+
+struct FindingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "findings",
+        abstract: "List stored findings.",
+        discussion: """
+            jsonl: one JSON object per finding (article_id, country, indicator, rules, sentence, \
+            confidence, attribution, …), the form ../shared/tools/score.py reads. csv: RFC 4180 \
+            with cells that would start a spreadsheet formula neutralised. table: for reading.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, jsonl, csv }
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: ArgumentHelp("Only this month.", valueName: "YYYY-MM"))
+    var month: String?
+
+    @Option(help: ArgumentHelp("Only this country (ISO 3166-1 alpha-2); repeatable.", valueName: "ISO2"))
+    var country: [String] = []
+
+    @Option(help: ArgumentHelp("Only this indicator; repeatable.", valueName: "id"))
+    var indicator: [String] = []
+
+    @Option(help: "Output format: table, jsonl or csv.")
+    var format: Format = .table
+
+    func validate() throws {
+        if let month, Month(rawValue: month) == nil { throw ValidationError("--month '\(month)' is not YYYY-MM.") }
+        for code in country where code.count != 2 || !code.allSatisfy(\.isLetter) {
+            throw ValidationError("--country '\(code)' is not an ISO 3166-1 alpha-2 code such as KZ.")
+        }
+    }
+
+    func run() throws {
+        let store = try common.openStore()
+        let filter = FindingFilter(month: month.flatMap(Month.init(rawValue:)), countries: country.map { CountryCode($0.uppercased()) },
+                                   indicators: indicator.map { IndicatorID($0) })
+        let findings = try store.findings(filter)
+        switch format {
+        case .jsonl:
+            for finding in findings { print(FindingExport.jsonLine(finding)) }
+        case .csv:
+            print(FindingExport.csvLine(FindingExport.csvHeader))
+            for finding in findings { print(FindingExport.csvLine(FindingExport.csvRow(finding))) }
+        case .table:
+            let rows = findings.map { [$0.month?.rawValue ?? "undated", $0.country.rawValue, $0.indicator.rawValue, $0.articleID.rawValue,
+                                       String(format: "%.2f", $0.confidence), $0.sentence] }
+            print(TextTable.render(header: ["month", "country", "indicator", "article", "conf", "sentence"], rows: rows, maxWidth: 70))
+            print("\(findings.count) finding\(findings.count == 1 ? "" : "s")")
+        }
+    }
+}
