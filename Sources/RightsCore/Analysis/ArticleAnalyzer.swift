@@ -76,6 +76,16 @@ public struct ArticleAnalyzer: Sendable {
                 scan.places, places: compiled.places, tokens: tokens, sentenceRange: ranges[index],
                 sentence: index, paragraph: sentence.paragraph, scalars: scalars))
         }
+        // A dateline opens one of the first paragraphs ("ASTANA --", "(Beirut) –").
+        var datelineEnd: Int?
+        for (index, sentence) in sentences.enumerated().prefix(8) where sentence.paragraph < 4 {
+            guard index == 0 || sentences[index - 1].paragraph != sentence.paragraph else { continue }
+            if let end = self.datelineEnd(scalars, tokens, from: sentence.start, firstToken: ranges[index].lowerBound) {
+                datelineEnd = end
+                for mention in mentions[index].indices where mentions[index][mention].end <= end { mentions[index][mention].isDateline = true }
+                break
+            }
+        }
         // Nothing fired anywhere: no need for the article context at all (the common case).
         guard scans.contains(where: { !$0.rules.isEmpty }) else {
             return ArticleAnalysis(findings: [], sentences: [], context: ArticleContext())
@@ -89,12 +99,49 @@ public struct ArticleAnalyzer: Sendable {
             titleMentions = attributor.mentions(scan.places, places: compiled.places, tokens: titleTokens, sentenceRange: 0 ..< titleTokens.count,
                                                 sentence: -1, paragraph: -1, scalars: titleScalars)
         }
-        let context = attributor.context(title: titleMentions, body: mentions.flatMap { $0 }, datelineEnd: datelineEnd(scalars, tokens))
+        let context = attributor.context(title: titleMentions, body: mentions.flatMap { $0 }, datelineEnd: datelineEnd)
 
         var findings: [Finding] = []
         var reports: [SentenceReport] = []
-        for (index, sentence) in sentences.enumerated() where !scans[index].rules.isEmpty {
+        var previous: (sentence: Int, findings: [Finding])?
+        for (index, sentence) in sentences.enumerated() {
             let scan = scans[index]
+            if scan.rules.isEmpty {
+                // "…adds five countries to its list. They are Nigeria, India and Syria.": a bare list
+                // of countries right after evidence continues that evidence.
+                if let previous, previous.sentence == index - 1, !previous.findings.isEmpty,
+                   let listed = bareCountryList(mentions[index], tokens: tokens, range: ranges[index]) {
+                    let text = String(String.UnicodeScalarView(scalars[sentence.start ..< sentence.end]))
+                    let original = originalRange(sentence.start ..< sentence.end)
+                    var report = SentenceReport(text: text, start: sentence.start, end: sentence.end, matches: [], vetoed: [],
+                                                places: mentions[index], steps: [AttributionStep(description: "a bare list of countries continuing the evidence of the sentence before")], findings: [])
+                    let byIndicator = Dictionary(grouping: previous.findings, by: \.indicator)
+                    for indicator in byIndicator.keys.sorted() {
+                        let template = byIndicator[indicator]!.max { $0.severity < $1.severity }!
+                        for mention in listed {
+                            for code in mention.countries {
+                                let country = settings.reportUnder[code] ?? code
+                                guard !report.findings.contains(where: { $0.country == country && $0.indicator == indicator }) else { continue }
+                                var finding = template
+                                finding.id = Finding.makeID(article: articleID, sentenceStart: sentence.start, sentenceEnd: sentence.end, indicator: indicator, country: country)
+                                finding.country = country
+                                finding.method = .list
+                                finding.attribution = "list: '\(mention.text)' in a list continuing the sentence before"
+                                finding.confidence = (settings.confidence.list * 0.8 * 100).rounded() / 100
+                                finding.sentence = text
+                                finding.sentenceStart = sentence.start
+                                finding.sentenceEnd = sentence.end
+                                finding.originalStart = original?.lowerBound
+                                finding.originalEnd = original?.upperBound
+                                report.findings.append(finding)
+                            }
+                        }
+                    }
+                    findings += report.findings
+                    reports.append(report)
+                }
+                continue
+            }
             let range = ranges[index]
             var vetoed: [VetoedMatch] = []
             var kept: [(match: RuleMatch, qualifier: Qualifier?)] = []
@@ -105,7 +152,7 @@ public struct ArticleAnalyzer: Sendable {
                     vetoed.append(VetoedMatch(rule: rule.id, reason: "excluded by \(exclusionRule.id)\(exclusionRule.reason.isEmpty ? "" : ": \(exclusionRule.reason)")"))
                     continue
                 }
-                switch qualifier(for: match, tokens: tokens, sentence: range, settings: settings) {
+                switch qualifier(for: match, tokens: tokens, sentence: range, settings: settings, scalars: scalars) {
                 case let .negated(word):
                     vetoed.append(VetoedMatch(rule: rule.id, reason: "negated by '\(word)'"))
                 case let .kept(qualifier):
@@ -157,9 +204,24 @@ public struct ArticleAnalyzer: Sendable {
                 }
             }
             reports.append(report)
+            previous = (index, report.findings)
         }
         findings.sort { $0.id < $1.id }
         return ArticleAnalysis(findings: findings, sentences: reports, context: context)
+    }
+
+    /// The mentions of a sentence that is nothing but a list of two or more countries
+    /// ("They are Nigeria, India, Afghanistan, Syria, and Vietnam."), else nil.
+    func bareCountryList(_ mentions: [PlaceMention], tokens: [Token], range: Range<Int>) -> [PlaceMention]? {
+        let names = mentions.filter { !$0.isSpeaker && !$0.isRegion && !$0.isOrganisation && !$0.place.isAmbiguous }
+        guard names.count >= 2, names.count == mentions.count else { return nil }
+        let covered = names.reduce(0) { $0 + $1.end - $1.start }
+        let listWords = names.indices.dropFirst().reduce(0) { $0 + names[$1].start - names[$1 - 1].end }
+        for index in names.indices.dropFirst() {
+            let between = tokens[names[index - 1].end ..< names[index].start]
+            guard between.count <= 2, between.allSatisfy({ ["and", "or", "the"].contains($0.text) }) else { return nil }
+        }
+        return range.count - covered - listWords <= 4 ? names : nil
     }
 
     enum QualifierVerdict: Equatable {
@@ -168,36 +230,59 @@ public struct ArticleAnalyzer: Sendable {
     }
 
     /// Negation drops a match; a denial or a hedge keeps it with a mark (see rules/engine.yaml).
-    func qualifier(for match: RuleMatch, tokens: [Token], sentence: Range<Int>, settings: EngineSettings) -> QualifierVerdict {
-        let before = max(sentence.lowerBound, match.start - settings.negationWindow) ..< match.start
-        for position in before.reversed() where settings.negators.contains(tokens[position].text) {
+    ///
+    /// A negator counts inside the match or up to `negationWindow` tokens before it, in the same
+    /// clause: punctuation or "but" in between ends its reach ("police did not comment, but
+    /// soldiers shot protesters" is evidence). A negator the rule itself names does not count.
+    func qualifier(for match: RuleMatch, tokens: [Token], sentence: Range<Int>, settings: EngineSettings,
+                   scalars: [Unicode.Scalar]) -> QualifierVerdict {
+        let ownWords = compiled.ruleWords[match.rule]
+        func isNegator(_ position: Int) -> Bool {
+            settings.negators.contains(tokens[position].text) && !ownWords.contains(tokens[position].text)
+        }
+        var position = match.start - 1
+        while position >= max(sentence.lowerBound, match.start - settings.negationWindow) {
+            if Self.clauseBreak(between: tokens[position], and: tokens[position + 1], scalars) || Self.clauseWords.contains(tokens[position].text) { break }
+            if isNegator(position) {
+                // "must not jail critics" urges, "no excuse to lock up opponents" judges: both say it happens.
+                let exhortation = position > sentence.lowerBound && settings.exhortationModals.contains(tokens[position - 1].text)
+                let reframed = tokens[(position + 1) ..< match.start].contains { settings.negationBreakers.contains($0.text) }
+                if !exhortation && !reframed { return .negated(tokens[position].text) }
+            }
+            position -= 1
+        }
+        for position in match.start ..< match.end where isNegator(position) {
             return .negated(tokens[position].text)
         }
-        for position in match.start ..< match.end where settings.negators.contains(tokens[position].text) {
-            return .negated(tokens[position].text)
-        }
-        let around = max(sentence.lowerBound, match.start - settings.negationWindow - 2) ..< min(sentence.upperBound, match.end + 3)
+        let around = max(sentence.lowerBound, match.start - settings.negationWindow) ..< min(sentence.upperBound, match.end + 3)
         if around.contains(where: { settings.denials.contains(tokens[$0].text) }) { return .kept(.denied) }
         let wider = max(sentence.lowerBound, match.start - 6) ..< match.end
         if wider.contains(where: { settings.hedges.contains(tokens[$0].text) }) { return .kept(.alleged) }
         return .kept(nil)
     }
 
-    /// The end (token index) of a dateline such as "ASTANA --" or "KYIV, Oct 2 (Reuters) —", if the text starts with one.
-    func datelineEnd(_ scalars: [Unicode.Scalar], _ tokens: [Token]) -> Int? {
-        let limit = min(scalars.count, 60)
-        var index = 0
+    static let clauseWords: Set<String> = ["but", "while", "although", "though", "whereas", "however"]
+
+    static func clauseBreak(between first: Token, and second: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        scalars[first.end ..< second.start].contains { ",;:()—–".unicodeScalars.contains($0) }
+    }
+
+    /// The end (token index) of a dateline such as "ASTANA --", "(Beirut) –" or
+    /// "KYIV, Oct 2 (Reuters) —", if the text starts with one: a short head before a dash.
+    func datelineEnd(_ scalars: [Unicode.Scalar], _ tokens: [Token], from start: Int = 0, firstToken: Int = 0) -> Int? {
+        let limit = min(scalars.count, start + 60)
+        var index = start
         while index < limit {
             let scalar = scalars[index]
             if scalar == "\n" { return nil }
             if scalar == "—" || scalar == "–" || (scalar == "-" && index + 1 < scalars.count && scalars[index + 1] == "-") {
-                let head = String(String.UnicodeScalarView(scalars[0 ..< index]))
-                let letters = head.unicodeScalars.filter { $0.properties.isAlphabetic }
-                guard !letters.isEmpty else { return nil }
-                // A dateline's place is written in capitals: "ASTANA", "Celaya (Mexico) (AFP)" is not.
-                let firstWord = head.split(separator: " ").first.map(String.init) ?? ""
-                guard firstWord.unicodeScalars.filter({ $0.properties.isAlphabetic }).allSatisfy({ $0.properties.isUppercase }) else { return nil }
-                return tokens.firstIndex { $0.start >= index } ?? tokens.count
+                let head = String(String.UnicodeScalarView(scalars[start ..< index]))
+                let words = head.split(separator: " ")
+                guard let first = words.first, words.count <= 6 else { return nil }
+                // The place is written in capitals ("ASTANA") or in brackets ("(Beirut)").
+                let letters = first.unicodeScalars.filter { $0.properties.isAlphabetic }
+                guard !letters.isEmpty, first.hasPrefix("(") || letters.allSatisfy({ $0.properties.isUppercase }) else { return nil }
+                return tokens[firstToken...].firstIndex { $0.start >= index } ?? tokens.count
             }
             index += 1
         }

@@ -49,6 +49,8 @@ public struct PlaceName: Sendable, Equatable {
     public var kind: PlaceKind
     public var isAmbiguous: Bool
     public var regionID: String?
+    /// Written in capitals ("US", "UAE"): only matches capitals in the text, never the word "us".
+    public var requiresCapitals: Bool
 }
 
 /// All countries and regions, and every name that refers to them.
@@ -68,7 +70,10 @@ public struct Gazetteer: Sendable {
             guard !tokens.isEmpty else { return }
             let key = tokens.joined(separator: " ") + "|" + codes.map(\.rawValue).joined(separator: ",")
             guard seen.insert(key).inserted else { return }
-            names.append(PlaceName(text: text, tokens: tokens, countries: codes, kind: kind, isAmbiguous: ambiguous, regionID: region))
+            let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
+            let capitals = !letters.isEmpty && letters.allSatisfy { $0.properties.isUppercase }
+            names.append(PlaceName(text: text, tokens: tokens, countries: codes, kind: kind, isAmbiguous: ambiguous, regionID: region,
+                                   requiresCapitals: capitals))
         }
         for country in countries {
             func isAmbiguous(_ text: String) -> Bool { country.ambiguous.contains(Self.fold(text)) }

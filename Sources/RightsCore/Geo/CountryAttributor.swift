@@ -30,27 +30,49 @@ public struct CountryAttributor: Sendable {
     /// Marks speakers and actors among raw place matches of one sentence.
     public func mentions(_ scan: [PlaceMatch], places: [PlaceName], tokens: [Token], sentenceRange: Range<Int>,
                          sentence: Int, paragraph: Int, scalars: [Unicode.Scalar]) -> [PlaceMention] {
-        scan.map { match in
+        let placeStarts = Set(scan.map(\.start))
+        let capitalized = tokens[sentenceRange].filter(\.isCapitalized).count
+        let isTitleCase = capitalized * 3 >= sentenceRange.count * 2
+        var mentions = scan.map { match in
             let text = String(String.UnicodeScalarView(scalars[tokens[match.start].start ..< tokens[match.end - 1].end]))
-            return PlaceMention(place: places[match.place], start: match.start, end: match.end, sentence: sentence, paragraph: paragraph,
-                                isSpeaker: isSpeaker(match, tokens: tokens, sentenceRange: sentenceRange),
-                                isActor: match.end < sentenceRange.upperBound && settings.actorWords.contains(tokens[match.end].text),
-                                text: text)
+            var mention = PlaceMention(place: places[match.place], start: match.start, end: match.end, sentence: sentence, paragraph: paragraph,
+                                       isSpeaker: isSpeaker(match, tokens: tokens, sentenceRange: sentenceRange),
+                                       isActor: match.end < sentenceRange.upperBound && settings.actorWords.contains(tokens[match.end].text),
+                                       text: text)
+            // "Palestine Action", "Nazarbaev University": a name followed by another capitalised word
+            // (not a place, title or actor) is part of an organisation's name.
+            if !isTitleCase, match.end < sentenceRange.upperBound, tokens[match.end].isCapitalized, !placeStarts.contains(match.end),
+               !settings.actorWords.contains(tokens[match.end].text), !settings.titleWords.contains(tokens[match.end].text),
+               tokens[match.end - 1].end == tokens[match.end].start - 1 || scalars[tokens[match.end - 1].end] == " " {
+                mention.isOrganisation = true
+            }
+            return mention
         }
+        // A list shares its role: "criticized by the European Union and the United States".
+        if mentions.count > 1 {
+            for index in 1 ..< mentions.count where isListJoint(mentions[index - 1], mentions[index], tokens) {
+                if mentions[index - 1].isSpeaker { mentions[index].isSpeaker = true }
+            }
+            for index in (1 ..< mentions.count).reversed() where isListJoint(mentions[index - 1], mentions[index], tokens) {
+                if mentions[index].isSpeaker && !mentions[index - 1].isActor { mentions[index - 1].isSpeaker = true }
+            }
+        }
+        return mentions
     }
 
     private func isSpeaker(_ match: PlaceMatch, tokens: [Token], sentenceRange: Range<Int>) -> Bool {
         func follows(_ phrase: [String], at position: Int) -> Bool {
-            guard position + phrase.count <= sentenceRange.upperBound else { return false }
+            guard position >= sentenceRange.lowerBound, position + phrase.count <= sentenceRange.upperBound else { return false }
             return phrase.indices.allSatisfy { tokens[position + $0].text == phrase[$0] }
         }
-        // Allow one filler word between the name and the speaker word: "the US State Department".
         for phrase in settings.speakerAfter where follows(phrase, at: match.end) { return true }
-        for phrase in settings.speakerBefore {
-            let position = match.start - phrase.count
-            if position >= sentenceRange.lowerBound, follows(phrase, at: position) { return true }
+        // "pressure from the United States": an article between the phrase and the name is allowed.
+        let skip = match.start > sentenceRange.lowerBound && tokens[match.start - 1].text == "the" ? 1 : 0
+        for phrase in settings.speakerBefore where follows(phrase, at: match.start - phrase.count) || follows(phrase, at: match.start - skip - phrase.count) {
+            return true
         }
-        return false
+        let window = match.end ..< min(sentenceRange.upperBound, match.end + settings.speechWindow)
+        return window.contains { settings.speechVerbs.contains(tokens[$0].text) }
     }
 
     /// The article-wide context from every mention (title mentions first).
@@ -60,7 +82,8 @@ public struct CountryAttributor: Sendable {
             context.supported.formUnion(mention.countries)
         }
         func usable(_ mention: PlaceMention) -> Bool {
-            !mention.isSpeaker && !mention.isRegion && (!mention.place.isAmbiguous || mention.countries.allSatisfy(context.supported.contains))
+            !mention.isSpeaker && !mention.isRegion && !mention.isOrganisation
+                && (!mention.place.isAmbiguous || mention.countries.allSatisfy(context.supported.contains))
         }
         var firstSeen: [CountryCode: Int] = [:]
         for (index, mention) in body.enumerated() where usable(mention) {
@@ -72,7 +95,7 @@ public struct CountryAttributor: Sendable {
         for mention in title where usable(mention) {
             for code in mention.countries where !context.headline.contains(code) { context.headline.append(code) }
         }
-        if let datelineEnd, let first = body.first(where: { $0.end <= datelineEnd && usable($0) }) {
+        if datelineEnd != nil, let first = body.first(where: { $0.isDateline && !$0.isRegion }) {
             context.dateline = first.countries.first
         }
         // Most mentioned; the headline and dateline count extra, earlier mention breaks ties.
@@ -90,12 +113,14 @@ public struct CountryAttributor: Sendable {
                           paragraphMentions: [PlaceMention], context: ArticleContext, steps: inout [AttributionStep]) -> [Attribution] {
         let confidence = settings.confidence
         func usable(_ mention: PlaceMention) -> Bool {
-            if mention.isSpeaker || mention.isRegion { return false }
+            if mention.isSpeaker || mention.isRegion || mention.isOrganisation || mention.isDateline { return false }
             if mention.place.isAmbiguous && !mention.countries.allSatisfy(context.supported.contains) { return false }
             return true
         }
         for mention in sentenceMentions {
             if mention.isSpeaker { steps.append(AttributionStep(description: "'\(mention.text)' is a speaker here, not the subject")) }
+            else if mention.isOrganisation { steps.append(AttributionStep(description: "'\(mention.text)' is part of an organisation's name")) }
+            else if mention.isDateline { steps.append(AttributionStep(description: "'\(mention.text)' is the dateline, where the report was filed")) }
             else if mention.place.isAmbiguous && !usable(mention) && !mention.isRegion {
                 steps.append(AttributionStep(description: "'\(mention.text)' is ambiguous and the article does not name \(mention.countries.map(\.rawValue).joined(separator: "/")) otherwise"))
             }
@@ -138,11 +163,14 @@ public struct CountryAttributor: Sendable {
             }
             steps.append(AttributionStep(description: "region '\(region.text)' ignored: the article's main country is not a member"))
         }
-        if let previous = paragraphMentions.filter({ usable($0) && $0.sentence < sentence }).last {
+        // The paragraph's subject: the article's main country if the paragraph names it, else its
+        // first usable name (English puts the subject first).
+        let earlier = paragraphMentions.filter { usable($0) && $0.sentence < sentence }
+        if let previous = earlier.first(where: { $0.countries.contains { $0 == context.main } }) ?? earlier.first {
             steps.append(AttributionStep(description: "no country in the sentence; the paragraph named '\(previous.text)' before"))
             return previous.countries.map { Attribution(country: $0, method: .paragraph, detail: "'\(previous.text)' earlier in the paragraph", confidence: confidence.paragraph) }
         }
-        if let headline = context.headline.first {
+        if let headline = context.headline.first(where: { $0 == context.main }) ?? context.headline.first {
             steps.append(AttributionStep(description: "no country in the sentence or paragraph; the headline names \(headline)"))
             return [Attribution(country: headline, method: .headline, detail: "headline", confidence: confidence.headline)]
         }

@@ -10,6 +10,10 @@ public struct PlaceMention: Sendable, Equatable {
     public var isSpeaker: Bool
     /// Followed by an actor word ("Nigerian security forces").
     public var isActor: Bool
+    /// Part of an organisation's name ("Palestine Action"): not the subject.
+    public var isOrganisation = false
+    /// In the dateline ("(Beirut) –"): where the report was filed, used only as article context.
+    public var isDateline = false
     /// The text as written.
     public var text: String
 

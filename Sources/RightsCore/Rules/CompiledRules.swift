@@ -27,6 +27,9 @@ public struct CompiledRules: Sendable {
     public let rules: [PatternRule]
     public let exclusions: [ExclusionRule]
     public let places: [PlaceName]
+    /// The exact words each rule is written with: a negator a rule names itself ("neither free
+    /// nor fair") does not negate its own match.
+    public let ruleWords: [Set<String>]
     let automaton: PhraseAutomaton
 
     public init(_ ruleSet: RuleSet) {
@@ -34,6 +37,11 @@ public struct CompiledRules: Sendable {
         rules = ruleSet.patterns
         exclusions = ruleSet.exclusions
         places = ruleSet.gazetteer.names
+        ruleWords = ruleSet.patterns.map { rule in
+            Set(rule.pattern.elements.flatMap { $0.alternatives.flatMap { $0 } }.compactMap { term -> String? in
+                if case let .exact(word) = term { return word } else { return nil }
+            })
+        }
         var automaton = PhraseAutomaton()
         for (index, rule) in rules.enumerated() { automaton.add(rule.pattern, payload: Int32(index)) }
         let exclusionBase = rules.count
@@ -62,7 +70,8 @@ public struct CompiledRules: Sendable {
                 scan.rules.append(RuleMatch(rule: payload, start: match.start, end: match.end))
             } else if payload < placeBase {
                 scan.exclusions.append(RuleMatch(rule: payload - exclusionBase, start: match.start, end: match.end))
-            } else if tokens[match.start].isCapitalized {
+            } else if places[payload - placeBase].requiresCapitals
+                        ? tokens[match.start ..< match.end].allSatisfy(\.isAllCaps) : tokens[match.start].isCapitalized {
                 placeMatches.append(PlaceMatch(place: payload - placeBase, start: match.start, end: match.end))
             }
         }

@@ -6,6 +6,10 @@ public struct EngineSettings: Sendable, Equatable {
     public var negationWindow: Int = 3
     /// "not", "no", "never": a negated match ("no journalists were detained") is dropped.
     public var negators: Set<String> = []
+    /// "should", "must": "should not detain activists" is an exhortation, not a negation.
+    public var exhortationModals: Set<String> = []
+    /// "excuse", "pretext": between a negator and a match they end its reach ("no excuse to jail").
+    public var negationBreakers: Set<String> = []
     /// "denied", "rejected": an allegation that is denied is still evidence; kept, marked `denied`.
     public var denials: Set<String> = []
     /// "allegedly", "reportedly": kept, marked `alleged`.
@@ -15,8 +19,16 @@ public struct EngineSettings: Sendable, Equatable {
     public var speakerAfter: [[String]] = []
     /// Token runs that, right before a place name, make it a speaker ("visit to" is not one).
     public var speakerBefore: [[String]] = []
+    /// Verbs of speaking or judging that, within `speechWindow` tokens after a place name, make it
+    /// a voice rather than the subject ("the United States is concerned that…", "Russia accused…").
+    /// A sentence whose only names are voices falls back to the paragraph and article context.
+    public var speechVerbs: Set<String> = []
+    public var speechWindow: Int = 3
     /// Words after a place name that make it the actor ("Nigerian security forces", "Russian court").
     public var actorWords: Set<String> = []
+    /// Capitalised words that may follow a place name without making it an organisation's name
+    /// ("Uzbek President", "Egyptian Interior Ministry").
+    public var titleWords: Set<String> = []
     /// Territories whose findings are reported under another country (Hong Kong → China).
     public var reportUnder: [CountryCode: CountryCode] = [:]
     public var confidence = AttributionConfidence()

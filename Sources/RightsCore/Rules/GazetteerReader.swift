@@ -69,7 +69,7 @@ enum GazetteerReader {
 
 /// Reads `engine.yaml`.
 enum EngineSettingsReader {
-    static let keys = ["negation", "speakers", "actor_words", "report_under", "confidence"]
+    static let keys = ["negation", "speakers", "actor_words", "title_words", "report_under", "confidence"]
 
     static func read(_ doc: inout YAMLDocument) -> EngineSettings {
         var settings = EngineSettings()
@@ -77,17 +77,22 @@ enum EngineSettingsReader {
         func words(_ node: Node?, _ key: String) -> [String] {
             doc.strings(node, key: key).map { Gazetteer.fold($0.0) }
         }
-        if let negation = doc.mapping(top["negation"]?.value, what: "negation", known: ["window", "negators", "denials", "hedges"]) {
+        if let negation = doc.mapping(top["negation"]?.value, what: "negation", known: ["window", "negators", "denials", "hedges", "exhortation_modals", "breakers"]) {
+            settings.exhortationModals = Set(words(negation["exhortation_modals"]?.value, "exhortation_modals"))
+            settings.negationBreakers = Set(words(negation["breakers"]?.value, "breakers"))
             settings.negationWindow = doc.integer(negation["window"]?.value, key: "window") ?? settings.negationWindow
             settings.negators = Set(words(negation["negators"]?.value, "negators"))
             settings.denials = Set(words(negation["denials"]?.value, "denials"))
             settings.hedges = Set(words(negation["hedges"]?.value, "hedges"))
         }
-        if let speakers = doc.mapping(top["speakers"]?.value, what: "speakers", known: ["after", "before"]) {
+        if let speakers = doc.mapping(top["speakers"]?.value, what: "speakers", known: ["after", "before", "verbs", "verb_window"]) {
+            settings.speechVerbs = Set(words(speakers["verbs"]?.value, "verbs"))
+            settings.speechWindow = doc.integer(speakers["verb_window"]?.value, key: "verb_window") ?? settings.speechWindow
             settings.speakerAfter = words(speakers["after"]?.value, "after").map { $0.split(separator: " ").map(String.init) }
             settings.speakerBefore = words(speakers["before"]?.value, "before").map { $0.split(separator: " ").map(String.init) }
         }
         settings.actorWords = Set(words(top["actor_words"]?.value, "actor_words"))
+        settings.titleWords = Set(words(top["title_words"]?.value, "title_words"))
         if let node = top["report_under"]?.value, let mapping = node.mapping {
             for (key, value) in mapping {
                 if let from = key.string, let to = value.string { settings.reportUnder[CountryCode(from)] = CountryCode(to) }

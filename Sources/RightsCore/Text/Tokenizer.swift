@@ -7,6 +7,8 @@ public struct Token: Sendable, Equatable {
     public var end: Int
     /// The first letter was upper case in the text (names of places are written so).
     public var isCapitalized: Bool
+    /// Every letter was upper case ("US", not "us" or "Us").
+    public var isAllCaps: Bool
 }
 
 /// Splits text into word tokens as `rules/FORMAT.md` defines.
@@ -28,10 +30,12 @@ public enum Tokenizer {
             word.removeAll(keepingCapacity: true)
             isASCII = true
             var end = index
+            var allCaps = true
             while end < range.upperBound {
                 let scalar = scalars[end]
                 if isWordScalar(scalar) {
                     word.append(scalar)
+                    if allCaps, scalar.properties.isLowercase { allCaps = false }
                     if scalar.value >= 0x80 { isASCII = false }
                     end += 1
                 } else if isApostrophe(scalar), end + 1 < range.upperBound, isWordScalar(scalars[end + 1]) {
@@ -51,7 +55,7 @@ public enum Tokenizer {
             let folded = isASCII ? raw.lowercased() : TextNormalizer.foldWord(raw)
             let first = scalars[start]
             let capitalized = first.properties.isUppercase
-            tokens.append(Token(text: folded, start: start, end: min(end, range.upperBound), isCapitalized: capitalized))
+            tokens.append(Token(text: folded, start: start, end: min(end, range.upperBound), isCapitalized: capitalized, isAllCaps: allCaps && capitalized))
             index = end
         }
         return tokens

@@ -1,0 +1,72 @@
+/// The outcome of one example of one rule.
+public struct ExampleResult: Sendable, Equatable {
+    public enum Kind: String, Sendable { case match, noMatch = "no_match" }
+    public var rule: RuleID
+    public var kind: Kind
+    public var example: String
+    public var passed: Bool
+    /// What happened instead, when it failed ("vetoed by …", "did not fire").
+    public var detail: String
+    public var location: SourceLocation
+}
+
+/// Runs every pattern's and exclusion's own examples through the compiled engine, the way
+/// `rules test` and the test suite do: a `match` example must fire the pattern (and not be
+/// vetoed), a `no_match` example must not produce it.
+public struct RuleExampleRunner: Sendable {
+    public let analyzer: ArticleAnalyzer
+
+    public init(_ compiled: CompiledRules) {
+        analyzer = ArticleAnalyzer(compiled)
+    }
+
+    public func run(filter: String? = nil) -> [ExampleResult] {
+        var results: [ExampleResult] = []
+        let compiled = analyzer.compiled
+        for rule in compiled.rules where filter.map({ rule.id.rawValue.contains($0) }) ?? true {
+            for example in rule.examples.match {
+                let outcome = fires(rule.id, in: example)
+                results.append(ExampleResult(rule: rule.id, kind: .match, example: example, passed: outcome.fired,
+                                             detail: outcome.fired ? "" : outcome.reason, location: rule.location))
+            }
+            for example in rule.examples.noMatch {
+                let outcome = fires(rule.id, in: example)
+                results.append(ExampleResult(rule: rule.id, kind: .noMatch, example: example, passed: !outcome.fired,
+                                             detail: outcome.fired ? "fired on \"\(outcome.reason)\"" : "", location: rule.location))
+            }
+        }
+        for exclusion in compiled.exclusions where filter.map({ exclusion.id.rawValue.contains($0) }) ?? true {
+            for example in exclusion.examples.match {
+                let fired = excludes(exclusion.id, in: example)
+                results.append(ExampleResult(rule: exclusion.id, kind: .match, example: example, passed: fired,
+                                             detail: fired ? "" : "the exclusion did not fire", location: exclusion.location))
+            }
+            for example in exclusion.examples.noMatch {
+                let fired = excludes(exclusion.id, in: example)
+                results.append(ExampleResult(rule: exclusion.id, kind: .noMatch, example: example, passed: !fired,
+                                             detail: fired ? "the exclusion fired" : "", location: exclusion.location))
+            }
+        }
+        return results
+    }
+
+    /// Whether `rule` fires (unvetoed) in `text`; the reason or matched text otherwise.
+    public func fires(_ rule: RuleID, in text: String) -> (fired: Bool, reason: String) {
+        let analysis = analyzer.analyze(text: text)
+        for sentence in analysis.sentences {
+            if let match = sentence.matches.first(where: { $0.rule == rule }) { return (true, match.text) }
+        }
+        for sentence in analysis.sentences {
+            if let veto = sentence.vetoed.first(where: { $0.rule == rule }) { return (false, "matched but \(veto.reason)") }
+        }
+        return (false, "the pattern did not match")
+    }
+
+    func excludes(_ exclusion: RuleID, in text: String) -> Bool {
+        let compiled = analyzer.compiled
+        let scalars = Array(text.unicodeScalars)
+        let tokens = Tokenizer.tokenize(scalars)
+        let scan = compiled.scan(tokens, 0 ..< tokens.count)
+        return scan.exclusions.contains { compiled.exclusions[$0.rule].id == exclusion }
+    }
+}

@@ -1,0 +1,115 @@
+import Testing
+@testable import RightsCore
+
+/// Engine behaviour on single sentences, with the shipped rules and gazetteer.
+@Suite struct ArticleAnalyzerTests {
+    let analyzer = ShippedRules.analyzer
+
+    func findings(_ text: String, title: String? = nil) -> [String] {
+        analyzer.analyze(text: text, title: title).findings.map { "\($0.country) \($0.indicator)" }.sorted()
+    }
+
+    func countries(_ text: String, title: String? = nil) -> Set<String> {
+        Set(analyzer.analyze(text: text, title: title).findings.map(\.country.rawValue))
+    }
+
+    @Test("plain negation drops a match: nothing happened")
+    func negation() {
+        #expect(countries("Police in Kazakhstan arrested two journalists on Monday.") == ["KZ"])
+        #expect(countries("Police in Kazakhstan did not arrest any journalists on Monday.").isEmpty)
+        #expect(countries("No journalists were arrested in Kazakhstan on Monday.").isEmpty)
+    }
+
+    @Test("a denied or alleged abuse is still evidence, marked and with lower confidence")
+    func denialAndHedging() throws {
+        let denied = analyzer.analyze(text: "Egypt's interior ministry denied that detainees were tortured in custody.").findings
+        let finding = try #require(denied.first { $0.indicator == "torture" })
+        #expect(finding.country == "EG")
+        #expect(finding.qualifier == .denied)
+        #expect(finding.confidence < 0.9)
+        let alleged = analyzer.analyze(text: "Detainees were allegedly tortured in custody in Egypt.").findings
+        #expect(alleged.first { $0.indicator == "torture" }?.qualifier == .alleged)
+    }
+
+    @Test("an exclusion vetoes the match in its sentence, and explain says why")
+    func exclusions() {
+        let report = analyzer.analyze(text: "The striker was sent off after a free kick in the Turkish league match, and the club was banned.")
+        #expect(report.findings.isEmpty)
+        #expect(findings("He told a press conference in Minsk on Monday that the weather was fine.") == [])
+    }
+
+    @Test("the country named in the sentence wins over the speaker's country")
+    func speakers() {
+        #expect(countries("U.S.-based Human Rights Watch said Uzbekistan still holds political prisoners.") == ["UZ"])
+        #expect(countries("A US official said Uzbekistan must release political prisoners.") == ["UZ"])
+        #expect(!countries("Secretary of State John Kerry said the U.S. State Department was concerned that journalists were jailed in Tajikistan.").contains("US"))
+    }
+
+    @Test("the nearest country to the evidence is chosen, with the rest of its list")
+    func nearestAndLists() {
+        #expect(countries("A UN mission in Ukraine says Russia has executed dozens of detained civilians.") .contains("RU"))
+        #expect(countries("Migrant workers in Saudi Arabia, Qatar and the United Arab Emirates described forced labour and wage theft.") == ["SA", "QA", "AE"])
+    }
+
+    @Test("with no country in the sentence, the paragraph, then the headline, then the article decides")
+    func fallbacks() throws {
+        let paragraph = analyzer.analyze(text: "Opposition figures gathered in Minsk. Police beat protesters and detained dozens.").findings
+        #expect(paragraph.contains { $0.country == "BY" && $0.method == .paragraph })
+        let headline = analyzer.analyze(text: "Police beat peaceful protesters and detained dozens on Sunday.", title: "Crackdown in Belarus").findings
+        #expect(headline.contains { $0.country == "BY" && $0.method == .headline })
+        let dateline = analyzer.analyze(text: "TBILISI -- Police beat peaceful protesters and detained dozens on Sunday.").findings
+        #expect(dateline.contains { $0.country == "GE" && ($0.method == .sentence || $0.method == .dateline) })
+    }
+
+    @Test("an ambiguous name counts only when the article names the country unambiguously too")
+    func ambiguousNames() {
+        #expect(countries("In Georgia, police beat peaceful protesters and detained dozens.").isEmpty)
+        #expect(countries("Tbilisi has seen weeks of rallies. In Georgia, police beat peaceful protesters and detained dozens.") == ["GE"])
+        #expect(!countries("Jordan Peterson said police in Chad beat peaceful protesters.").contains("JO"))
+    }
+
+    @Test("longest name wins: Papua New Guinea is not Guinea, South Sudan is not Sudan")
+    func longestName() {
+        #expect(countries("Police in Papua New Guinea beat peaceful protesters and detained dozens.") == ["PG"])
+        #expect(countries("Soldiers in South Sudan shot dead unarmed civilians.") == ["SS"])
+    }
+
+    @Test("Hong Kong findings are reported under China")
+    func reportUnder() {
+        #expect(countries("Hong Kong authorities jailed pro-democracy activists under the national security law.") == ["CN"])
+    }
+
+    @Test("a region word stands for the article's country when it is a member")
+    func regions() throws {
+        let text = "Kazakhstan hosted the talks. Rights groups say media freedom has steadily worsened in Central Asia."
+        let found = analyzer.analyze(text: text).findings
+        #expect(found.allSatisfy { $0.country == "KZ" })
+    }
+
+    @Test("finding ids are stable across runs and differ by sentence, indicator and country")
+    func stableIDs() {
+        let text = "Police in Kazakhstan arrested two journalists on Monday."
+        #expect(analyzer.analyze(text: text).findings.map(\.id) == analyzer.analyze(text: text).findings.map(\.id))
+        #expect(Finding.makeID(article: "a", sentenceStart: 0, sentenceEnd: 10, indicator: "torture", country: "KZ")
+            != Finding.makeID(article: "a", sentenceStart: 0, sentenceEnd: 10, indicator: "torture", country: "UZ"))
+    }
+}
+
+@Suite struct NegationTests {
+    let analyzer = ShippedRules.analyzer
+
+    func indicators(_ text: String) -> Set<String> {
+        Set(analyzer.analyze(text: text).findings.map(\.indicator.rawValue))
+    }
+
+    @Test("a negator's reach ends at a comma or 'but'")
+    func clauseBoundary() {
+        #expect(indicators("Officials in Belarus did not comment, but police beat peaceful protesters in Minsk.").contains("assembly"))
+    }
+
+    @Test("exhortations and 'no excuse to' judge a practice, they do not deny it")
+    func exhortations() {
+        #expect(!indicators("Belarus must not jail journalists for their reporting.").isEmpty)
+        #expect(indicators("Belarus did not jail journalists for their reporting.").isEmpty)
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+@testable import RightsCore
+
+@Suite struct CorpusReaderTests {
+    func events(_ folder: TemporaryFolder, _ paths: [String], maxBytes: Int = 5_000_000) -> (articles: [RawArticle], problems: [IngestProblem], warnings: [IngestWarning]) {
+        let collected = InputCollector.collect(paths, relativeTo: folder.url)
+        var articles: [RawArticle] = [], problems = collected.problems, warnings: [IngestWarning] = []
+        let reader = CorpusReader(maxBytes: maxBytes)
+        for file in collected.files {
+            reader.read(file) { event in
+                switch event {
+                case let .article(article): articles.append(article)
+                case let .problem(problem): problems.append(problem)
+                case let .warning(warning): warnings.append(warning)
+                }
+            }
+        }
+        return (articles, problems, warnings)
+    }
+
+    @Test("a Markdown file with front matter gives its metadata and body; folders are read recursively in order")
+    func frontMatter() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/b/second.md", "---\nid: kz-1\ntitle: \"Reporter: detained\"\nsource: Steppe Wire\nurl: https://example.org/a\npublished: 2026-09-14\nlanguage: en\n---\nALMATY — Police detained a reporter.\n")
+        try folder.write("in/a/first.txt", "No front matter here, just text.")
+        try folder.write("in/a/picture.png", Data([0x89, 0x50]))
+        let result = events(folder, ["in"])
+        #expect(result.problems.isEmpty)
+        #expect(result.articles.map(\.fallbackID) == ["a/first", "b/second"])
+        let article = result.articles[1]
+        #expect(article.metadata == ArticleMetadata(id: "kz-1", title: "Reporter: detained", source: "Steppe Wire", url: "https://example.org/a", published: "2026-09-14", language: "en"))
+        #expect(article.body == "ALMATY — Police detained a reporter.\n")
+    }
+
+    @Test("front matter that never closes or is not a mapping is rejected with the file named")
+    func badFrontMatter() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("open.md", "---\ntitle: x\nbody without closing\n")
+        try folder.write("list.md", "---\n- a\n- b\n---\nbody\n")
+        let result = events(folder, ["open.md", "list.md"])
+        #expect(result.articles.isEmpty)
+        #expect(result.problems.map(\.location.file) == ["open.md", "list.md"])
+        #expect(result.problems.allSatisfy { if case .badFrontMatter = $0.error { return true } else { return false } })
+    }
+
+    @Test("JSON Lines: body or file, ids kept; malformed lines are reported with their line and the rest still read")
+    func jsonLines() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("feed/articles/one.txt", "Text of article one.")
+        try folder.write("feed/m.jsonl", """
+            {"id": "one", "file": "articles/one.txt", "title": "One", "published": "2015-11-02"}
+            {"id": "two", "body": "Text of article two.", "source": "Wire"}
+            {"id": "three", "body": "unterminated
+            [1, 2]
+            {"id": "four"}
+            {"id": "five", "file": "../../etc/passwd"}
+            {"id": "six", "file": "/etc/passwd"}
+            {"id": "seven", "body": 42}
+
+            """)
+        let result = events(folder, ["feed/m.jsonl"])
+        #expect(result.articles.map(\.metadata.id) == ["one", "two"])
+        #expect(result.articles[0].body == "Text of article one.")
+        #expect(result.problems.map(\.location.line) == [3, 4, 5, 6, 7, 8])
+        #expect(result.problems[0].error.isMalformedJSON)
+        #expect(result.problems[1].error == .notAnObject)
+        #expect(result.problems[2].error == .missingBody)
+        #expect(result.problems[3].error == .unsafePath("../../etc/passwd"))
+        #expect(result.problems[4].error == .unsafePath("/etc/passwd"))
+        #expect(result.problems[5].error == .wrongType(key: "body", expected: "a string"))
+    }
+
+    @Test("CSV: quoted fields with commas, doubled quotes and newlines; rows with the wrong column count are reported")
+    func csv() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("feed.csv", "id,title,published,body\r\nc1,\"Title, with comma\",2026-10-01,\"Line one,\nline \"\"two\"\".\"\r\nc2,Short,2026-10-02\r\nc3,Fine,2026-10-03,Plain body.\r\n")
+        let result = events(folder, ["feed.csv"])
+        #expect(result.articles.map(\.metadata.id) == ["c1", "c3"])
+        #expect(result.articles[0].metadata.title == "Title, with comma")
+        #expect(result.articles[0].body == "Line one,\nline \"two\".")
+        #expect(result.problems == [IngestProblem(SourceLocation(file: "feed.csv", line: 4), .csvColumnCount(expected: 4, found: 3))])
+    }
+
+    @Test("CSV without a header, or with an unclosed quote, is rejected")
+    func csvBroken() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("noheader.csv", "a,b,c\n1,2,3\n")
+        try folder.write("open.csv", "id,body\nx,\"never closed\n")
+        let result = events(folder, ["noheader.csv", "open.csv"])
+        #expect(result.articles.isEmpty)
+        #expect(result.problems.contains(IngestProblem(SourceLocation(file: "noheader.csv", line: 1), .csvMissingHeader)))
+        #expect(result.problems.contains(IngestProblem(SourceLocation(file: "open.csv", line: 2), .csvUnterminatedQuote)))
+    }
+
+    @Test("binary, empty and oversized files are rejected; invalid UTF-8 is replaced with a warning")
+    func badFiles() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("binary.txt", Data([0x41, 0x00, 0x42]))
+        try folder.write("empty.txt", "  \n\n")
+        try folder.write("large.txt", String(repeating: "word ", count: 100))
+        try folder.write("latin1.txt", Data([0x43, 0x61, 0x66, 0xE9, 0x20, 0x6F, 0x6B]))
+        try folder.write("notes.pdf", "%PDF")
+        let result = events(folder, ["binary.txt", "empty.txt", "large.txt", "latin1.txt", "missing.txt", "notes.pdf"], maxBytes: 200)
+        #expect(result.problems.map(\.error) == [.unreadable(reason: "no such file or folder"), .unsupportedFile(extension: "pdf"),
+                                                 .binaryFile, .emptyFile, .tooLarge(bytes: 500, limit: 200)])
+        #expect(result.articles.map(\.body) == ["Caf\u{FFFD} ok"])
+        #expect(result.warnings.count == 1)
+    }
+
+    @Test("a symbolic link out of the named folder is not followed")
+    func symlinkOut() throws {
+        let outside = try TemporaryFolder()
+        try outside.write("secret.txt", "Outside text.")
+        let folder = try TemporaryFolder()
+        try folder.write("in/ok.txt", "Inside text.")
+        try FileManager.default.createSymbolicLink(at: folder.url.appendingPathComponent("in/link.txt"), withDestinationURL: outside.url.appendingPathComponent("secret.txt"))
+        let result = events(folder, ["in"])
+        #expect(result.articles.map(\.body) == ["Inside text."])
+    }
+}
+
+@Suite struct PublishedDateTests {
+    @Test("dates are read in the publication's own time zone", arguments: [
+        ("2015-11-30T23:30-05:00", "2015-11"),
+        ("2015-12-01T00:30+02:00", "2015-12"),
+        ("2015-11-02", "2015-11"),
+        ("2015-11-02 10:00", "2015-11"),
+        ("2 November 2015", "2015-11"),
+        ("Nov. 2, 2015", "2015-11"),
+        ("2024-02-29", "2024-02"),
+    ])
+    func months(text: String, month: String) {
+        #expect(PublishedDate(text)?.month.rawValue == month)
+    }
+
+    @Test("impossible or unreadable dates are refused", arguments: ["2015-02-30", "2015-13-01", "yesterday", "2015-11-02Tnoon", ""])
+    func refused(text: String) {
+        #expect(PublishedDate(text) == nil)
+    }
+
+    @Test("the month before January is December of the year before")
+    func previous() {
+        #expect(Month(rawValue: "2026-01")!.previous.rawValue == "2025-12")
+        #expect(Month(rawValue: "2026-13") == nil)
+    }
+}
+
+extension CorpusError {
+    var isMalformedJSON: Bool { if case .malformedJSON = self { return true } else { return false } }
+}

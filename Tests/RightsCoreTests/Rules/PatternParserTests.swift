@@ -1,0 +1,88 @@
+import Testing
+@testable import RightsCore
+
+@Suite struct PatternParserTests {
+    @Test("words, prefixes, alternatives and gaps parse into elements")
+    func parses() throws {
+        let pattern = try PatternParser.parse("(arrest*|detain*) ~3 (independent journalist*|blogger)")
+        #expect(pattern.elements.count == 2)
+        #expect(pattern.elements[0].alternatives == [[.prefix("arrest")], [.prefix("detain")]])
+        #expect(pattern.elements[1].maxGapBefore == 3)
+        #expect(pattern.elements[1].alternatives == [[.exact("independent"), .prefix("journalist")], [.exact("blogger")]])
+        #expect(pattern.description == "(arrest*|detain*) ~3 (independent journalist*|blogger)")
+    }
+
+    @Test("syntax errors name the column inside the pattern", arguments: [
+        ("arrest* ~9 journalist*", 9, "a gap is '~N'"),
+        ("~2 journalist*", 1, "cannot start with a gap"),
+        ("journalist* ~2", 13, "cannot end with a gap"),
+        ("(arrest*|detain* journalist", 1, "never closed"),
+        ("arrest*) x", 8, "without '('"),
+        ("ar* journalist", 1, "at least 3 letters"),
+        ("Anti-State", 1, "not one token"),
+        ("(a|(b|c))", 4, "cannot be nested"),
+        ("jour*nalist", 1, "may only end a word"),
+        ("arrest | detain", 8, "outside parentheses"),
+        ("(arrest||detain)", 9, "empty alternative"),
+    ])
+    func errors(source: String, column: Int, message: String) {
+        #expect {
+            _ = try PatternParser.parse(source)
+        } throws: { error in
+            guard let error = error as? PatternParser.SyntaxError else { return false }
+            return error.column == column && error.message.contains(message)
+        }
+    }
+}
+
+@Suite struct PhraseAutomatonTests {
+    func matches(_ pattern: String, _ sentence: String) throws -> [String] {
+        var automaton = PhraseAutomaton()
+        automaton.add(try PatternParser.parse(pattern), payload: 0)
+        let tokens = Tokenizer.tokenize(sentence)
+        return automaton.matches(in: tokens[...]).map { match in tokens[match.start ..< match.end].map(\.text).joined(separator: " ") }
+    }
+
+    @Test("an exact word matches only itself")
+    func exact() throws {
+        #expect(try matches("torture", "They faced Torture.") == ["torture"])
+        #expect(try matches("torture", "They were tortured.") == [])
+    }
+
+    @Test("a prefix matches every word starting with it")
+    func prefix() throws {
+        #expect(try matches("journalist*", "Two journalists and a journalist.") == ["journalists", "journalist"])
+    }
+
+    @Test("alternatives may be several words")
+    func alternatives() throws {
+        #expect(try matches("(riot police|security forces) fired", "Security forces fired on them.") == ["security forces fired"])
+        #expect(try matches("(riot police|security forces) fired", "Riot police fired.") == ["riot police fired"])
+        #expect(try matches("(riot police|security forces) fired", "Police fired.") == [])
+    }
+
+    @Test("a gap of N allows up to N words between, not more")
+    func gaps() throws {
+        #expect(try matches("arrest* ~2 journalist*", "arrested two journalists") == ["arrested two journalists"])
+        #expect(try matches("arrest* ~2 journalist*", "arrested two local journalists") == ["arrested two local journalists"])
+        #expect(try matches("arrest* ~2 journalist*", "arrested two young local journalists") == [])
+        #expect(try matches("arrest* journalist*", "arrested two journalists") == [])
+    }
+
+    @Test("a later reading is found when the first candidate fails (backtracking over gaps)")
+    func backtracking() throws {
+        #expect(try matches("police ~3 fired on", "police fired tear gas and fired on crowds") == [])
+        #expect(try matches("police ~4 fired on", "police fired tear gas and fired on crowds") == ["police fired tear gas and fired on"])
+    }
+
+    @Test("one scan finds many entries, each once per start")
+    func manyEntries() throws {
+        var automaton = PhraseAutomaton()
+        for (index, source) in ["arrest*", "arrest* ~3 journalist*", "(journalist*|reporter*)", "police"].enumerated() {
+            automaton.add(try PatternParser.parse(source), payload: Int32(index))
+        }
+        let tokens = Tokenizer.tokenize("Police arrested a journalist and a reporter.")
+        let found = automaton.matches(in: tokens[...]).map { Int(automaton.entryPayload[$0.entry]) }
+        #expect(found.sorted() == [0, 1, 2, 2, 3])
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import Testing
+@testable import RightsCore
+
+@Suite struct RightsStoreTests {
+    let builder = ArticleBuilder(cleaner: BoilerplateCleaner(rules: ShippedRules.boilerplate))
+
+    func article(_ id: String, _ body: String, published: String? = "2026-09-01") -> Article {
+        let raw = RawArticle(metadata: ArticleMetadata(id: id, published: published), body: body, origin: SourceLocation(file: "test"), fallbackID: id)
+        return try! builder.build(raw).get()
+    }
+
+    @Test("the same text is stored once; the same id with new text replaces the old and its findings")
+    func dedupe() throws {
+        let store = try RightsStore()
+        let date = Date(timeIntervalSince1970: 0)
+        #expect(try store.insert([article("a", "Police detained a reporter.")], at: date) == [.inserted("a")])
+        #expect(try store.insert([article("b", "Police detained a reporter.")], at: date) == [.duplicate("b", existing: "a")])
+        // Page noise does not make a text different.
+        #expect(try store.insert([article("c", "Share\nPolice detained a reporter.\nAdvertisement")], at: date) == [.duplicate("c", existing: "a")])
+        let finding = Finding(id: "f1", articleID: "a", month: nil, country: "KZ", indicator: "press_freedom", rules: [], severity: 1,
+                              polarity: .concern, method: .sentence, attribution: "sentence: x", confidence: 0.9, qualifier: nil,
+                              sentence: "s", sentenceStart: 0, sentenceEnd: 1, originalStart: nil, originalEnd: nil)
+        let run = try store.beginRun(command: "test", rulesHash: "h", at: date)
+        try store.replaceFindings([("a", [finding])], rulesHash: "h", runID: run)
+        #expect(try store.findingCount() == 1)
+        #expect(try store.articlesNeedingAnalysis(rulesHash: "h").isEmpty)
+        #expect(try store.insert([article("a", "Police released the reporter.")], at: date) == [.updated("a")])
+        #expect(try store.findingCount() == 0)
+        #expect(try store.articlesNeedingAnalysis(rulesHash: "h") == ["a"])
+        #expect(try store.article("a")?.cleaned.text == "Police released the reporter.")
+    }
+
+    @Test("undated articles are kept and listed as undated")
+    func undated() throws {
+        let store = try RightsStore()
+        _ = try store.insert([article("d", "Dated text.", published: "2026-10-02"), article("u", "Undated text.", published: nil)], at: Date())
+        #expect(try store.articleSummaries(undatedOnly: true).map(\.id) == ["u"])
+        #expect(try store.articleSummaries(month: Month(rawValue: "2026-10")).map(\.id) == ["d"])
+        #expect(try store.articleSummaries().count == 2)
+    }
+
+    @Test("a database file is created in WAL mode, migrated, and reopened without migrating again")
+    func migrationsOnFile() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("store.sqlite").path
+        do {
+            let store = try RightsStore(path: path)
+            #expect(try store.appliedMigrations() == ["v1"])
+            _ = try store.insert([article("a", "Some text.")], at: Date())
+        }
+        let reopened = try RightsStore(path: path)
+        #expect(try reopened.appliedMigrations() == ["v1"])
+        #expect(try reopened.articleCount() == 1)
+        let mode = try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+    }
+
+    @Test("an existing database from before the migrations is brought up to date")
+    func migratesExistingFile() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("old.sqlite").path
+        try DatabaseQueue(path: path).write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT)") }
+        let store = try RightsStore(path: path)
+        #expect(try store.appliedMigrations() == ["v1"])
+        #expect(try store.articleCount() == 0)
+    }
+
+    @Test("a file that is not a database is refused with its path")
+    func notADatabase() throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.write("junk.sqlite", String(repeating: "not sqlite ", count: 200))
+        #expect {
+            _ = try RightsStore(path: file.path)
+        } throws: { error in
+            guard let error = error as? StoreError else { return false }
+            return error.localizedDescription.contains(file.path)
+        }
+    }
+}
+
+@Suite struct IngestPipelineTests {
+    func pipeline() -> IngestPipeline {
+        IngestPipeline(reader: CorpusReader(), builder: ArticleBuilder(cleaner: BoilerplateCleaner(rules: ShippedRules.boilerplate)), batchSize: 2)
+    }
+
+    @Test("the shared manifest stores 5 articles with ids, titles, sources and dates; a second run stores 0 and reports 5 duplicates",
+          .enabled(if: TestPaths.hasCorpus))
+    func sharedManifest() throws {
+        let store = try RightsStore()
+        let files = InputCollector.collect([TestPaths.corpus.appendingPathComponent("manifest.jsonl").path], relativeTo: TestPaths.repository).files
+        let first = try pipeline().run(files, into: store)
+        #expect(first.inserted.count == 5)
+        #expect(first.problems.isEmpty)
+        let rferl = try #require(try store.article("kerry-kazakhstan-rferl"))
+        #expect(rferl.title == "Kerry In Kazakhstan: Terror Threat No Excuse To Lock Up Foes")
+        #expect(rferl.source == "RFE/RL")
+        #expect(rferl.published?.day == "2015-11-02")
+        let second = try pipeline().run(files, into: store)
+        #expect(second.inserted.isEmpty)
+        #expect(second.duplicates.count == 5)
+        #expect(try store.articleCount() == 5)
+    }
+
+    @Test("bad inputs are reported and the rest of the batch still goes in; --published and --source fill gaps")
+    func mixedBatch() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("good.md", "---\ntitle: Good\n---\nPolice detained a reporter.")
+        try folder.write("baddate.md", "---\npublished: someday\n---\nAnother text.")
+        try folder.write("binary.txt", Data([0, 1, 2]))
+        let store = try RightsStore()
+        var run = pipeline()
+        run.builder.defaultPublished = PublishedDate("2026-10-05")
+        run.builder.defaultSource = "Desk"
+        let report = try run.run(InputCollector.collect(["."], relativeTo: folder.url).files, into: store)
+        #expect(report.inserted == ["good"])
+        #expect(report.problems.map(\.error) == [.unparseableDate("someday"), .binaryFile])
+        let good = try #require(try store.article("good"))
+        #expect(good.published?.day == "2026-10-05")
+        #expect(good.source == "Desk")
+    }
+}
