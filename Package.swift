@@ -12,7 +12,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        // Reading a reviewed .xlsx back (a zip of XML parts); libxlsxwriter only writes.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // Brief templates that an NGO can edit without touching Swift.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -25,7 +28,8 @@ let package = Package(
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 "CXlsxWriter",
             ]
         ),

@@ -1,0 +1,33 @@
+# Two commands for a new machine: `make run` (the main job on samples/) and `make test`.
+# Both first install the Debian packages the build needs, if they are missing.
+SWIFT ?= swift
+DEBIAN_PACKAGES = libsqlite3-dev libxlsxwriter-dev pkg-config
+SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build run test check bench clean
+
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product rightsbrief
+
+# The main job on the bundled samples: ingest, analyse, score, briefs and workbooks.
+run: build
+	.build/release/rightsbrief run
+
+# The rule files must be consistent, then the whole test suite.
+test: deps
+	$(SWIFT) build --product rightsbrief
+	.build/debug/rightsbrief rules check --strict
+	$(SWIFT) test
+
+bench: deps
+	$(SWIFT) run -c release rightsbench
+
+clean:
+	rm -rf .build rightsbrief.sqlite rightsbrief.sqlite-wal rightsbrief.sqlite-shm reports/out
