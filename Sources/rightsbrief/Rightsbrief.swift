@@ -18,6 +18,7 @@ struct Rightsbrief: AsyncParsableCommand {
             AnalyzeCommand.self,
             FindingsCommand.self,
             ExplainCommand.self,
+            RulesCommand.self,
         ]
     )
 

@@ -147,7 +147,7 @@ public struct ArticleAnalyzer: Sendable {
             var kept: [(match: RuleMatch, qualifier: Qualifier?)] = []
             for match in scan.rules {
                 let rule = compiled.rules[match.rule]
-                if let exclusion = scan.exclusions.first(where: { compiled.exclusions[$0.rule].indicator == nil || compiled.exclusions[$0.rule].indicator == rule.indicator }) {
+                if let exclusion = scan.exclusions.first(where: { compiled.exclusions[$0.rule].vetoes(rule.indicator) }) {
                     let exclusionRule = compiled.exclusions[exclusion.rule]
                     vetoed.append(VetoedMatch(rule: rule.id, reason: "excluded by \(exclusionRule.id)\(exclusionRule.reason.isEmpty ? "" : ": \(exclusionRule.reason)")"))
                     continue

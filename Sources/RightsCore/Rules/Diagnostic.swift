@@ -62,7 +62,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
 
     public var severity: Diagnostic.Severity {
         switch self {
-        case .noExamples, .oppositePolarity, .unknownKey, .weightsSum: return .warning
+        case .noExamples, .oppositePolarity, .unknownKey: return .warning
         default: return .error
         }
     }
@@ -96,7 +96,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
         case .malformedCountryCode: return "malformed country code"
         case .ambiguousNotAName: return "`ambiguous` lists a name the country does not have"
         case .thresholdsNotIncreasing: return "coverage thresholds not increasing"
-        case .weightsSum: return "weights do not sum as documented"
+        case .weightsSum: return "coverage level values do not run from 0 to 1 as the index needs"
         }
     }
 }

@@ -4,7 +4,7 @@ import Yams
 enum IndicatorReader {
     static let indicatorKeys = ["id", "name", "description", "weight", "references", "patterns", "exclusions"]
     static let patternKeys = ["id", "pattern", "severity", "polarity", "examples"]
-    static let exclusionKeys = ["id", "pattern", "reason", "examples"]
+    static let exclusionKeys = ["id", "pattern", "reason", "examples", "indicators"]
     static let exampleKeys = ["match", "no_match"]
 
     static func read(_ doc: inout YAMLDocument, fileStem: String, references: [String: String]) -> Indicator? {
@@ -89,7 +89,13 @@ enum IndicatorReader {
               let pattern = parse(&doc, source, node: patternNode, subject: id) else { return nil }
         let reason = doc.string(entries["reason"]?.value, key: "reason", subject: id) ?? ""
         let examples = readExamples(&doc, entries["examples"]?.value, subject: id)
-        return ExclusionRule(id: RuleID(id), indicator: indicator, source: source, pattern: pattern, reason: reason,
+        let scopeNode = entries["indicators"]?.value
+        if indicator != nil, let scopeNode {
+            doc.diagnostics.append(Diagnostic(.unknownKey, doc.location(scopeNode), "'indicators' only belongs to global exclusions in exclusions.yaml; an indicator's own exclusion vetoes that indicator", subject: id))
+        }
+        let scope = doc.strings(scopeNode, key: "indicators", subject: id).map { IndicatorID($0.0) }
+        return ExclusionRule(id: RuleID(id), indicator: indicator, scope: indicator == nil ? scope : [],
+                             scopeLocation: scopeNode.map { doc.location($0) }, source: source, pattern: pattern, reason: reason,
                              examples: examples, location: doc.location(node))
     }
 

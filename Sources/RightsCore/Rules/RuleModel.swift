@@ -25,12 +25,22 @@ public struct PatternRule: Sendable, Equatable {
 /// A pattern that vetoes matches in the same sentence: of one indicator, or of all (`indicator` nil).
 public struct ExclusionRule: Sendable, Equatable {
     public var id: RuleID
+    /// The indicator whose file holds it; nil for a global exclusion (`rules/exclusions.yaml`).
     public var indicator: IndicatorID?
+    /// For a global exclusion, the indicators it vetoes (`indicators:`); empty means all.
+    public var scope: [IndicatorID] = []
+    public var scopeLocation: SourceLocation?
     public var source: String
     public var pattern: Pattern
     public var reason: String
     public var examples: RuleExamples
     public var location: SourceLocation
+
+    /// Whether this exclusion vetoes matches of `indicator`.
+    public func vetoes(_ indicator: IndicatorID) -> Bool {
+        if let owner = self.indicator { return owner == indicator }
+        return scope.isEmpty || scope.contains(indicator)
+    }
 }
 
 /// One human-rights indicator and its rules, from `rules/indicators/<id>.yaml`.

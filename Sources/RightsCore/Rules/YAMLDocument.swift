@@ -40,10 +40,12 @@ struct YAMLDocument {
         return SourceLocation(file: file, line: mark.line, column: mark.column)
     }
 
+    /// Where the construct that failed began (an unclosed quote's opening), else where it failed.
     static func location(of error: YamlError, file: String) -> SourceLocation {
         switch error {
-        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
-            return SourceLocation(file: file, line: mark.line, column: mark.column)
+        case let .scanner(context, _, mark, _), let .parser(context, _, mark, _), let .composer(context, _, mark, _):
+            let place = context?.mark ?? mark
+            return SourceLocation(file: file, line: place.line, column: place.column)
         default:
             return SourceLocation(file: file)
         }

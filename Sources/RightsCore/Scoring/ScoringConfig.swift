@@ -6,8 +6,20 @@ public struct ScoringConfig: Sendable, Equatable {
     public var strongArticles = 4
     /// Concern counted from one article for one indicator at most (so one long article cannot dominate).
     public var concernCapPerArticle = 6
+    /// What each coverage level is worth in the coverage index (0–1, increasing, strong = 1):
+    /// index = 100 × Σ weight × value(level) / Σ weight over all indicators.
+    public var levelValues: [CoverageLevel: Double] = [.none: 0, .thin: 0.34, .moderate: 0.67, .strong: 1]
     /// Findings below this confidence are stored and shown but do not count in scores.
     public var minimumConfidence = 0.0
 
     public init() {}
+}
+
+/// How well a (month, country, indicator) is covered by evidence.
+public enum CoverageLevel: String, Sendable, Codable, CaseIterable, Comparable {
+    case none, thin, moderate, strong
+
+    public static func < (lhs: CoverageLevel, rhs: CoverageLevel) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
 }

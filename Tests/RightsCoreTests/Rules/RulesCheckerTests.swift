@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import RightsCore
+
+/// Each folder under Fixtures/rules-check/ is the small valid rule set in `base/` with one
+/// deliberate defect laid over it; the checker must report exactly that defect, where it is.
+@Suite struct RulesCheckerTests {
+    static let fixtures = TestPaths.fixtures.appendingPathComponent("rules-check")
+
+    /// `base` with the case's files laid over it, in a temporary folder.
+    static func ruleSet(_ name: String) throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        let fileManager = FileManager.default
+        for source in ["base", name] {
+            let root = fixtures.appendingPathComponent(source)
+            guard let enumerator = fileManager.enumerator(at: root, includingPropertiesForKeys: nil) else { continue }
+            for case let url as URL in enumerator where !url.hasDirectoryPath {
+                let relative = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
+                try folder.write(relative, try Data(contentsOf: url))
+            }
+        }
+        return folder
+    }
+
+    static func check(_ name: String) throws -> RulesChecker.Report {
+        let folder = try ruleSet(name)
+        return RulesChecker.check(folder.url, display: "rules")
+    }
+
+    struct Expected: Sendable, CustomStringConvertible {
+        var fixture: String
+        var code: String
+        var file: String
+        var line: Int
+        var column: Int
+        var description: String { "\(fixture): \(code) at \(file):\(line):\(column)" }
+    }
+
+    static let cases: [Expected] = [
+        Expected(fixture: "r001-yaml-syntax", code: "R001", file: "indicators/torture.yaml", line: 2, column: 7),
+        Expected(fixture: "r002-unknown-key", code: "R002", file: "indicators/torture.yaml", line: 8, column: 5),
+        Expected(fixture: "r003-missing-key", code: "R003", file: "indicators/torture.yaml", line: 6, column: 5),
+        Expected(fixture: "r004-wrong-type", code: "R004", file: "indicators/torture.yaml", line: 3, column: 9),
+        Expected(fixture: "r005-out-of-range", code: "R005", file: "indicators/torture.yaml", line: 8, column: 15),
+        Expected(fixture: "r006-empty-patterns", code: "R006", file: "indicators/torture.yaml", line: 5, column: 11),
+        Expected(fixture: "r010-duplicate-indicator", code: "R010", file: "indicators/torture_again.yaml", line: 1, column: 1),
+        Expected(fixture: "r011-duplicate-rule-id", code: "R011", file: "indicators/torture.yaml", line: 12, column: 5),
+        Expected(fixture: "r012-file-name", code: "R012", file: "indicators/abuse.yaml", line: 1, column: 5),
+        Expected(fixture: "r013-bad-rule-id", code: "R013", file: "indicators/torture.yaml", line: 6, column: 9),
+        Expected(fixture: "r020-unknown-indicator", code: "R020", file: "exclusions.yaml", line: 5, column: 17),
+        Expected(fixture: "r021-unknown-country", code: "R021", file: "regions.yaml", line: 2, column: 5),
+        Expected(fixture: "r022-unknown-reference", code: "R022", file: "indicators/torture.yaml", line: 4, column: 14),
+        Expected(fixture: "r030-pattern-syntax", code: "R030", file: "indicators/torture.yaml", line: 7, column: 28),
+        Expected(fixture: "r031-never-matches", code: "R031", file: "indicators/press_freedom.yaml", line: 13, column: 14),
+        Expected(fixture: "r032-duplicate-pattern", code: "R032", file: "indicators/torture.yaml", line: 13, column: 14),
+        Expected(fixture: "r033-opposite-polarity", code: "R033", file: "indicators/torture.yaml", line: 7, column: 14),
+        Expected(fixture: "r034-example-not-matched", code: "R034", file: "indicators/torture.yaml", line: 6, column: 5),
+        Expected(fixture: "r035-counter-example-matched", code: "R035", file: "indicators/torture.yaml", line: 6, column: 5),
+        Expected(fixture: "r036-no-examples", code: "R036", file: "indicators/torture.yaml", line: 6, column: 5),
+        Expected(fixture: "r040-duplicate-country", code: "R040", file: "countries.yaml", line: 5, column: 5),
+        Expected(fixture: "r041-shared-alias", code: "R041", file: "countries.yaml", line: 2, column: 5),
+        Expected(fixture: "r042-leader-overlap", code: "R042", file: "countries.yaml", line: 7, column: 9),
+        Expected(fixture: "r043-malformed-code", code: "R043", file: "countries.yaml", line: 2, column: 13),
+        Expected(fixture: "r044-ambiguous-not-a-name", code: "R044", file: "countries.yaml", line: 5, column: 17),
+        Expected(fixture: "r050-thresholds", code: "R050", file: "scoring.yaml", line: 2, column: 3),
+        Expected(fixture: "r051-level-values", code: "R051", file: "scoring.yaml", line: 2, column: 3),
+    ]
+
+    @Test("the base fixture is clean")
+    func baseIsClean() throws {
+        let report = try Self.check("base")
+        #expect(report.diagnostics.map(\.description) == [])
+    }
+
+    @Test("each broken rule set reports its code at the exact file, line and column", arguments: cases)
+    func reportsDefect(_ expected: Expected) throws {
+        let report = try Self.check(expected.fixture)
+        let found = report.diagnostics.filter { $0.code == expected.code }
+        #expect(found.count == 1, "\(report.diagnostics.map(\.description))")
+        let diagnostic = try #require(found.first)
+        #expect(diagnostic.location == SourceLocation(file: "rules/" + expected.file, line: expected.line, column: expected.column))
+        // Nothing else is an error besides what the defect implies.
+        let otherErrors = report.diagnostics.filter { $0.severity == .error && $0.code != expected.code }
+        let implied: [String: Set<String>] = ["r010-duplicate-indicator": ["R012"]]
+        #expect(otherErrors.allSatisfy { implied[expected.fixture]?.contains($0.code) ?? false }, "\(otherErrors.map(\.description))")
+    }
+
+    @Test("one broken file does not hide problems in another")
+    func twoFiles() throws {
+        let report = try Self.check("two-broken-files")
+        #expect(report.diagnostics.map(\.code).sorted() == ["R030", "R043"])
+        #expect(Set(report.perFile.map(\.file)) == ["rules/countries.yaml", "rules/indicators/torture.yaml"])
+    }
+
+    @Test("a missing required file is reported, not crashed on")
+    func missingFile() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("indicators/x.yaml", "id: x\n")
+        let report = RulesChecker.check(folder.url, display: "rules")
+        #expect(report.diagnostics.contains { $0.code == "R007" && $0.location.file == "rules/references.yaml" })
+        #expect(report.errorCount > 0)
+    }
+
+    @Test("the shipped rule set passes with no errors and no warnings")
+    func shipped() {
+        let report = RulesChecker.check(TestPaths.rules, display: "rules")
+        #expect(report.diagnostics.map(\.description) == [])
+    }
+}
