@@ -19,6 +19,8 @@ struct Rightsbrief: AsyncParsableCommand {
             FindingsCommand.self,
             ExplainCommand.self,
             RulesCommand.self,
+            BriefCommand.self,
+            RunCommand.self,
         ]
     )
 

@@ -54,6 +54,9 @@ public enum InputCollector {
             found.append((relative.isEmpty ? url.lastPathComponent : relative, resolved))
         }
         for entry in found.sorted(by: { $0.relative < $1.relative }) {
+            // A folder's own README or LICENSE describes the folder; it is not an article.
+            let stem = (entry.url.lastPathComponent as NSString).deletingPathExtension.uppercased()
+            if ["README", "LICENSE", "CHANGELOG", "CONTRIBUTING"].contains(stem) { continue }
             let display = (displayRoot as NSString).appendingPathComponent(entry.relative)
             let idStem = (entry.relative as NSString).deletingPathExtension
             // Other files in an article folder (images, notes) are simply not articles.

@@ -1,0 +1,65 @@
+/// A finding as scoring sees it: what it says, where it came from, and what reviewers decided.
+public struct ScoringInput: Sendable, Equatable {
+    public var finding: Finding
+    /// The article's source (publisher), for counting distinct sources.
+    public var source: String?
+    public var decision: ReviewDecision?
+
+    public init(finding: Finding, source: String?, decision: ReviewDecision?) {
+        self.finding = finding
+        self.source = source
+        self.decision = decision
+    }
+}
+
+/// How an indicator's coverage changed since the previous month.
+public enum Trend: String, Sendable, Codable, CaseIterable {
+    case new, up, down, unchanged, gone
+
+    public var symbol: String {
+        switch self {
+        case .new: return "new"
+        case .up: return "▲ up"
+        case .down: return "▼ down"
+        case .unchanged: return "= unchanged"
+        case .gone: return "gone"
+        }
+    }
+}
+
+/// The score of one indicator for one country in one month.
+public struct IndicatorScore: Sendable, Equatable, Codable {
+    public var indicator: IndicatorID
+    public var findings: Int
+    public var articles: Int
+    public var sources: Int
+    /// Sum of severities of concern findings, capped per article.
+    public var concern: Int
+    public var concerns: Int
+    public var improvements: Int
+    public var verified: Int
+    public var level: CoverageLevel
+    public var previousLevel: CoverageLevel
+    public var previousConcern: Int
+    public var trend: Trend?
+
+    /// "2 concerns, 1 improvement" style balance.
+    public var balance: Int { improvements - concerns }
+}
+
+/// One country's month: every indicator (covered or not) and its coverage index.
+public struct CountryScore: Sendable, Equatable, Codable {
+    public var country: CountryCode
+    public var month: Month
+    /// One per indicator of the rule set, in the rule set's order.
+    public var indicators: [IndicatorScore]
+    /// 0–100: weighted share of indicators covered (see `ScoringConfig.levelValues`).
+    public var coverageIndex: Int
+    public var concern: Int
+    public var findings: Int
+    public var articles: Int
+
+    public func score(_ indicator: IndicatorID) -> IndicatorScore? {
+        indicators.first { $0.indicator == indicator }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import RightsCore
+
+/// `--out` and `--template`, shared by `brief` and `run`.
+struct ReportOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Where briefs go: <out>/<YYYY-MM>/<ISO2>.md.", valueName: "dir"))
+    var out: String = "reports/out"
+
+    @Option(help: ArgumentHelp("Folder with brief.md.mustache and index.md.mustache.", valueName: "dir"))
+    var template: String = "reports/templates"
+
+    func url(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
+    }
+
+    func reports(rules: RuleSet) throws -> MonthlyReports {
+        guard FileManager.default.fileExists(atPath: url(template).appendingPathComponent("brief.md.mustache").path) else {
+            throw CommandFailure.usage("error: no brief.md.mustache in \(template): pass --template DIR")
+        }
+        return try MonthlyReports(rules: rules, templates: url(template), out: url(out))
+    }
+}
+
+struct BriefCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "brief",
+        abstract: "Write a month's Markdown briefs and index from the stored findings.",
+        discussion: """
+            Writes <out>/<YYYY-MM>/<ISO2>.md for every country with at least one finding that month \
+            (or only the --country ones), each with a concern picture <ISO2>-concern.svg, plus \
+            index.md ranking the countries by concern, with a heatmap.svg. Run `analyze` first. \
+            Files are replaced atomically; rejected findings (from `review import`) do not count.
+            """)
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var report: ReportOptions
+
+    @Option(help: ArgumentHelp("The month to brief.", valueName: "YYYY-MM"))
+    var month: String
+
+    @Option(help: ArgumentHelp("Only this country; repeatable.", valueName: "ISO2"))
+    var country: [String] = []
+
+    func validate() throws {
+        if Month(rawValue: month) == nil { throw ValidationError("--month '\(month)' is not YYYY-MM.") }
+        for code in country where code.count != 2 || !code.allSatisfy(\.isLetter) {
+            throw ValidationError("--country '\(code)' is not an ISO 3166-1 alpha-2 code such as KZ.")
+        }
+    }
+
+    func run() throws {
+        let rules = try AnalyzeRunner.loadRules(common)
+        let store = try common.openStore()
+        let result = try report.reports(rules: rules).write(month: Month(rawValue: month)!, countries: country.map { CountryCode($0.uppercased()) }, store: store)
+        if result.countries.isEmpty {
+            print("No findings for \(month)\(country.isEmpty ? "" : " in \(country.joined(separator: ", "))"): wrote \(result.files.count) files.")
+        } else {
+            print("Wrote \(result.countries.count) brief\(result.countries.count == 1 ? "" : "s") for \(month) in \(report.out)/\(month)/: \(result.countries.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import RightsCore
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "The main job: ingest, analyse, and write briefs for every month with findings.",
+        discussion: """
+            With no path it runs on samples/. Prints where it wrote what. Exit 1 when some input \
+            was rejected (the rest is still processed and briefed).
+            """)
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var report: ReportOptions
+
+    @Argument(help: ArgumentHelp("Files or folders to ingest (default: samples).", valueName: "path"))
+    var paths: [String] = []
+
+    @Option(help: ArgumentHelp("Date for articles that give none.", valueName: "YYYY-MM-DD"))
+    var published: String?
+
+    @Option(help: ArgumentHelp("Source name for articles that give none.", valueName: "name"))
+    var source: String?
+
+    @Option(help: ArgumentHelp("Largest article accepted, in bytes.", valueName: "bytes"))
+    var maxBytes: Int = 5_000_000
+
+    func validate() throws {
+        if let published, PublishedDate(published) == nil { throw ValidationError("--published '\(published)' is not a date: use YYYY-MM-DD.") }
+        if maxBytes < 1 { throw ValidationError("--max-bytes must be positive.") }
+    }
+
+    func run() async throws {
+        let inputs = paths.isEmpty ? ["samples"] : paths
+        let ingest = try IngestRunner.ingest(paths: inputs, common: common, published: published, source: source, maxBytes: maxBytes)
+        IngestRunner.printSummary(ingest, store: common.db)
+        let analysis = try await AnalyzeRunner.analyze(common: common, force: false, jobs: nil)
+        AnalyzeRunner.printSummary(analysis)
+        let rules = try AnalyzeRunner.loadRules(common)
+        let store = try common.openStore()
+        let reports = try report.reports(rules: rules)
+        for month in try store.monthsWithFindings() {
+            let result = try reports.write(month: month, store: store)
+            print("Briefs \(month): \(report.out)/\(month)/index.md and \(result.countries.count) countries (\(result.countries.map(\.rawValue).joined(separator: " ")))")
+        }
+        let undated = try store.articleSummaries(undatedOnly: true)
+        if !undated.isEmpty { print("\(undated.count) undated article\(undated.count == 1 ? "" : "s") listed in each month's index.md, not scored.") }
+        if ingest.hasRejections { throw CommandFailure.problems("") }
+    }
+}
