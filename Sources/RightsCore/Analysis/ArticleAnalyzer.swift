@@ -194,7 +194,7 @@ public struct ArticleAnalyzer: Sendable {
                         id: Finding.makeID(article: articleID, sentenceStart: sentence.start, sentenceEnd: sentence.end, indicator: indicator, country: country),
                         articleID: articleID, month: month, country: country, indicator: indicator,
                         rules: Array(Set(rules.map(\.id))).sorted(), severity: rules.map(\.severity).max()!,
-                        polarity: rules.contains { $0.polarity == .concern } ? .concern : .improvement,
+                        polarity: Self.polarity(items.map { (compiled.rules[$0.match.rule].polarity, $0.match) }),
                         method: attribution.method, attribution: "\(attribution.method.rawValue): \(detail)",
                         confidence: (attribution.confidence * (qualifier == nil ? 1 : settings.confidence.qualified) * 100).rounded() / 100,
                         qualifier: qualifier, sentence: report.text, sentenceStart: sentence.start, sentenceEnd: sentence.end,
@@ -208,6 +208,15 @@ public struct ArticleAnalyzer: Sendable {
         }
         findings.sort { $0.id < $1.id }
         return ArticleAnalysis(findings: findings, sentences: reports, context: context)
+    }
+
+    /// An improvement ("pardoned 16 political prisoners") wins over the concern words inside it
+    /// ("political prisoners"); a concern anywhere else in the sentence keeps it a concern.
+    static func polarity(_ matches: [(Polarity, RuleMatch)]) -> Polarity {
+        let concerns = matches.filter { $0.0 == .concern }.map(\.1)
+        let improvements = matches.filter { $0.0 == .improvement }.map(\.1)
+        guard !improvements.isEmpty else { return .concern }
+        return concerns.allSatisfy { concern in improvements.contains { $0.start <= concern.start && concern.end <= $0.end } } ? .improvement : .concern
     }
 
     /// The mentions of a sentence that is nothing but a list of two or more countries
