@@ -1,1 +1,153 @@
-print("placeholder")
+import Foundation
+import RightsCore
+
+// Benchmarks for ingest and analysis on a generated corpus (never part of `swift test`).
+//
+//   swift run -c release rightsbench [--articles N] [--analyze-only]
+//
+// Prints ingest MB/s and articles/s, analysis MB/s on one core and on all cores, and peak memory.
+
+#if DEBUG
+FileHandle.standardError.write(Data("warning: this is a debug build; measure with `swift run -c release rightsbench`\n".utf8))
+#endif
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String, default value: Int) -> Int {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let number = Int(arguments[index + 1]) else { return value }
+    return number
+}
+let articleCount = option("--articles", default: 20_000)
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let rulesFolder = repository.appendingPathComponent("rules")
+
+/// SplitMix64: a small, seedable generator so every run reads the same corpus.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Article-like text: mostly ordinary news sentences, some rights reporting, names of places.
+enum CorpusGenerator {
+    static let places = ["Kazakhstan", "Almaty", "Uzbekistan", "Tashkent", "Georgia", "Tbilisi", "Belarus", "Minsk", "Turkey", "Istanbul",
+                         "Nigeria", "Lagos", "Ethiopia", "Addis Ababa", "Mexico", "Venezuela", "Caracas", "Vietnam", "Hanoi", "Egypt", "Cairo",
+                         "Pakistan", "Lahore", "Brazil", "France", "Germany", "India", "Kenya", "Peru", "Indonesia"]
+    static let rights = [
+        "Police in {P} arrested {N} journalists after they reported on corruption.",
+        "Security forces opened fire on peaceful protesters in {P}, killing {N} people.",
+        "A court in {P} sentenced an opposition leader to {N} years in prison on charges rights groups called politically motivated.",
+        "Detainees in {P} said they were tortured in custody and denied access to lawyers.",
+        "Authorities in {P} designated a human rights group a foreign agent and froze its accounts.",
+        "Observers said the election in {P} was marred by ballot stuffing and intimidation of voters.",
+        "Migrant workers in {P} described unpaid wages and confiscated passports.",
+        "A mob attacked a church in {P} after accusations of blasphemy.",
+        "The government of {P} released {N} political prisoners under an amnesty.",
+        "Internet access was shut down across {P} during the protests.",
+    ]
+    static let filler = [
+        "The central bank left interest rates unchanged on {D}, citing stable inflation.",
+        "Officials in {P} opened a new railway line that cuts travel time by {N} hours.",
+        "The national football team won {N}-1 in a friendly match on {D}.",
+        "Farmers in {P} expect a good harvest after a wet spring.",
+        "The ministry said tourism revenue rose {N} percent compared with last year.",
+        "A new shopping centre opened in the capital of {P} on {D}.",
+        "Heavy rain is forecast for the weekend across the north of {P}.",
+        "The company reported quarterly profit of {N} million dollars.",
+        "Schools in {P} will reopen after the holidays on {D}.",
+        "The orchestra performed to a full house at the opera on {D}.",
+    ]
+    static let days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    static func article(_ index: Int, rng: inout SplitMix64) -> (title: String, body: String, published: String) {
+        var paragraphs: [String] = []
+        let sentences = 18 + Int(rng.next() % 12)
+        var paragraph: [String] = []
+        for _ in 0 ..< sentences {
+            let pool = rng.next() % 5 == 0 ? rights : filler
+            var sentence = pool[Int(rng.next() % UInt64(pool.count))]
+            sentence = sentence.replacingOccurrences(of: "{P}", with: places[Int(rng.next() % UInt64(places.count))])
+            sentence = sentence.replacingOccurrences(of: "{N}", with: String(2 + rng.next() % 40))
+            sentence = sentence.replacingOccurrences(of: "{D}", with: days[Int(rng.next() % 7)])
+            paragraph.append(sentence)
+            if paragraph.count == 3 { paragraphs.append(paragraph.joined(separator: " ")); paragraph = [] }
+        }
+        if !paragraph.isEmpty { paragraphs.append(paragraph.joined(separator: " ")) }
+        let month = 1 + index % 12
+        return ("Generated article \(index)", paragraphs.joined(separator: "\n\n"), String(format: "2025-%02d-%02d", month, 1 + index % 28))
+    }
+}
+
+func peakMemoryMB() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_maxrss) / 1024 // Linux reports kilobytes
+}
+
+func seconds(_ start: Date) -> Double { Date().timeIntervalSince(start) }
+
+let work = FileManager.default.temporaryDirectory.appendingPathComponent("rightsbench-\(getpid())")
+try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: work) }
+
+// 1. Generate the corpus as one JSONL file (the bulk form) plus nothing else.
+var rng = SplitMix64(state: 42)
+let feed = work.appendingPathComponent("corpus.jsonl")
+FileManager.default.createFile(atPath: feed.path, contents: nil)
+let handle = try FileHandle(forWritingTo: feed)
+var bytes = 0
+for index in 0 ..< articleCount {
+    let article = CorpusGenerator.article(index, rng: &rng)
+    let object: [String: String] = ["id": "gen-\(index)", "title": article.title, "source": "Generator \(index % 7)", "published": article.published, "body": article.body]
+    var line = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    line.append(0x0A)
+    bytes += article.body.utf8.count
+    try handle.write(contentsOf: line)
+}
+try handle.close()
+print("corpus: \(articleCount) articles, \(String(format: "%.1f", Double(bytes) / 1_000_000)) MB of article text")
+
+// 2. Ingest.
+let store = try RightsStore(path: work.appendingPathComponent("bench.sqlite").path)
+let boilerplate = try BoilerplateRules.load(from: rulesFolder.appendingPathComponent("boilerplate.yaml"))
+let pipeline = IngestPipeline(reader: CorpusReader(), builder: ArticleBuilder(cleaner: BoilerplateCleaner(rules: boilerplate)))
+var start = Date()
+let ingest = try pipeline.run(InputCollector.collect([feed.path], relativeTo: work).files, into: store)
+var elapsed = seconds(start)
+print(String(format: "ingest: %d articles in %.2f s: %.1f MB/s, %.0f articles/s (peak memory so far %.0f MB)",
+             ingest.inserted.count, elapsed, Double(bytes) / 1_000_000 / elapsed, Double(ingest.inserted.count) / elapsed, peakMemoryMB()))
+
+// 3. Analyse: rules compiled once, then one core, then all cores.
+start = Date()
+let rules = try RuleSetLoader.load(from: rulesFolder)
+let compiled = CompiledRules(rules)
+print(String(format: "rules: %d patterns, %d place names compiled in %.2f s", compiled.rules.count, compiled.places.count, seconds(start)))
+
+for jobs in [1, ProcessInfo.processInfo.activeProcessorCount] {
+    let analysis = AnalysisPipeline(compiled: compiled, parallelism: jobs)
+    start = Date()
+    let report = try await analysis.run(store: store, force: true)
+    elapsed = seconds(start)
+    print(String(format: "analyze (%d core%@, store writes included): %d articles, %.1f MB in %.2f s: %.1f MB/s, %d findings (peak memory so far %.0f MB)",
+                 jobs, jobs == 1 ? "" : "s", report.articlesAnalyzed, Double(report.bytes) / 1_000_000, elapsed,
+                 Double(report.bytes) / 1_000_000 / elapsed, report.findings, peakMemoryMB()))
+}
+
+// 4. The matcher alone, on one core: sentences per second through the automaton.
+let sample = try store.articles(Array(try store.articleIDs().prefix(2_000)))
+let analyzer = ArticleAnalyzer(compiled)
+start = Date()
+var sentences = 0
+var textBytes = 0
+for article in sample {
+    _ = analyzer.analyze(article)
+    sentences += SentenceSplitter.split(article.cleaned.text).count
+    textBytes += article.cleaned.text.utf8.count
+}
+elapsed = seconds(start)
+print(String(format: "analyzer alone (1 core, no store): %.1f MB/s, %.0f sentences/s", Double(textBytes) / 1_000_000 / elapsed, Double(sentences) / elapsed))
+print(String(format: "peak memory: %.0f MB", peakMemoryMB()))
