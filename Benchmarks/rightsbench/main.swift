@@ -90,6 +90,43 @@ func peakMemoryMB() -> Double {
 
 func seconds(_ start: Date) -> Double { Date().timeIntervalSince(start) }
 
+// --analyzer-only: the analyzer on generated articles in memory (for profiling the hot path).
+if arguments.contains("--analyzer-only") {
+    var generator = SplitMix64(state: 7)
+    let builder = ArticleBuilder(cleaner: BoilerplateCleaner(rules: try BoilerplateRules.load(from: rulesFolder.appendingPathComponent("boilerplate.yaml"))))
+    let articles = try (0 ..< articleCount).map { index -> Article in
+        let generated = CorpusGenerator.article(index, rng: &generator)
+        return try builder.build(RawArticle(metadata: ArticleMetadata(id: "g\(index)", title: generated.title, published: generated.published),
+                                            body: generated.body, origin: SourceLocation(file: "gen"), fallbackID: "g\(index)")).get()
+    }
+    let analyzer = ArticleAnalyzer(CompiledRules(try RuleSetLoader.load(from: rulesFolder)))
+    let repeats = arguments.contains("--repeat") ? 5 : 1
+    let start = Date()
+    var findings = 0, textBytes = 0
+    for article in Array(repeating: articles, count: repeats).joined() {
+        findings += analyzer.analyze(article).findings.count
+        textBytes += article.cleaned.text.utf8.count
+    }
+    let elapsed = seconds(start)
+    // Where the time goes: the stages of the analyzer one by one.
+    var stage = Date()
+    var scalarsList: [[Unicode.Scalar]] = []
+    for article in articles { scalarsList.append(Array(article.cleaned.text.unicodeScalars)) }
+    let tDecode = seconds(stage); stage = Date()
+    var tokenLists: [[Token]] = []
+    for scalars in scalarsList { tokenLists.append(Tokenizer.tokenize(scalars)) }
+    let tTokens = seconds(stage); stage = Date()
+    var sentenceLists: [[Sentence]] = []
+    for scalars in scalarsList { sentenceLists.append(SentenceSplitter.split(scalars)) }
+    let tSplit = seconds(stage); stage = Date()
+    var places = 0
+    for tokens in tokenLists { places += analyzer.compiled.scan(tokens, 0 ..< tokens.count).places.count }
+    let tScan = seconds(stage)
+    print(String(format: "stages: decode %.2f s, tokenize %.2f s, split %.2f s, scan (whole text as one sentence) %.2f s", tDecode, tTokens, tSplit, tScan))
+    print(String(format: "analyzer alone (1 core): %d articles, %.1f MB in %.2f s: %.1f MB/s, %d findings", articles.count, Double(textBytes) / 1_000_000, elapsed, Double(textBytes) / 1_000_000 / elapsed, findings))
+    exit(0)
+}
+
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("rightsbench-\(getpid())")
 try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: work) }

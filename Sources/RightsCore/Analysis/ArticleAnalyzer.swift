@@ -111,7 +111,7 @@ public struct ArticleAnalyzer: Sendable {
                 // of countries right after evidence continues that evidence.
                 if let previous, previous.sentence == index - 1, !previous.findings.isEmpty,
                    let listed = bareCountryList(mentions[index], tokens: tokens, range: ranges[index]) {
-                    let text = String(String.UnicodeScalarView(scalars[sentence.start ..< sentence.end]))
+                    let text = Tokenizer.string(scalars, sentence.start ..< sentence.end)
                     let original = originalRange(sentence.start ..< sentence.end)
                     var report = SentenceReport(text: text, start: sentence.start, end: sentence.end, matches: [], vetoed: [],
                                                 places: mentions[index], steps: [AttributionStep(description: "a bare list of countries continuing the evidence of the sentence before")], findings: [])
@@ -160,16 +160,19 @@ public struct ArticleAnalyzer: Sendable {
                 }
             }
             var report = SentenceReport(
-                text: String(String.UnicodeScalarView(scalars[sentence.start ..< sentence.end])), start: sentence.start, end: sentence.end,
+                text: Tokenizer.string(scalars, sentence.start ..< sentence.end), start: sentence.start, end: sentence.end,
                 matches: kept.map { item in
                     let rule = compiled.rules[item.match.rule]
                     return MatchReport(rule: rule.id, indicator: rule.indicator,
-                                       text: String(String.UnicodeScalarView(scalars[tokens[item.match.start].start ..< tokens[item.match.end - 1].end])),
+                                       text: Tokenizer.string(scalars, tokens[item.match.start].start ..< tokens[item.match.end - 1].end),
                                        qualifier: item.qualifier)
                 },
                 vetoed: vetoed, places: mentions[index], steps: [], findings: [])
 
-            let paragraphMentions = mentions.indices.filter { sentences[$0].paragraph == sentence.paragraph && $0 < index }.flatMap { mentions[$0] }
+            var paragraphMentions: [PlaceMention] = []
+            var earlier = index - 1
+            while earlier >= 0, sentences[earlier].paragraph == sentence.paragraph { earlier -= 1 }
+            for previous in (earlier + 1) ..< index { paragraphMentions += mentions[previous] }
             let byIndicator = Dictionary(grouping: kept) { compiled.rules[$0.match.rule].indicator }
             let original = originalRange(sentence.start ..< sentence.end)
             for indicator in byIndicator.keys.sorted() {
@@ -285,7 +288,7 @@ public struct ArticleAnalyzer: Sendable {
             let scalar = scalars[index]
             if scalar == "\n" { return nil }
             if scalar == "—" || scalar == "–" || (scalar == "-" && index + 1 < scalars.count && scalars[index + 1] == "-") {
-                let head = String(String.UnicodeScalarView(scalars[start ..< index]))
+                let head = Tokenizer.string(scalars, start ..< index)
                 let words = head.split(separator: " ")
                 guard let first = words.first, words.count <= 6 else { return nil }
                 // The place is written in capitals ("ASTANA") or in brackets ("(Beirut)").

@@ -30,11 +30,12 @@ public struct CountryAttributor: Sendable {
     /// Marks speakers and actors among raw place matches of one sentence.
     public func mentions(_ scan: [PlaceMatch], places: [PlaceName], tokens: [Token], sentenceRange: Range<Int>,
                          sentence: Int, paragraph: Int, scalars: [Unicode.Scalar]) -> [PlaceMention] {
-        let placeStarts = Set(scan.map(\.start))
-        let capitalized = tokens[sentenceRange].filter(\.isCapitalized).count
+        let placeStarts = scan.map(\.start)
+        var capitalized = 0
+        for index in sentenceRange where tokens[index].isCapitalized { capitalized += 1 }
         let isTitleCase = capitalized * 3 >= sentenceRange.count * 2
         var mentions = scan.map { match in
-            let text = String(String.UnicodeScalarView(scalars[tokens[match.start].start ..< tokens[match.end - 1].end]))
+            let text = Tokenizer.string(scalars, tokens[match.start].start ..< tokens[match.end - 1].end)
             var mention = PlaceMention(place: places[match.place], start: match.start, end: match.end, sentence: sentence, paragraph: paragraph,
                                        isSpeaker: isSpeaker(match, tokens: tokens, sentenceRange: sentenceRange),
                                        isActor: match.end < sentenceRange.upperBound && settings.actorWords.contains(tokens[match.end].text),

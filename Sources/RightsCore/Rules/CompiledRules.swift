@@ -48,8 +48,9 @@ public struct CompiledRules: Sendable {
         for (index, exclusion) in exclusions.enumerated() { automaton.add(exclusion.pattern, payload: Int32(exclusionBase + index)) }
         let placeBase = exclusionBase + exclusions.count
         for (index, place) in places.enumerated() {
-            automaton.add(phrase: place.tokens, payload: Int32(placeBase + index))
+            automaton.add(phrase: place.tokens, payload: Int32(placeBase + index), capitalized: true)
         }
+        automaton.freeze()
         self.automaton = automaton
     }
 

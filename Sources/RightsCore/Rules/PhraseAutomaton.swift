@@ -28,13 +28,34 @@ public struct PhraseAutomaton: Sendable {
     private var elementGap: [UInt8] = []
     private var elementAltStart: [Int32] = []
     private var elementAltCount: [UInt16] = []
+    /// For elements with many alternatives: first atom → the alternatives starting with it, so a
+    /// candidate token is checked against its own atoms instead of every alternative.
+    private var elementAltsByFirstAtom: [Int32: [Int32: [Int32]]] = [:]
     private var altTermStart: [Int32] = []
     private var altTermCount: [UInt8] = []
     private var termAtoms: [Int32] = []
     /// What each entry stands for, opaque to the automaton (rule, exclusion or place index).
     public private(set) var entryPayload: [Int32] = []
+    /// Entries that only start on a capitalised token (names of places): most anchors are skipped cheaply.
+    private var entryNeedsCapital: [Bool] = []
     /// For each atom: the (entry, alternative) pairs whose first element may start with it.
     private var anchors: [[(entry: Int32, alternative: Int32)]] = []
+
+    // The same tables flattened by `freeze()` for scanning: no nested arrays to retain per token.
+    private var isFrozen = false
+    private var flatEdgeStart: [Int32] = []
+    private var flatEdgeCount: [UInt16] = []
+    private var flatEdgeBytes: [UInt8] = []
+    private var flatEdgeTargets: [Int32] = []
+    private var rootEdges = [Int32](repeating: -1, count: 256)
+    private var anchorStart: [Int32] = []
+    private var anchorCount: [Int32] = []
+    private var anchorEntries: [Int32] = []
+    private var anchorAlternatives: [Int32] = []
+    private var mapStart: [Int32] = []
+    private var mapCount: [Int32] = []
+    private var mapAtoms: [Int32] = []
+    private var mapAlternatives: [Int32] = []
 
     public init() {}
 
@@ -44,32 +65,70 @@ public struct PhraseAutomaton: Sendable {
     /// pattern with many alternatives costs its size, not the product of its choices.
     public mutating func add(_ pattern: Pattern, payload: Int32) {
         guard !pattern.elements.isEmpty else { return }
+        isFrozen = false
         let entry = Int32(entryPayload.count)
         entryPayload.append(payload)
+        entryNeedsCapital.append(false)
         entryElementStart.append(Int32(elementGap.count))
         entryElementCount.append(UInt8(min(pattern.elements.count, 255)))
         for (elementIndex, element) in pattern.elements.prefix(255).enumerated() {
             elementGap.append(UInt8(element.maxGapBefore))
             elementAltStart.append(Int32(altTermCount.count))
             elementAltCount.append(UInt16(min(element.alternatives.count, Int(UInt16.max))))
+            let elementIndex32 = Int32(elementGap.count - 1)
+            var byFirst: [Int32: [Int32]] = [:]
             for alternative in element.alternatives {
                 let altIndex = Int32(altTermCount.count)
                 altTermStart.append(Int32(termAtoms.count))
                 altTermCount.append(UInt8(min(alternative.count, 255)))
                 for term in alternative.prefix(255) { termAtoms.append(atom(for: term)) }
+                byFirst[termAtoms[Int(altTermStart[Int(altIndex)])], default: []].append(altIndex)
                 if elementIndex == 0, let first = alternative.first {
                     let atom = Int(atom(for: first))
                     while anchors.count <= atom { anchors.append([]) }
                     anchors[atom].append((entry, altIndex))
                 }
             }
+            if element.alternatives.count > 3 { elementAltsByFirstAtom[elementIndex32] = byFirst }
         }
     }
 
-    /// Adds one run of adjacent words (a place name).
-    public mutating func add(phrase words: [String], payload: Int32) {
+    /// Adds one run of adjacent words (a place name); with `capitalized`, it only matches where
+    /// its first word is capitalised in the text.
+    public mutating func add(phrase words: [String], payload: Int32, capitalized: Bool = false) {
         guard !words.isEmpty else { return }
         add(Pattern(elements: words.map { PatternElement(alternatives: [[.exact($0)]], maxGapBefore: 0) }), payload: payload)
+        entryNeedsCapital[entryNeedsCapital.count - 1] = capitalized
+    }
+
+    /// Flattens the tables for scanning; call once after the last `add`.
+    public mutating func freeze() {
+        flatEdgeStart = []; flatEdgeCount = []; flatEdgeBytes = []; flatEdgeTargets = []
+        for edges in trieEdges {
+            flatEdgeStart.append(Int32(flatEdgeBytes.count))
+            flatEdgeCount.append(UInt16(edges.count))
+            for edge in edges { flatEdgeBytes.append(edge.byte); flatEdgeTargets.append(edge.node) }
+        }
+        rootEdges = [Int32](repeating: -1, count: 256)
+        for edge in trieEdges[0] { rootEdges[Int(edge.byte)] = edge.node }
+        anchorStart = []; anchorCount = []; anchorEntries = []; anchorAlternatives = []
+        for list in anchors {
+            anchorStart.append(Int32(anchorEntries.count))
+            anchorCount.append(Int32(list.count))
+            for anchor in list { anchorEntries.append(anchor.entry); anchorAlternatives.append(anchor.alternative) }
+        }
+        mapStart = [Int32](repeating: -1, count: elementGap.count)
+        mapCount = [Int32](repeating: 0, count: elementGap.count)
+        mapAtoms = []; mapAlternatives = []
+        for (element, byFirst) in elementAltsByFirstAtom {
+            mapStart[Int(element)] = Int32(mapAtoms.count)
+            var count: Int32 = 0
+            for (atom, alternatives) in byFirst.sorted(by: { $0.key < $1.key }) {
+                for alternative in alternatives { mapAtoms.append(atom); mapAlternatives.append(alternative); count += 1 }
+            }
+            mapCount[Int(element)] = count
+        }
+        isFrozen = true
     }
 
     private mutating func atom(for term: PatternTerm) -> Int32 {
@@ -106,6 +165,7 @@ public struct PhraseAutomaton: Sendable {
 
     /// Every entry that matches within `tokens`, at most once per (entry, start), in token order.
     public func matches(in tokens: ArraySlice<Token>) -> [PhraseMatch] {
+        precondition(isFrozen, "PhraseAutomaton.freeze() must be called after the last add")
         guard !tokens.isEmpty else { return [] }
         let base = tokens.startIndex
         // Atoms per token, flattened.
@@ -115,10 +175,18 @@ public struct PhraseAutomaton: Sendable {
         offsets.reserveCapacity(tokens.count + 1)
         for token in tokens {
             if let atom = exactAtoms[token.text] { atoms.append(atom) }
-            var node = 0
+            var node = -1
             for byte in token.text.utf8 {
-                guard let edge = trieEdges[node].first(where: { $0.byte == byte }) else { break }
-                node = Int(edge.node)
+                if node < 0 {
+                    node = Int(rootEdges[Int(byte)])
+                    if node < 0 { break }
+                } else {
+                    let start = Int(flatEdgeStart[node])
+                    var next = -1
+                    for edge in start ..< start + Int(flatEdgeCount[node]) where flatEdgeBytes[edge] == byte { next = Int(flatEdgeTargets[edge]); break }
+                    if next < 0 { break }
+                    node = next
+                }
                 if trieAtom[node] >= 0 { atoms.append(trieAtom[node]) }
             }
             offsets.append(Int32(atoms.count))
@@ -152,10 +220,33 @@ public struct PhraseAutomaton: Sendable {
             let altCount = Int(elementAltCount[elementIndex])
             var candidate = position
             let last = min(position + gap, tokens.count - 1)
+            let mapFrom = Int(mapStart[elementIndex])
+            let mapEnd = mapFrom + Int(mapCount[elementIndex])
             while candidate <= last {
-                for alt in altStart ..< altStart + altCount {
-                    if let next = matchAlternative(alt, at: candidate, skipFirst: false), let end = follow(entry, element: element + 1, from: next) {
-                        return end
+                if mapFrom >= 0 {
+                    var atomIndex = Int(offsets[candidate])
+                    let atomEnd = Int(offsets[candidate + 1])
+                    while atomIndex < atomEnd {
+                        let atom = atoms[atomIndex]
+                        // Binary search for the first alternative starting with this atom.
+                        var low = mapFrom, high = mapEnd
+                        while low < high {
+                            let mid = (low + high) / 2
+                            if mapAtoms[mid] < atom { low = mid + 1 } else { high = mid }
+                        }
+                        while low < mapEnd && mapAtoms[low] == atom {
+                            if let next = matchAlternative(Int(mapAlternatives[low]), at: candidate, skipFirst: true), let end = follow(entry, element: element + 1, from: next) {
+                                return end
+                            }
+                            low += 1
+                        }
+                        atomIndex += 1
+                    }
+                } else {
+                    for alt in altStart ..< altStart + altCount {
+                        if let next = matchAlternative(alt, at: candidate, skipFirst: false), let end = follow(entry, element: element + 1, from: next) {
+                            return end
+                        }
                     }
                 }
                 candidate += 1
@@ -164,20 +255,25 @@ public struct PhraseAutomaton: Sendable {
         }
 
         var found: [PhraseMatch] = []
-        var lastEntryAt: [Int32: Int] = [:]
+        var matchedHere: [Int32] = []
         for position in 0 ..< tokens.count {
+            matchedHere.removeAll(keepingCapacity: true)
+            let isCapitalized = tokens[base + position].isCapitalized
             var index = Int(offsets[position])
             let end = Int(offsets[position + 1])
             while index < end {
                 let atom = Int(atoms[index])
                 index += 1
-                guard atom < anchors.count else { continue }
-                for anchor in anchors[atom] {
+                guard atom < anchorStart.count else { continue }
+                let first = Int(anchorStart[atom])
+                for slot in first ..< first + Int(anchorCount[atom]) {
+                    let anchor = (entry: anchorEntries[slot], alternative: anchorAlternatives[slot])
+                    if !isCapitalized && entryNeedsCapital[Int(anchor.entry)] { continue }
                     // One match per entry and start, however many alternatives could begin there.
-                    if lastEntryAt[anchor.entry] == position { continue }
+                    if matchedHere.contains(anchor.entry) { continue }
                     guard let afterFirst = matchAlternative(Int(anchor.alternative), at: position, skipFirst: true),
                           let matchEnd = follow(Int(anchor.entry), element: 1, from: afterFirst) else { continue }
-                    lastEntryAt[anchor.entry] = position
+                    matchedHere.append(anchor.entry)
                     found.append(PhraseMatch(entry: Int(anchor.entry), start: base + position, end: base + matchEnd))
                 }
             }

@@ -69,7 +69,7 @@ public enum SentenceSplitter {
     private static func isAbbreviation(_ s: [Unicode.Scalar], before dot: Int, lineStart: Int) -> Bool {
         var from = dot
         while from > lineStart, Tokenizer.isWordScalar(s[from - 1]) || s[from - 1] == "'" { from -= 1 }
-        let word = String(String.UnicodeScalarView(s[from ..< dot])).lowercased()
+        let word = Tokenizer.string(s, from ..< dot).lowercased()
         if word.isEmpty { return false }
         if word.unicodeScalars.count == 1, !(word.unicodeScalars.first!.properties.numericType != nil) { return true }
         return abbreviations.contains(word)

@@ -21,25 +21,42 @@ public enum Tokenizer {
         let range = range ?? 0 ..< scalars.count
         var tokens: [Token] = []
         tokens.reserveCapacity(range.count / 5)
+        // ASCII words (nearly all of them) are lower-cased into a byte buffer: no Unicode tables,
+        // and a String of up to 15 bytes is built without allocating.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
         var index = range.lowerBound
-        var word = String.UnicodeScalarView()
-        var isASCII = true
         while index < range.upperBound {
             guard isWordScalar(scalars[index]) else { index += 1; continue }
             let start = index
-            word.removeAll(keepingCapacity: true)
-            isASCII = true
-            var end = index
+            bytes.removeAll(keepingCapacity: true)
+            var isASCII = true
             var allCaps = true
+            var end = index
             while end < range.upperBound {
                 let scalar = scalars[end]
-                if isWordScalar(scalar) {
-                    word.append(scalar)
-                    if allCaps, scalar.properties.isLowercase { allCaps = false }
-                    if scalar.value >= 0x80 { isASCII = false }
+                let value = scalar.value
+                if value < 0x80 {
+                    if value >= 0x61 && value <= 0x7A {
+                        bytes.append(UInt8(value))
+                        allCaps = false
+                        end += 1
+                        continue
+                    }
+                    if (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39) {
+                        bytes.append(value <= 0x39 ? UInt8(value) : UInt8(value + 0x20))
+                        end += 1
+                        continue
+                    }
+                } else if isWordScalar(scalar) {
+                    isASCII = false
+                    if scalar.properties.isLowercase { allCaps = false }
+                    UTF8.encode(scalar) { bytes.append($0) }
                     end += 1
-                } else if isApostrophe(scalar), end + 1 < range.upperBound, isWordScalar(scalars[end + 1]) {
-                    // "country's" → "country"; "didn't" → "didnt"
+                    continue
+                }
+                // "country's" → "country"; "didn't" → "didnt"
+                if isApostrophe(scalar), end + 1 < range.upperBound, isWordScalar(scalars[end + 1]) {
                     let next = scalars[end + 1]
                     let afterNext = end + 2 < range.upperBound ? scalars[end + 2] : " "
                     if (next == "s" || next == "S") && !isWordScalar(afterNext) {
@@ -47,18 +64,29 @@ public enum Tokenizer {
                         break
                     }
                     end += 1
-                } else {
-                    break
+                    continue
                 }
+                break
             }
-            let raw = String(word)
-            let folded = isASCII ? raw.lowercased() : TextNormalizer.foldWord(raw)
-            let first = scalars[start]
-            let capitalized = first.properties.isUppercase
+            let raw = String(decoding: bytes, as: UTF8.self)
+            let folded = isASCII ? raw : TextNormalizer.foldWord(raw)
+            let first = scalars[start].value
+            let capitalized = first < 0x80 ? (first >= 0x41 && first <= 0x5A) : scalars[start].properties.isUppercase
             tokens.append(Token(text: folded, start: start, end: min(end, range.upperBound), isCapitalized: capitalized, isAllCaps: allCaps && capitalized))
             index = end
         }
         return tokens
+    }
+
+    /// A String from a run of scalars, without the generic slow path of `String.UnicodeScalarView`.
+    public static func string(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count + 8)
+        for index in range {
+            let value = scalars[index].value
+            if value < 0x80 { bytes.append(UInt8(value)) } else { UTF8.encode(scalars[index]) { bytes.append($0) } }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func tokenize(_ text: String) -> [Token] {

@@ -39,6 +39,7 @@ import Testing
     func matches(_ pattern: String, _ sentence: String) throws -> [String] {
         var automaton = PhraseAutomaton()
         automaton.add(try PatternParser.parse(pattern), payload: 0)
+        automaton.freeze()
         let tokens = Tokenizer.tokenize(sentence)
         return automaton.matches(in: tokens[...]).map { match in tokens[match.start ..< match.end].map(\.text).joined(separator: " ") }
     }
@@ -81,6 +82,7 @@ import Testing
         for (index, source) in ["arrest*", "arrest* ~3 journalist*", "(journalist*|reporter*)", "police"].enumerated() {
             automaton.add(try PatternParser.parse(source), payload: Int32(index))
         }
+        automaton.freeze()
         let tokens = Tokenizer.tokenize("Police arrested a journalist and a reporter.")
         let found = automaton.matches(in: tokens[...]).map { Int(automaton.entryPayload[$0.entry]) }
         #expect(found.sorted() == [0, 1, 2, 2, 3])
