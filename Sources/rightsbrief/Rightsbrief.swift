@@ -21,6 +21,8 @@ struct Rightsbrief: AsyncParsableCommand {
             RulesCommand.self,
             BriefCommand.self,
             RunCommand.self,
+            ExportCommand.self,
+            ReviewCommand.self,
         ]
     )
 

@@ -80,6 +80,9 @@ final class XlsxArchive {
     /// Whether the package holds `part` (part names compare without case, as OOXML says).
     func contains(_ part: String) -> Bool { resolve(part) != nil }
 
+    /// Every part in the package, sorted.
+    var partNames: [String] { entries.keys.sorted() }
+
     /// The unpacked bytes of `part`.
     /// - Throws: ``XlsxReadError/missingPart(path:part:)`` or a limit, damage or format refusal.
     func data(of part: String) throws -> Data {

@@ -5,7 +5,7 @@ import RightsCore
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "The main job: ingest, analyse, and write briefs for every month with findings.",
+        abstract: "The main job: ingest, analyse, then briefs and a review workbook for every month with findings.",
         discussion: """
             With no path it runs on samples/. Prints where it wrote what. Exit 1 when some input \
             was rejected (the rest is still processed and briefed).
@@ -42,7 +42,9 @@ struct RunCommand: AsyncParsableCommand {
         let reports = try report.reports(rules: rules)
         for month in try store.monthsWithFindings() {
             let result = try reports.write(month: month, store: store)
-            print("Briefs \(month): \(report.out)/\(month)/index.md and \(result.countries.count) countries (\(result.countries.map(\.rawValue).joined(separator: " ")))")
+            let workbook = ExportRunner.path(out: nil, reports: report.out, month: month)
+            _ = try ExportRunner.export(month: month, rules: rules, store: store, to: workbook)
+            print("\(month): \(report.out)/\(month)/index.md, \(result.countries.count) country briefs (\(result.countries.map(\.rawValue).joined(separator: " "))), workbook \(ExportRunner.display(workbook))")
         }
         let undated = try store.articleSummaries(undatedOnly: true)
         if !undated.isEmpty { print("\(undated.count) undated article\(undated.count == 1 ? "" : "s") listed in each month's index.md, not scored.") }

@@ -1,0 +1,231 @@
+import Foundation
+
+/// Writes a month's review workbook: Summary, Findings (with the review columns), Articles,
+/// Rules and About. Rows are written in order, in libxlsxwriter's constant-memory mode, so a
+/// month of 100,000 findings does not need memory in proportion to its rows.
+public struct WorkbookExporter: Sendable {
+    public let rules: RuleSet
+    public var toolVersion: String
+
+    public static let findingsSheet = "Findings"
+    public static let findingsHeader = ["finding id", "country", "indicator", "severity", "polarity", "confidence", "attribution",
+                                        "sentence", "article title", "source", "date", "url", "decision", "note"]
+    public static let decisionWords = ReviewDecision.allCases.map(\.rawValue)
+
+    public init(rules: RuleSet, toolVersion: String) {
+        self.rules = rules
+        self.toolVersion = toolVersion
+    }
+
+    public struct Result: Sendable {
+        public var path: URL
+        public var findings: Int
+        public var countries: Int
+        public var articles: Int
+    }
+
+    /// Exports `month` to `path` (written to a temporary file, then renamed over `path`).
+    /// - Parameter now: the run date shown on the About sheet (a clock passed in, never read here).
+    public func export(month: Month, store: RightsStore, to path: URL, now: Date) throws -> Result {
+        let findings = try store.findings(FindingFilter(month: month))
+        let reviews = try store.reviews()
+        let articleIDs = Array(Set(findings.map(\.articleID))).sorted()
+        let articles = try store.articleReferences(articleIDs)
+        let weights = rules.indicators.map { Scorer.Weight(indicator: $0.id, weight: $0.weight) }
+        let previous = try store.findings(FindingFilter(month: month.previous))
+        let inputs = (findings + previous).map { ScoringInput(finding: $0, source: articles[$0.articleID]?.source, decision: reviews[$0.id]?.decision) }
+        let scores = Scorer.score(inputs, month: month, indicators: weights, config: rules.scoring)
+            .sorted { ($1.concern, $0.country) < ($0.concern, $1.country) }
+
+        try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = path.deletingLastPathComponent().appendingPathComponent(".\(path.lastPathComponent).tmp-\(getpid())")
+        try? FileManager.default.removeItem(at: temporary)
+        do {
+            let workbook = try XlsxWorkbook(path: temporary.path, constantMemory: true)
+            let header = try workbook.addStyle(XlsxFormat(isBold: true, fillColor: .paleGrey, hasBorder: true))
+            try writeSummary(workbook, scores: scores, month: month, header: header)
+            try writeFindings(workbook, findings: findings, articles: articles, reviews: reviews, header: header)
+            try writeArticles(workbook, articleIDs: articleIDs, articles: articles, findings: findings, header: header)
+            try writeRules(workbook, findings: findings, header: header)
+            try writeAbout(workbook, month: month, now: now, header: header, findings: findings.count)
+            try workbook.setDocumentProperties(title: "Rightsbrief review \(month)", subject: "Findings for review", author: "Rightsbrief")
+            try workbook.close()
+            if rename(temporary.path, path.path) != 0 {
+                throw AtomicFileError.cannotWrite(path: path.path, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+        return Result(path: path, findings: findings.count, countries: scores.count, articles: articleIDs.count)
+    }
+
+    // MARK: Sheets
+
+    private func writeSummary(_ workbook: XlsxWorkbook, scores: [CountryScore], month: Month, header: XlsxStyle) throws {
+        let sheet = try workbook.addWorksheet("Summary")
+        let indicators = rules.indicators
+        let levelStart = 4, concernStart = 4 + indicators.count
+        var titles = ["Country", "Code", "Coverage index", "Concern"]
+        titles += indicators.map { "\($0.name) (coverage)" }
+        titles += indicators.map { "\($0.name) (concern)" }
+        for (column, title) in titles.enumerated() { try sheet.write(title, row: 0, column: column, style: header) }
+        for (index, score) in scores.enumerated() {
+            let row = index + 1
+            try sheet.write(rules.gazetteer.country(score.country)?.name ?? score.country.rawValue, row: row, column: 0)
+            try sheet.write(score.country.rawValue, row: row, column: 1)
+            try sheet.write(Double(score.coverageIndex), row: row, column: 2)
+            try sheet.write(Double(score.concern), row: row, column: 3)
+            for (offset, indicator) in indicators.enumerated() {
+                let value = score.score(indicator.id)
+                try sheet.write(value?.level.rawValue ?? CoverageLevel.none.rawValue, row: row, column: levelStart + offset)
+                try sheet.write(Double(value?.concern ?? 0), row: row, column: concernStart + offset)
+            }
+        }
+        try sheet.setColumnWidth(22, columns: 0 ... 0)
+        try sheet.setColumnWidth(8, columns: 1 ... 1)
+        try sheet.setColumnWidth(14, columns: 2 ... 3)
+        try sheet.setColumnWidth(16, columns: levelStart ... (concernStart + indicators.count - 1))
+        try sheet.freezePanes(row: 1, column: 1)
+        if !scores.isEmpty {
+            let last = scores.count
+            let levels = XlsxRange(rows: 1 ... last, columns: levelStart ... (concernStart - 1))
+            let fills: [(CoverageLevel, XlsxColor)] = [(.none, XlsxColor(rgb: 0xF2F2F2)), (.thin, XlsxColor(rgb: 0xFDE0C5)),
+                                                       (.moderate, XlsxColor(rgb: 0xF59E62)), (.strong, XlsxColor(rgb: 0xC2410C))]
+            for (level, color) in fills {
+                let style = try workbook.addStyle(XlsxFormat(fillColor: color, fontColor: level == .strong ? .white : .black))
+                try sheet.highlightCells(equalTo: level.rawValue, in: levels, style: style)
+            }
+            // Higher concern is worse: green for low, red for high.
+            try sheet.addColorScale(XlsxRange(rows: 1 ... last, columns: concernStart ... (concernStart + indicators.count - 1)),
+                                    low: .scaleGreen, middle: .scaleYellow, high: .scaleRed)
+            try sheet.addColorScale(XlsxRange(rows: 1 ... last, columns: 3 ... 3), low: .scaleGreen, middle: .scaleYellow, high: .scaleRed)
+            try sheet.insertColumnChart(at: XlsxCell(row: last + 3, column: 0), title: "Concern by country, \(month.displayName)", dataSheet: "Summary",
+                                        categories: XlsxRange(rows: 1 ... last, columns: 1 ... 1), values: XlsxRange(rows: 1 ... last, columns: 3 ... 3),
+                                        seriesName: "Concern")
+        }
+    }
+
+    private func writeFindings(_ workbook: XlsxWorkbook, findings: [Finding], articles: [ArticleID: ArticleReference],
+                               reviews: [FindingID: Review], header: XlsxStyle) throws {
+        let sheet = try workbook.addWorksheet(Self.findingsSheet)
+        let wrap = try workbook.addStyle(XlsxFormat(wrapsText: true))
+        let link = try workbook.addStyle(XlsxFormat(fontColor: XlsxColor(rgb: 0x0563C1), isHyperlink: true))
+        let decided = try workbook.addStyle(XlsxFormat(fillColor: .paleYellow))
+        for (column, title) in Self.findingsHeader.enumerated() { try sheet.write(title, row: 0, column: column, style: header) }
+        let ordered = findings.sorted { ($0.country, $0.indicator, $0.articleID, $0.sentenceStart, $0.id) < ($1.country, $1.indicator, $1.articleID, $1.sentenceStart, $1.id) }
+        for (index, finding) in ordered.enumerated() {
+            let row = index + 1
+            let article = articles[finding.articleID]
+            try sheet.write(finding.id.rawValue, row: row, column: 0)
+            try sheet.write(finding.country.rawValue, row: row, column: 1)
+            try sheet.write(finding.indicator.rawValue, row: row, column: 2)
+            try sheet.write(Double(finding.severity), row: row, column: 3)
+            try sheet.write(finding.polarity.rawValue + (finding.qualifier.map { " (\($0.rawValue))" } ?? ""), row: row, column: 4)
+            try sheet.write(finding.confidence, row: row, column: 5)
+            try sheet.write(finding.attribution, row: row, column: 6)
+            try sheet.write(finding.sentence, row: row, column: 7, style: wrap)
+            try sheet.write(article?.title ?? finding.articleID.rawValue, row: row, column: 8)
+            try sheet.write(article?.source ?? "", row: row, column: 9)
+            try sheet.write(article?.day ?? "", row: row, column: 10)
+            if let url = article?.url, !url.isEmpty {
+                try sheet.writeLink(url, text: url, row: row, column: 11, style: link)
+            }
+            if let review = reviews[finding.id] {
+                try sheet.write(review.decision.rawValue, row: row, column: 12, style: decided)
+                if let note = review.note { try sheet.write(note, row: row, column: 13) }
+            }
+        }
+        let last = max(1, ordered.count)
+        try sheet.setColumnWidth(18, columns: 0 ... 0)
+        try sheet.setColumnWidth(8, columns: 1 ... 1)
+        try sheet.setColumnWidth(18, columns: 2 ... 2)
+        try sheet.setColumnWidth(9, columns: 3 ... 5)
+        try sheet.setColumnWidth(28, columns: 6 ... 6)
+        try sheet.setColumnWidth(70, columns: 7 ... 7)
+        try sheet.setColumnWidth(30, columns: 8 ... 8)
+        try sheet.setColumnWidth(16, columns: 9 ... 10)
+        try sheet.setColumnWidth(30, columns: 11 ... 11)
+        try sheet.setColumnWidth(16, columns: 12 ... 12)
+        try sheet.setColumnWidth(40, columns: 13 ... 13)
+        try sheet.freezePanes(row: 1, column: 1)
+        try sheet.setAutofilter(XlsxRange(rows: 0 ... last, columns: 0 ... Self.findingsHeader.count - 1))
+        try sheet.addListValidation(Self.decisionWords, range: XlsxRange(rows: 1 ... last, columns: 12 ... 12))
+    }
+
+    private func writeArticles(_ workbook: XlsxWorkbook, articleIDs: [ArticleID], articles: [ArticleID: ArticleReference],
+                               findings: [Finding], header: XlsxStyle) throws {
+        let sheet = try workbook.addWorksheet("Articles")
+        for (column, title) in ["article id", "title", "source", "date", "url", "findings", "countries", "indicators"].enumerated() {
+            try sheet.write(title, row: 0, column: column, style: header)
+        }
+        let byArticle = Dictionary(grouping: findings, by: \.articleID)
+        for (index, id) in articleIDs.enumerated() {
+            let row = index + 1
+            let article = articles[id]
+            let mine = byArticle[id] ?? []
+            try sheet.write(id.rawValue, row: row, column: 0)
+            try sheet.write(article?.title ?? "", row: row, column: 1)
+            try sheet.write(article?.source ?? "", row: row, column: 2)
+            try sheet.write(article?.day ?? "", row: row, column: 3)
+            if let url = article?.url, !url.isEmpty { try sheet.writeLink(url, text: url, row: row, column: 4) }
+            try sheet.write(Double(mine.count), row: row, column: 5)
+            try sheet.write(Set(mine.map(\.country.rawValue)).sorted().joined(separator: " "), row: row, column: 6)
+            try sheet.write(Set(mine.map(\.indicator.rawValue)).sorted().joined(separator: " "), row: row, column: 7)
+        }
+        try sheet.setColumnWidth(30, columns: 0 ... 1)
+        try sheet.setColumnWidth(16, columns: 2 ... 3)
+        try sheet.setColumnWidth(30, columns: 4 ... 4)
+        try sheet.setColumnWidth(10, columns: 5 ... 5)
+        try sheet.setColumnWidth(24, columns: 6 ... 7)
+        try sheet.freezePanes(row: 1, column: 0)
+        try sheet.setAutofilter(XlsxRange(rows: 0 ... max(1, articleIDs.count), columns: 0 ... 7))
+    }
+
+    private func writeRules(_ workbook: XlsxWorkbook, findings: [Finding], header: XlsxStyle) throws {
+        let sheet = try workbook.addWorksheet("Rules")
+        for (column, title) in ["rule id", "indicator", "severity", "polarity", "pattern", "findings this month"].enumerated() {
+            try sheet.write(title, row: 0, column: column, style: header)
+        }
+        var counts: [RuleID: Int] = [:]
+        for finding in findings { for rule in finding.rules { counts[rule, default: 0] += 1 } }
+        for (index, rule) in rules.patterns.sorted(by: { $0.id < $1.id }).enumerated() {
+            let row = index + 1
+            try sheet.write(rule.id.rawValue, row: row, column: 0)
+            try sheet.write(rule.indicator.rawValue, row: row, column: 1)
+            try sheet.write(Double(rule.severity), row: row, column: 2)
+            try sheet.write(rule.polarity.rawValue, row: row, column: 3)
+            try sheet.write(rule.source, row: row, column: 4)
+            try sheet.write(Double(counts[rule.id] ?? 0), row: row, column: 5)
+        }
+        try sheet.setColumnWidth(40, columns: 0 ... 0)
+        try sheet.setColumnWidth(18, columns: 1 ... 3)
+        try sheet.setColumnWidth(60, columns: 4 ... 4)
+        try sheet.setColumnWidth(18, columns: 5 ... 5)
+        try sheet.freezePanes(row: 1, column: 0)
+        try sheet.setAutofilter(XlsxRange(rows: 0 ... max(1, rules.patterns.count), columns: 0 ... 5))
+    }
+
+    private func writeAbout(_ workbook: XlsxWorkbook, month: Month, now: Date, header: XlsxStyle, findings: Int) throws {
+        let sheet = try workbook.addWorksheet("About")
+        let formatter = ISO8601DateFormatter()
+        let rows: [(String, String)] = [
+            ("Month", month.rawValue),
+            ("Exported", formatter.string(from: now)),
+            ("Findings", String(findings)),
+            ("Rules hash", rules.contentHash),
+            ("Tool", "Rightsbrief \(toolVersion)"),
+            ("How to review", "On the Findings sheet, choose a decision for each finding (accepted, rejected or needs follow-up) and add a note if useful. Do not change the finding id column."),
+            ("Re-import", "Save the workbook as .xlsx and run: rightsbrief review import THIS-FILE.xlsx --reviewer YOUR-NAME. Rejected findings then drop out of scores and briefs; accepted ones are marked verified."),
+        ]
+        try sheet.write("Item", row: 0, column: 0, style: header)
+        try sheet.write("Value", row: 0, column: 1, style: header)
+        let wrap = try workbook.addStyle(XlsxFormat(wrapsText: true))
+        for (index, row) in rows.enumerated() {
+            try sheet.write(row.0, row: index + 1, column: 0)
+            try sheet.write(row.1, row: index + 1, column: 1, style: wrap)
+        }
+        try sheet.setColumnWidth(16, columns: 0 ... 0)
+        try sheet.setColumnWidth(100, columns: 1 ... 1)
+    }
+}
