@@ -127,6 +127,50 @@ if arguments.contains("--analyzer-only") {
     exit(0)
 }
 
+// --export-findings N: one month with N findings exported to a workbook (constant-memory mode).
+if let index = arguments.firstIndex(of: "--export-findings"), index + 1 < arguments.count, let count = Int(arguments[index + 1]) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rightsbench-export-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = try RightsStore(path: folder.appendingPathComponent("export.sqlite").path)
+    let rules = try RuleSetLoader.load(from: rulesFolder)
+    let builder = ArticleBuilder(cleaner: BoilerplateCleaner(rules: .none))
+    let countries: [CountryCode] = ["KZ", "UZ", "GE", "BY", "TR", "NG", "ET", "MX", "VE", "VN", "EG", "PK"]
+    let perArticle = 10
+    var generator = SplitMix64(state: 11)
+    for batch in stride(from: 0, to: count / perArticle, by: 1_000) {
+        var articles: [Article] = []
+        var results: [(article: ArticleID, findings: [Finding])] = []
+        for number in batch ..< min(batch + 1_000, count / perArticle) {
+            let generated = CorpusGenerator.article(number, rng: &generator)
+            let article = try builder.build(RawArticle(metadata: ArticleMetadata(id: "e\(number)", title: generated.title, source: "Source \(number % 9)",
+                                                                                 url: "https://example.org/\(number)", published: "2026-10-15"),
+                                                       body: generated.body, origin: SourceLocation(file: "gen"), fallbackID: "e\(number)")).get()
+            articles.append(article)
+            let findings = (0 ..< perArticle).map { slot -> Finding in
+                let rule = rules.patterns[(number * perArticle + slot) % rules.patterns.count]
+                let country = countries[(number + slot) % countries.count]
+                return Finding(id: Finding.makeID(article: article.id, sentenceStart: slot, sentenceEnd: slot + 1, indicator: rule.indicator, country: country),
+                               articleID: article.id, month: article.published?.month, country: country, indicator: rule.indicator, rules: [rule.id],
+                               severity: rule.severity, polarity: rule.polarity, method: .sentence, attribution: "sentence: generated", confidence: 0.9,
+                               qualifier: nil, sentence: "Generated evidence sentence \(slot) of article \(number), long enough to wrap in a spreadsheet cell like real quotes do.",
+                               sentenceStart: slot, sentenceEnd: slot + 1, originalStart: nil, originalEnd: nil)
+            }
+            results.append((article.id, findings))
+        }
+        _ = try store.insert(articles, at: Date())
+        try store.replaceFindings(results, rulesHash: "bench", runID: try store.beginRun(command: "bench", rulesHash: "bench", at: Date()))
+    }
+    let before = peakMemoryMB()
+    let start = Date()
+    let path = folder.appendingPathComponent("export.xlsx")
+    let result = try WorkbookExporter(rules: rules, toolVersion: "bench").export(month: Month(rawValue: "2026-10")!, store: store, to: path, now: Date())
+    let size = ((try FileManager.default.attributesOfItem(atPath: path.path))[.size] as? NSNumber)?.intValue ?? 0
+    print(String(format: "export: %d findings in %.2f s, workbook %.1f MB; peak memory %.0f MB (before export %.0f MB)",
+                 result.findings, seconds(start), Double(size) / 1_000_000, peakMemoryMB(), before))
+    exit(0)
+}
+
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("rightsbench-\(getpid())")
 try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: work) }

@@ -48,6 +48,28 @@ public struct Finding: Sendable, Equatable, Codable, Identifiable {
     public var originalStart: Int?
     public var originalEnd: Int?
 
+    public init(id: FindingID, articleID: ArticleID, month: Month?, country: CountryCode, indicator: IndicatorID, rules: [RuleID],
+                severity: Int, polarity: Polarity, method: AttributionMethod, attribution: String, confidence: Double, qualifier: Qualifier?,
+                sentence: String, sentenceStart: Int, sentenceEnd: Int, originalStart: Int?, originalEnd: Int?) {
+        self.id = id
+        self.articleID = articleID
+        self.month = month
+        self.country = country
+        self.indicator = indicator
+        self.rules = rules
+        self.severity = severity
+        self.polarity = polarity
+        self.method = method
+        self.attribution = attribution
+        self.confidence = confidence
+        self.qualifier = qualifier
+        self.sentence = sentence
+        self.sentenceStart = sentenceStart
+        self.sentenceEnd = sentenceEnd
+        self.originalStart = originalStart
+        self.originalEnd = originalEnd
+    }
+
     /// The stable id: the same sentence, indicator and country of the same article always get it,
     /// so review decisions survive re-analysis.
     public static func makeID(article: ArticleID, sentenceStart: Int, sentenceEnd: Int, indicator: IndicatorID, country: CountryCode) -> FindingID {

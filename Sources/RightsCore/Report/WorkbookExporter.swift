@@ -27,27 +27,26 @@ public struct WorkbookExporter: Sendable {
     /// Exports `month` to `path` (written to a temporary file, then renamed over `path`).
     /// - Parameter now: the run date shown on the About sheet (a clock passed in, never read here).
     public func export(month: Month, store: RightsStore, to path: URL, now: Date) throws -> Result {
-        let findings = try store.findings(FindingFilter(month: month))
         let reviews = try store.reviews()
-        let articleIDs = Array(Set(findings.map(\.articleID))).sorted()
+        let articleIDs = try store.articleIDs(withFindingsIn: month)
         let articles = try store.articleReferences(articleIDs)
         let weights = rules.indicators.map { Scorer.Weight(indicator: $0.id, weight: $0.weight) }
-        let previous = try store.findings(FindingFilter(month: month.previous))
-        let inputs = (findings + previous).map { ScoringInput(finding: $0, source: articles[$0.articleID]?.source, decision: reviews[$0.id]?.decision) }
-        let scores = Scorer.score(inputs, month: month, indicators: weights, config: rules.scoring)
+        let groups = try store.evidenceGroups(months: [month, month.previous], minimumConfidence: rules.scoring.minimumConfidence)
+        let scores = Scorer.score(groups: groups, month: month, indicators: weights, config: rules.scoring)
             .sorted { ($1.concern, $0.country) < ($0.concern, $1.country) }
 
         try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = path.deletingLastPathComponent().appendingPathComponent(".\(path.lastPathComponent).tmp-\(getpid())")
         try? FileManager.default.removeItem(at: temporary)
+        var tally = Tally()
         do {
             let workbook = try XlsxWorkbook(path: temporary.path, constantMemory: true)
             let header = try workbook.addStyle(XlsxFormat(isBold: true, fillColor: .paleGrey, hasBorder: true))
             try writeSummary(workbook, scores: scores, month: month, header: header)
-            try writeFindings(workbook, findings: findings, articles: articles, reviews: reviews, header: header)
-            try writeArticles(workbook, articleIDs: articleIDs, articles: articles, findings: findings, header: header)
-            try writeRules(workbook, findings: findings, header: header)
-            try writeAbout(workbook, month: month, now: now, header: header, findings: findings.count)
+            tally = try writeFindings(workbook, month: month, store: store, articles: articles, reviews: reviews, header: header)
+            try writeArticles(workbook, articleIDs: articleIDs, articles: articles, tally: tally, header: header)
+            try writeRules(workbook, tally: tally, header: header)
+            try writeAbout(workbook, month: month, now: now, header: header, tally: tally)
             try workbook.setDocumentProperties(title: "Rightsbrief review \(month)", subject: "Findings for review", author: "Rightsbrief")
             try workbook.close()
             if rename(temporary.path, path.path) != 0 {
@@ -57,8 +56,23 @@ public struct WorkbookExporter: Sendable {
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }
-        return Result(path: path, findings: findings.count, countries: scores.count, articles: articleIDs.count)
+        return Result(path: path, findings: tally.findings, countries: scores.count, articles: articleIDs.count)
     }
+
+    /// Counts gathered while the Findings sheet streams by, for the sheets after it.
+    struct Tally {
+        var findings = 0
+        var links = 0
+        var perRule: [RuleID: Int] = [:]
+        var perArticle: [ArticleID: (count: Int, countries: Set<String>, indicators: Set<String>)] = [:]
+    }
+
+    /// Excel allows 65,530 hyperlinks per sheet and libxlsxwriter holds each in memory until the
+    /// file closes; past this many, URLs are written as text so memory stays flat (the Articles
+    /// sheet still links each article).
+    static let maxLinksPerSheet = 10_000
+    /// Findings read from the store per page.
+    static let pageSize = 2_000
 
     // MARK: Sheets
 
@@ -106,37 +120,53 @@ public struct WorkbookExporter: Sendable {
         }
     }
 
-    private func writeFindings(_ workbook: XlsxWorkbook, findings: [Finding], articles: [ArticleID: ArticleReference],
-                               reviews: [FindingID: Review], header: XlsxStyle) throws {
+    private func writeFindings(_ workbook: XlsxWorkbook, month: Month, store: RightsStore, articles: [ArticleID: ArticleReference],
+                               reviews: [FindingID: Review], header: XlsxStyle) throws -> Tally {
         let sheet = try workbook.addWorksheet(Self.findingsSheet)
         let wrap = try workbook.addStyle(XlsxFormat(wrapsText: true))
         let link = try workbook.addStyle(XlsxFormat(fontColor: XlsxColor(rgb: 0x0563C1), isHyperlink: true))
         let decided = try workbook.addStyle(XlsxFormat(fillColor: .paleYellow))
         for (column, title) in Self.findingsHeader.enumerated() { try sheet.write(title, row: 0, column: column, style: header) }
-        let ordered = findings.sorted { ($0.country, $0.indicator, $0.articleID, $0.sentenceStart, $0.id) < ($1.country, $1.indicator, $1.articleID, $1.sentenceStart, $1.id) }
-        for (index, finding) in ordered.enumerated() {
-            let row = index + 1
-            let article = articles[finding.articleID]
-            try sheet.write(finding.id.rawValue, row: row, column: 0)
-            try sheet.write(finding.country.rawValue, row: row, column: 1)
-            try sheet.write(finding.indicator.rawValue, row: row, column: 2)
-            try sheet.write(Double(finding.severity), row: row, column: 3)
-            try sheet.write(finding.polarity.rawValue + (finding.qualifier.map { " (\($0.rawValue))" } ?? ""), row: row, column: 4)
-            try sheet.write(finding.confidence, row: row, column: 5)
-            try sheet.write(finding.attribution, row: row, column: 6)
-            try sheet.write(finding.sentence, row: row, column: 7, style: wrap)
-            try sheet.write(article?.title ?? finding.articleID.rawValue, row: row, column: 8)
-            try sheet.write(article?.source ?? "", row: row, column: 9)
-            try sheet.write(article?.day ?? "", row: row, column: 10)
-            if let url = article?.url, !url.isEmpty {
-                try sheet.writeLink(url, text: url, row: row, column: 11, style: link)
+        var tally = Tally()
+        var key: FindingPageKey?
+        repeat {
+            let page = try store.findingsPage(month: month, after: key, limit: Self.pageSize)
+            key = page.next
+            for finding in page.findings {
+                tally.findings += 1
+                let row = tally.findings
+                let article = articles[finding.articleID]
+                try sheet.write(finding.id.rawValue, row: row, column: 0)
+                try sheet.write(finding.country.rawValue, row: row, column: 1)
+                try sheet.write(finding.indicator.rawValue, row: row, column: 2)
+                try sheet.write(Double(finding.severity), row: row, column: 3)
+                try sheet.write(finding.polarity.rawValue + (finding.qualifier.map { " (\($0.rawValue))" } ?? ""), row: row, column: 4)
+                try sheet.write(finding.confidence, row: row, column: 5)
+                try sheet.write(finding.attribution, row: row, column: 6)
+                try sheet.write(finding.sentence, row: row, column: 7, style: wrap)
+                try sheet.write(article?.title ?? finding.articleID.rawValue, row: row, column: 8)
+                try sheet.write(article?.source ?? "", row: row, column: 9)
+                try sheet.write(article?.day ?? "", row: row, column: 10)
+                if let url = article?.url, !url.isEmpty {
+                    if tally.links < Self.maxLinksPerSheet, try sheet.writeLink(url, text: url, row: row, column: 11, style: link) {
+                        tally.links += 1
+                    } else if tally.links >= Self.maxLinksPerSheet {
+                        try sheet.write(url, row: row, column: 11)
+                    }
+                }
+                if let review = reviews[finding.id] {
+                    try sheet.write(review.decision.rawValue, row: row, column: 12, style: decided)
+                    if let note = review.note { try sheet.write(note, row: row, column: 13) }
+                }
+                for rule in finding.rules { tally.perRule[rule, default: 0] += 1 }
+                var entry = tally.perArticle[finding.articleID] ?? (0, [], [])
+                entry.count += 1
+                entry.countries.insert(finding.country.rawValue)
+                entry.indicators.insert(finding.indicator.rawValue)
+                tally.perArticle[finding.articleID] = entry
             }
-            if let review = reviews[finding.id] {
-                try sheet.write(review.decision.rawValue, row: row, column: 12, style: decided)
-                if let note = review.note { try sheet.write(note, row: row, column: 13) }
-            }
-        }
-        let last = max(1, ordered.count)
+        } while key != nil
+        let last = max(1, tally.findings)
         try sheet.setColumnWidth(18, columns: 0 ... 0)
         try sheet.setColumnWidth(8, columns: 1 ... 1)
         try sheet.setColumnWidth(18, columns: 2 ... 2)
@@ -151,27 +181,29 @@ public struct WorkbookExporter: Sendable {
         try sheet.freezePanes(row: 1, column: 1)
         try sheet.setAutofilter(XlsxRange(rows: 0 ... last, columns: 0 ... Self.findingsHeader.count - 1))
         try sheet.addListValidation(Self.decisionWords, range: XlsxRange(rows: 1 ... last, columns: 12 ... 12))
+        return tally
     }
 
     private func writeArticles(_ workbook: XlsxWorkbook, articleIDs: [ArticleID], articles: [ArticleID: ArticleReference],
-                               findings: [Finding], header: XlsxStyle) throws {
+                               tally: Tally, header: XlsxStyle) throws {
         let sheet = try workbook.addWorksheet("Articles")
         for (column, title) in ["article id", "title", "source", "date", "url", "findings", "countries", "indicators"].enumerated() {
             try sheet.write(title, row: 0, column: column, style: header)
         }
-        let byArticle = Dictionary(grouping: findings, by: \.articleID)
         for (index, id) in articleIDs.enumerated() {
             let row = index + 1
             let article = articles[id]
-            let mine = byArticle[id] ?? []
+            let counts = tally.perArticle[id] ?? (0, [], [])
             try sheet.write(id.rawValue, row: row, column: 0)
             try sheet.write(article?.title ?? "", row: row, column: 1)
             try sheet.write(article?.source ?? "", row: row, column: 2)
             try sheet.write(article?.day ?? "", row: row, column: 3)
-            if let url = article?.url, !url.isEmpty { try sheet.writeLink(url, text: url, row: row, column: 4) }
-            try sheet.write(Double(mine.count), row: row, column: 5)
-            try sheet.write(Set(mine.map(\.country.rawValue)).sorted().joined(separator: " "), row: row, column: 6)
-            try sheet.write(Set(mine.map(\.indicator.rawValue)).sorted().joined(separator: " "), row: row, column: 7)
+            if let url = article?.url, !url.isEmpty {
+                if row <= Self.maxLinksPerSheet { try sheet.writeLink(url, text: url, row: row, column: 4) } else { try sheet.write(url, row: row, column: 4) }
+            }
+            try sheet.write(Double(counts.count), row: row, column: 5)
+            try sheet.write(counts.countries.sorted().joined(separator: " "), row: row, column: 6)
+            try sheet.write(counts.indicators.sorted().joined(separator: " "), row: row, column: 7)
         }
         try sheet.setColumnWidth(30, columns: 0 ... 1)
         try sheet.setColumnWidth(16, columns: 2 ... 3)
@@ -182,13 +214,12 @@ public struct WorkbookExporter: Sendable {
         try sheet.setAutofilter(XlsxRange(rows: 0 ... max(1, articleIDs.count), columns: 0 ... 7))
     }
 
-    private func writeRules(_ workbook: XlsxWorkbook, findings: [Finding], header: XlsxStyle) throws {
+    private func writeRules(_ workbook: XlsxWorkbook, tally: Tally, header: XlsxStyle) throws {
         let sheet = try workbook.addWorksheet("Rules")
         for (column, title) in ["rule id", "indicator", "severity", "polarity", "pattern", "findings this month"].enumerated() {
             try sheet.write(title, row: 0, column: column, style: header)
         }
-        var counts: [RuleID: Int] = [:]
-        for finding in findings { for rule in finding.rules { counts[rule, default: 0] += 1 } }
+        let counts = tally.perRule
         for (index, rule) in rules.patterns.sorted(by: { $0.id < $1.id }).enumerated() {
             let row = index + 1
             try sheet.write(rule.id.rawValue, row: row, column: 0)
@@ -206,13 +237,14 @@ public struct WorkbookExporter: Sendable {
         try sheet.setAutofilter(XlsxRange(rows: 0 ... max(1, rules.patterns.count), columns: 0 ... 5))
     }
 
-    private func writeAbout(_ workbook: XlsxWorkbook, month: Month, now: Date, header: XlsxStyle, findings: Int) throws {
+    private func writeAbout(_ workbook: XlsxWorkbook, month: Month, now: Date, header: XlsxStyle, tally: Tally) throws {
         let sheet = try workbook.addWorksheet("About")
         let formatter = ISO8601DateFormatter()
         let rows: [(String, String)] = [
             ("Month", month.rawValue),
             ("Exported", formatter.string(from: now)),
-            ("Findings", String(findings)),
+            ("Findings", String(tally.findings)),
+            ("Links", tally.links >= Self.maxLinksPerSheet ? "URLs after the first \(Self.maxLinksPerSheet) findings are plain text (links are held in memory until the file is written); the Articles sheet links every article." : "Every URL is a link."),
             ("Rules hash", rules.contentHash),
             ("Tool", "Rightsbrief \(toolVersion)"),
             ("How to review", "On the Findings sheet, choose a decision for each finding (accepted, rejected or needs follow-up) and add a note if useful. Do not change the finding id column."),

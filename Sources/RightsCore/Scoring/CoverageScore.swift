@@ -63,3 +63,39 @@ public struct CountryScore: Sendable, Equatable, Codable {
         indicators.first { $0.indicator == indicator }
     }
 }
+
+/// One article's counted evidence for one (month, country, indicator).
+public struct EvidenceGroup: Sendable, Equatable {
+    public struct Key: Hashable, Sendable {
+        public var month: Month
+        public var country: CountryCode
+        public var indicator: IndicatorID
+        public var article: ArticleID
+    }
+
+    public var month: Month
+    public var country: CountryCode
+    public var indicator: IndicatorID
+    public var articleID: ArticleID
+    public var source: String?
+    public var findings = 0
+    /// Severity sum of the concern findings (capped per article when scored).
+    public var concernSeverity = 0
+    public var concerns = 0
+    public var improvements = 0
+    public var verified = 0
+
+    public init(month: Month, country: CountryCode, indicator: IndicatorID, articleID: ArticleID, source: String?, findings: Int = 0,
+                concernSeverity: Int = 0, concerns: Int = 0, improvements: Int = 0, verified: Int = 0) {
+        self.month = month
+        self.country = country
+        self.indicator = indicator
+        self.articleID = articleID
+        self.source = source
+        self.findings = findings
+        self.concernSeverity = concernSeverity
+        self.concerns = concerns
+        self.improvements = improvements
+        self.verified = verified
+    }
+}

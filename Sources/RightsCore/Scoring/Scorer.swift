@@ -19,19 +19,42 @@ public enum Scorer {
 
     /// Scores every country with at least one counted finding in `month`.
     public static func score(_ inputs: [ScoringInput], month: Month, indicators: [Weight], config: ScoringConfig) -> [CountryScore] {
-        let counted = inputs.filter { $0.decision != .rejected && $0.finding.confidence >= config.minimumConfidence && $0.finding.month != nil }
-        let current = counted.filter { $0.finding.month == month }
-        let previous = counted.filter { $0.finding.month == month.previous }
-        let countries = Set(current.map(\.finding.country))
+        score(groups: groups(inputs, config: config), month: month, indicators: indicators, config: config)
+    }
+
+    /// Findings that count (not rejected, sure enough, dated), summed per article and
+    /// (month, country, indicator): all scoring needs, small enough for any month.
+    public static func groups(_ inputs: [ScoringInput], config: ScoringConfig) -> [EvidenceGroup] {
+        var groups: [EvidenceGroup.Key: EvidenceGroup] = [:]
+        for input in inputs where input.decision != .rejected && input.finding.confidence >= config.minimumConfidence {
+            guard let month = input.finding.month else { continue }
+            let key = EvidenceGroup.Key(month: month, country: input.finding.country, indicator: input.finding.indicator, article: input.finding.articleID)
+            var group = groups[key] ?? EvidenceGroup(month: month, country: key.country, indicator: key.indicator, articleID: key.article, source: input.source)
+            group.findings += 1
+            if input.finding.polarity == .concern {
+                group.concerns += 1
+                group.concernSeverity += input.finding.severity
+            } else {
+                group.improvements += 1
+            }
+            if input.decision == .accepted { group.verified += 1 }
+            groups[key] = group
+        }
+        return Array(groups.values)
+    }
+
+    /// Scores from per-article evidence groups (from `groups(_:config:)` or the store).
+    public static func score(groups: [EvidenceGroup], month: Month, indicators: [Weight], config: ScoringConfig) -> [CountryScore] {
+        let current = groups.filter { $0.month == month }
+        let previous = groups.filter { $0.month == month.previous }
+        let countries = Set(current.map(\.country))
         return countries.sorted().map { country in
-            let mine = current.filter { $0.finding.country == country }
-            let before = previous.filter { $0.finding.country == country }
+            let mine = current.filter { $0.country == country }
+            let before = previous.filter { $0.country == country }
             var scores: [IndicatorScore] = []
             for weight in indicators {
-                let now = mine.filter { $0.finding.indicator == weight.indicator }
-                let then = before.filter { $0.finding.indicator == weight.indicator }
-                var score = tally(now, indicator: weight.indicator, config: config)
-                let old = tally(then, indicator: weight.indicator, config: config)
+                var score = tally(mine.filter { $0.indicator == weight.indicator }, indicator: weight.indicator, config: config)
+                let old = tally(before.filter { $0.indicator == weight.indicator }, indicator: weight.indicator, config: config)
                 score.previousLevel = old.level
                 score.previousConcern = old.concern
                 score.trend = trend(now: score, before: old)
@@ -41,23 +64,18 @@ public enum Scorer {
             let covered = zip(indicators, scores).reduce(0.0) { $0 + $1.0.weight * (config.levelValues[$1.1.level] ?? 0) }
             let index = totalWeight > 0 ? Int((100 * covered / totalWeight).rounded()) : 0
             return CountryScore(country: country, month: month, indicators: scores, coverageIndex: index,
-                                concern: scores.reduce(0) { $0 + $1.concern }, findings: mine.count,
-                                articles: Set(mine.map(\.finding.articleID)).count)
+                                concern: scores.reduce(0) { $0 + $1.concern }, findings: mine.reduce(0) { $0 + $1.findings },
+                                articles: Set(mine.map(\.articleID)).count)
         }
     }
 
-    static func tally(_ inputs: [ScoringInput], indicator: IndicatorID, config: ScoringConfig) -> IndicatorScore {
-        let articles = Set(inputs.map(\.finding.articleID))
-        let sources = Set(inputs.map { $0.source ?? $0.finding.articleID.rawValue })
-        var concernByArticle: [ArticleID: Int] = [:]
-        for input in inputs where input.finding.polarity == .concern {
-            concernByArticle[input.finding.articleID, default: 0] += input.finding.severity
-        }
-        let concern = concernByArticle.values.reduce(0) { $0 + min($1, config.concernCapPerArticle) }
-        return IndicatorScore(indicator: indicator, findings: inputs.count, articles: articles.count, sources: sources.count,
-                              concern: concern, concerns: inputs.filter { $0.finding.polarity == .concern }.count,
-                              improvements: inputs.filter { $0.finding.polarity == .improvement }.count,
-                              verified: inputs.filter { $0.decision == .accepted }.count,
+    static func tally(_ groups: [EvidenceGroup], indicator: IndicatorID, config: ScoringConfig) -> IndicatorScore {
+        let articles = Set(groups.map(\.articleID))
+        let sources = Set(groups.map { $0.source ?? $0.articleID.rawValue })
+        let concern = groups.reduce(0) { $0 + min($1.concernSeverity, config.concernCapPerArticle) }
+        return IndicatorScore(indicator: indicator, findings: groups.reduce(0) { $0 + $1.findings }, articles: articles.count, sources: sources.count,
+                              concern: concern, concerns: groups.reduce(0) { $0 + $1.concerns },
+                              improvements: groups.reduce(0) { $0 + $1.improvements }, verified: groups.reduce(0) { $0 + $1.verified },
                               level: level(articles: articles.count, config: config), previousLevel: .none, previousConcern: 0, trend: nil)
     }
 

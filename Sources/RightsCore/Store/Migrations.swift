@@ -65,6 +65,10 @@ enum Migrations {
                 t.column("sourceFile", .text)
             }
         }
+        migrator.registerMigration("v2: finding order index") { db in
+            // Pages of a month's findings in workbook order, without sorting the month each time.
+            try db.create(index: "finding_month_order", on: "finding", columns: ["month", "country", "indicator", "articleId", "sentenceStart", "id"])
+        }
         return migrator
     }
 }

@@ -79,3 +79,67 @@ extension RightsStore {
         try read("finding count") { db in try FindingRecord.fetchCount(db) }
     }
 }
+
+/// Where a page of findings ends, in the order of the review workbook.
+public struct FindingPageKey: Sendable, Equatable {
+    var country: String
+    var indicator: String
+    var articleID: String
+    var sentenceStart: Int
+    var id: String
+}
+
+extension RightsStore {
+    /// One page of a month's findings in workbook order (country, indicator, article, position),
+    /// so that an export of any size holds one page in memory at a time.
+    public func findingsPage(month: Month, after key: FindingPageKey?, limit: Int) throws -> (findings: [Finding], next: FindingPageKey?) {
+        try read("findings of \(month)") { db in
+            var sql = "SELECT * FROM finding WHERE month = ?"
+            var arguments: StatementArguments = [month.rawValue]
+            if let key {
+                sql += " AND (country, indicator, articleId, sentenceStart, id) > (?, ?, ?, ?, ?)"
+                arguments += [key.country, key.indicator, key.articleID, key.sentenceStart, key.id]
+            }
+            sql += " ORDER BY country, indicator, articleId, sentenceStart, id LIMIT ?"
+            arguments += [limit]
+            let findings = try FindingRecord.fetchAll(db, sql: sql, arguments: arguments).map { $0.finding() }
+            let next = findings.count == limit ? findings.last.map {
+                FindingPageKey(country: $0.country.rawValue, indicator: $0.indicator.rawValue, articleID: $0.articleID.rawValue, sentenceStart: $0.sentenceStart, id: $0.id.rawValue)
+            } : nil
+            return (findings, next)
+        }
+    }
+
+    /// Scoring's input for some months summed per article in SQL: rejected findings and those
+    /// below `minimumConfidence` left out. Its size follows articles × indicators, not findings.
+    public func evidenceGroups(months: [Month], minimumConfidence: Double) throws -> [EvidenceGroup] {
+        try read("evidence to score") { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT f.month, f.country, f.indicator, f.articleId, a.source, COUNT(*) AS findings,
+                       SUM(CASE WHEN f.polarity = 'concern' THEN f.severity ELSE 0 END) AS concernSeverity,
+                       SUM(f.polarity = 'concern') AS concerns, SUM(f.polarity = 'improvement') AS improvements,
+                       SUM(COALESCE(r.decision = 'accepted', 0)) AS verified
+                FROM finding f JOIN article a ON a.id = f.articleId LEFT JOIN review r ON r.findingId = f.id
+                WHERE f.month IN (\(months.map { _ in "?" }.joined(separator: ","))) AND f.confidence >= ?
+                  AND (r.decision IS NULL OR r.decision != 'rejected')
+                GROUP BY f.month, f.country, f.indicator, f.articleId
+                """, arguments: StatementArguments(months.map(\.rawValue)) + [minimumConfidence])
+            var groups: [EvidenceGroup] = []
+            while let row = try rows.next() {
+                guard let month = Month(rawValue: row["month"]) else { continue }
+                groups.append(EvidenceGroup(month: month, country: CountryCode(row["country"] as String), indicator: IndicatorID(row["indicator"] as String),
+                                            articleID: ArticleID(row["articleId"] as String), source: row["source"], findings: row["findings"],
+                                            concernSeverity: row["concernSeverity"], concerns: row["concerns"], improvements: row["improvements"],
+                                            verified: row["verified"]))
+            }
+            return groups
+        }
+    }
+
+    /// The ids of the articles with findings in `month`, sorted.
+    public func articleIDs(withFindingsIn month: Month) throws -> [ArticleID] {
+        try read("articles of \(month)") { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT articleId FROM finding WHERE month = ? ORDER BY articleId", arguments: [month.rawValue]).map { ArticleID($0) }
+        }
+    }
+}

@@ -100,3 +100,23 @@ import Testing
         #expect(score(inputs)[0].coverageIndex == 42)
     }
 }
+
+@Suite struct EvidenceGroupTests {
+    @Test("the store's SQL grouping scores exactly like the Swift grouping, reviews included")
+    func storeMatchesSwift() async throws {
+        let store = try await BriefTests.store()
+        let findings = try store.findings()
+        try store.record([Review(findingID: findings[0].id, decision: .rejected, note: nil, reviewer: nil, reviewedAt: "x", sourceFile: nil),
+                          Review(findingID: findings[1].id, decision: .accepted, note: nil, reviewer: nil, reviewedAt: "x", sourceFile: nil)])
+        let reviews = try store.reviews()
+        let articles = try store.articleReferences(Array(Set(findings.map(\.articleID))))
+        let inputs = findings.map { ScoringInput(finding: $0, source: articles[$0.articleID]?.source, decision: reviews[$0.id]?.decision) }
+        let weights = ShippedRules.ruleSet.indicators.map { Scorer.Weight(indicator: $0.id, weight: $0.weight) }
+        let month = Month(rawValue: "2026-10")!
+        let fromSwift = Scorer.score(inputs, month: month, indicators: weights, config: ShippedRules.ruleSet.scoring)
+        let groups = try store.evidenceGroups(months: [month, month.previous], minimumConfidence: 0)
+        let fromStore = Scorer.score(groups: groups, month: month, indicators: weights, config: ShippedRules.ruleSet.scoring)
+        #expect(fromSwift == fromStore)
+        #expect(!fromSwift.isEmpty)
+    }
+}

@@ -47,11 +47,11 @@ import Testing
         let path = folder.url.appendingPathComponent("store.sqlite").path
         do {
             let store = try RightsStore(path: path)
-            #expect(try store.appliedMigrations() == ["v1"])
+            #expect(try store.appliedMigrations() == ["v1", "v2: finding order index"])
             _ = try store.insert([article("a", "Some text.")], at: Date())
         }
         let reopened = try RightsStore(path: path)
-        #expect(try reopened.appliedMigrations() == ["v1"])
+        #expect(try reopened.appliedMigrations() == ["v1", "v2: finding order index"])
         #expect(try reopened.articleCount() == 1)
         let mode = try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
@@ -63,7 +63,7 @@ import Testing
         let path = folder.url.appendingPathComponent("old.sqlite").path
         try DatabaseQueue(path: path).write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT)") }
         let store = try RightsStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1"])
+        #expect(try store.appliedMigrations() == ["v1", "v2: finding order index"])
         #expect(try store.articleCount() == 0)
     }
 
