@@ -4,7 +4,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES = libsqlite3-dev libxlsxwriter-dev pkg-config
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test check bench clean
+.PHONY: deps build run test examples bench clean
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -25,6 +25,12 @@ test: deps
 	$(SWIFT) build --product rightsbrief
 	.build/debug/rightsbrief rules check --strict
 	$(SWIFT) test
+
+# Regenerate reports/examples/ from samples/ (a test fails when they differ from what the code produces).
+examples: deps
+	$(SWIFT) build --product rightsbrief
+	rm -rf reports/examples /tmp/rightsbrief-examples.sqlite*
+	.build/debug/rightsbrief run --db /tmp/rightsbrief-examples.sqlite --out reports/examples --no-workbook
 
 bench: deps
 	$(SWIFT) run -c release rightsbench

@@ -9,8 +9,9 @@ public enum SVGCharts {
 
     /// Countries × indicators, each cell coloured and labelled by coverage level, with a legend.
     public static func heatmap(month: Month, rows: [(label: String, levels: [CoverageLevel])], columns: [String]) -> String {
-        let left = 170, top = 110, cellWidth = 62, cellHeight = 26
-        let width = left + cellWidth * columns.count + 20
+        let left = 170, top = 190, cellWidth = 62, cellHeight = 26
+        // Room on the right for the last rotated column label.
+        let width = left + cellWidth * columns.count + 150
         let height = top + cellHeight * rows.count + 70
         var svg = header(width: width, height: height, title: "Coverage by country and indicator, \(month.displayName)")
         svg += "<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">\(XMLEscaping.text("Coverage by country and indicator — \(month.displayName)"))</text>\n"
@@ -31,9 +32,9 @@ public enum SVGCharts {
         svg += "<text x=\"10\" y=\"\(legendY + 13)\" font-size=\"12\">Coverage:</text>\n"
         for (index, level) in CoverageLevel.allCases.enumerated() {
             let x = 85 + index * 120
-            svg += "<rect x=\"\(x)\" y=\"\(legendY)\" width=\"40\" height=\"18\" fill=\"\(levelFill[level]!)\" stroke=\"#999999\" stroke-width=\"0.5\"/>\n"
-            svg += "<text x=\"\(x + 20)\" y=\"\(legendY + 13)\" font-size=\"10\" text-anchor=\"middle\" fill=\"\(levelText[level]!)\">\(levelLabel[level]!)</text>\n"
-            svg += "<text x=\"\(x + 46)\" y=\"\(legendY + 13)\" font-size=\"11\">\(level.rawValue)</text>\n"
+            svg += "<rect x=\"\(x)\" y=\"\(legendY)\" width=\"56\" height=\"18\" fill=\"\(levelFill[level]!)\" stroke=\"#999999\" stroke-width=\"0.5\"/>\n"
+            svg += "<text x=\"\(x + 28)\" y=\"\(legendY + 13)\" font-size=\"10\" text-anchor=\"middle\" fill=\"\(levelText[level]!)\">\(levelLabel[level]!)</text>\n"
+            svg += "<text x=\"\(x + 62)\" y=\"\(legendY + 13)\" font-size=\"11\">\(level.rawValue)</text>\n"
         }
         return svg + "</svg>\n"
     }

@@ -26,6 +26,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Largest article accepted, in bytes.", valueName: "bytes"))
     var maxBytes: Int = 5_000_000
 
+    @Flag(help: "Write briefs only, no review workbook.")
+    var noWorkbook = false
+
     func validate() throws {
         if let published, PublishedDate(published) == nil { throw ValidationError("--published '\(published)' is not a date: use YYYY-MM-DD.") }
         if maxBytes < 1 { throw ValidationError("--max-bytes must be positive.") }
@@ -42,9 +45,13 @@ struct RunCommand: AsyncParsableCommand {
         let reports = try report.reports(rules: rules)
         for month in try store.monthsWithFindings() {
             let result = try reports.write(month: month, store: store)
-            let workbook = ExportRunner.path(out: nil, reports: report.out, month: month)
-            _ = try ExportRunner.export(month: month, rules: rules, store: store, to: workbook)
-            print("\(month): \(report.out)/\(month)/index.md, \(result.countries.count) country briefs (\(result.countries.map(\.rawValue).joined(separator: " "))), workbook \(ExportRunner.display(workbook))")
+            var line = "\(month): \(report.out)/\(month)/index.md, \(result.countries.count) country briefs (\(result.countries.map(\.rawValue).joined(separator: " ")))"
+            if !noWorkbook {
+                let workbook = ExportRunner.path(out: nil, reports: report.out, month: month)
+                _ = try ExportRunner.export(month: month, rules: rules, store: store, to: workbook)
+                line += ", review workbook \(ExportRunner.display(workbook))"
+            }
+            print(line)
         }
         let undated = try store.articleSummaries(undatedOnly: true)
         if !undated.isEmpty { print("\(undated.count) undated article\(undated.count == 1 ? "" : "s") listed in each month's index.md, not scored.") }
