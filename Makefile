@@ -2,12 +2,15 @@
 # Both first install the Debian packages the build needs, if they are missing.
 SWIFT ?= swift
 DEBIAN_PACKAGES = libsqlite3-dev libxlsxwriter-dev pkg-config
+# The Markdown structure test renders briefs with cmark-gfm.
+TEST_PACKAGES = $(DEBIAN_PACKAGES) cmark-gfm
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test examples bench clean
+.PHONY: deps test-deps build run test examples bench clean
+PACKAGES ?= $(DEBIAN_PACKAGES)
 
 deps:
-	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
@@ -21,7 +24,10 @@ run: build
 	.build/release/rightsbrief run
 
 # The rule files must be consistent, then the whole test suite.
-test: deps
+test-deps:
+	@$(MAKE) --no-print-directory deps PACKAGES="$(TEST_PACKAGES)"
+
+test: test-deps
 	$(SWIFT) build --product rightsbrief
 	.build/debug/rightsbrief rules check --strict
 	$(SWIFT) test
