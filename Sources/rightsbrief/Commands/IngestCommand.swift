@@ -21,6 +21,21 @@ struct IngestCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files or folders to ingest.", valueName: "path"))
     var paths: [String]
 
+    @OptionGroup var input: IngestOptions
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Name at least one file or folder to ingest.") }
+    }
+
+    func run() throws {
+        let report = try IngestRunner.ingest(paths: paths, common: common, input: input)
+        IngestRunner.printSummary(report, store: common.db)
+        if report.hasRejections { throw CommandFailure.problems("") }
+    }
+}
+
+/// What `ingest` and `run` fill in for the inputs.
+struct IngestOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Date for articles that give none.", valueName: "YYYY-MM-DD"))
     var published: String?
 
@@ -31,23 +46,17 @@ struct IngestCommand: ParsableCommand {
     var maxBytes: Int = 5_000_000
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("Name at least one file or folder to ingest.") }
         if let published, PublishedDate(published) == nil {
             throw ValidationError("--published '\(published)' is not a date: use YYYY-MM-DD.")
         }
         if maxBytes < 1 { throw ValidationError("--max-bytes must be positive.") }
     }
-
-    func run() throws {
-        let report = try IngestRunner.ingest(paths: paths, common: common, published: published, source: source, maxBytes: maxBytes)
-        IngestRunner.printSummary(report, store: common.db)
-        if report.hasRejections { throw CommandFailure.problems("") }
-    }
 }
 
 /// Shared by `ingest` and `run`.
 enum IngestRunner {
-    static func ingest(paths: [String], common: CommonOptions, published: String?, source: String?, maxBytes: Int) throws -> IngestReport {
+    static func ingest(paths: [String], common: CommonOptions, input: IngestOptions) throws -> IngestReport {
+        let published = input.published, source = input.source, maxBytes = input.maxBytes
         let boilerplate = try common.loadBoilerplate()
         let store = try common.openStore()
         let collected = InputCollector.collect(paths, relativeTo: common.currentDirectory)

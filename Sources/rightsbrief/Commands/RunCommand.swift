@@ -17,26 +17,14 @@ struct RunCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Files or folders to ingest (default: samples).", valueName: "path"))
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("Date for articles that give none.", valueName: "YYYY-MM-DD"))
-    var published: String?
-
-    @Option(help: ArgumentHelp("Source name for articles that give none.", valueName: "name"))
-    var source: String?
-
-    @Option(help: ArgumentHelp("Largest article accepted, in bytes.", valueName: "bytes"))
-    var maxBytes: Int = 5_000_000
+    @OptionGroup var input: IngestOptions
 
     @Flag(help: "Write briefs only, no review workbook.")
     var noWorkbook = false
 
-    func validate() throws {
-        if let published, PublishedDate(published) == nil { throw ValidationError("--published '\(published)' is not a date: use YYYY-MM-DD.") }
-        if maxBytes < 1 { throw ValidationError("--max-bytes must be positive.") }
-    }
-
     func run() async throws {
         let inputs = paths.isEmpty ? ["samples"] : paths
-        let ingest = try IngestRunner.ingest(paths: inputs, common: common, published: published, source: source, maxBytes: maxBytes)
+        let ingest = try IngestRunner.ingest(paths: inputs, common: common, input: input)
         IngestRunner.printSummary(ingest, store: common.db)
         let analysis = try await AnalyzeRunner.analyze(common: common, force: false, jobs: nil)
         AnalyzeRunner.printSummary(analysis)
