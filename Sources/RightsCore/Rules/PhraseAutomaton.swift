@@ -59,6 +59,9 @@ public struct PhraseAutomaton: Sendable {
 
     public init() {}
 
+    /// Steps one anchored reading may take before it is given up (real rules need a few dozen).
+    static let followBudget = 20_000
+
     public var entryCount: Int { entryPayload.count }
 
     /// Adds `pattern` as one entry carrying `payload`. Alternatives are not multiplied out, so a
@@ -212,7 +215,12 @@ public struct PhraseAutomaton: Sendable {
         }
 
         // Depth-first over gaps and alternatives: the first complete reading wins.
+        // Backtracking over gaps is bounded: a hostile rule such as "a ~8 a ~8 a …" on a text of
+        // "a a a …" would otherwise take exponential time. Past the budget the reading fails.
+        var budget = 0
         func follow(_ entry: Int, element: Int, from position: Int) -> Int? {
+            budget -= 1
+            if budget < 0 { return nil }
             if element == Int(entryElementCount[entry]) { return position }
             let elementIndex = Int(entryElementStart[entry]) + element
             let gap = Int(elementGap[elementIndex])
@@ -271,6 +279,7 @@ public struct PhraseAutomaton: Sendable {
                     if !isCapitalized && entryNeedsCapital[Int(anchor.entry)] { continue }
                     // One match per entry and start, however many alternatives could begin there.
                     if matchedHere.contains(anchor.entry) { continue }
+                    budget = Self.followBudget
                     guard let afterFirst = matchAlternative(Int(anchor.alternative), at: position, skipFirst: true),
                           let matchEnd = follow(Int(anchor.entry), element: 1, from: afterFirst) else { continue }
                     matchedHere.append(anchor.entry)

@@ -87,4 +87,12 @@ import Testing
         let found = automaton.matches(in: tokens[...]).map { Int(automaton.entryPayload[$0.entry]) }
         #expect(found.sorted() == [0, 1, 2, 2, 3])
     }
+
+    @Test("a hostile pattern cannot make the scan take exponential time")
+    func boundedBacktracking() throws {
+        let source = Array(repeating: "a", count: 40).joined(separator: " ~8 ") + " zzz"
+        let sentence = Array(repeating: "a", count: 200).joined(separator: " ")
+        // Without the step budget this call does not return in any useful time.
+        #expect(try matches(source, sentence) == [])
+    }
 }
