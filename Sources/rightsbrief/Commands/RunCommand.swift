@@ -24,13 +24,17 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let inputs = paths.isEmpty ? ["samples"] : paths
+        if paths.isEmpty, !FileManager.default.fileExists(atPath: common.currentDirectory.appendingPathComponent("samples").path) {
+            throw CommandFailure.usage("error: no samples/ folder here: run from the project folder, or name the files and folders to ingest")
+        }
+        // Everything that can be checked before work starts is checked first: rules, templates.
+        let rules = try AnalyzeRunner.loadRules(common)
+        let reports = try report.reports(rules: rules)
         let ingest = try IngestRunner.ingest(paths: inputs, common: common, input: input)
         IngestRunner.printSummary(ingest, store: common.db)
         let analysis = try await AnalyzeRunner.analyze(common: common, force: false, jobs: nil)
         AnalyzeRunner.printSummary(analysis)
-        let rules = try AnalyzeRunner.loadRules(common)
         let store = try common.openStore()
-        let reports = try report.reports(rules: rules)
         for month in try store.monthsWithFindings() {
             let result = try reports.write(month: month, store: store)
             var line = "\(month): \(report.out)/\(month)/index.md, \(result.countries.count) country briefs (\(result.countries.map(\.rawValue).joined(separator: " ")))"
