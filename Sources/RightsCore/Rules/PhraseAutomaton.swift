@@ -48,6 +48,9 @@ public struct PhraseAutomaton: Sendable {
     private var flatEdgeBytes: [UInt8] = []
     private var flatEdgeTargets: [Int32] = []
     private var rootEdges = [Int32](repeating: -1, count: 256)
+    /// The exact-word atom ending at a trie node (or -1): exact words share the prefix trie, so a
+    /// token's atoms come from one walk over its bytes, with no string hashing.
+    private var trieExact: [Int32] = []
     private var anchorStart: [Int32] = []
     private var anchorCount: [Int32] = []
     private var anchorEntries: [Int32] = []
@@ -106,6 +109,23 @@ public struct PhraseAutomaton: Sendable {
 
     /// Flattens the tables for scanning; call once after the last `add`.
     public mutating func freeze() {
+        for (word, atom) in exactAtoms {
+            var node = 0
+            for byte in word.utf8 {
+                if let edge = trieEdges[node].first(where: { $0.byte == byte }) {
+                    node = Int(edge.node)
+                } else {
+                    trieEdges.append([])
+                    trieAtom.append(-1)
+                    let child = Int32(trieEdges.count - 1)
+                    trieEdges[node].append((byte, child))
+                    node = Int(child)
+                }
+            }
+            while trieExact.count < trieEdges.count { trieExact.append(-1) }
+            trieExact[node] = atom
+        }
+        while trieExact.count < trieEdges.count { trieExact.append(-1) }
         flatEdgeStart = []; flatEdgeCount = []; flatEdgeBytes = []; flatEdgeTargets = []
         for edges in trieEdges {
             flatEdgeStart.append(Int32(flatEdgeBytes.count))
@@ -177,21 +197,22 @@ public struct PhraseAutomaton: Sendable {
         var offsets: [Int32] = [0]
         offsets.reserveCapacity(tokens.count + 1)
         for token in tokens {
-            if let atom = exactAtoms[token.text] { atoms.append(atom) }
             var node = -1
+            var complete = true
             for byte in token.text.utf8 {
                 if node < 0 {
                     node = Int(rootEdges[Int(byte)])
-                    if node < 0 { break }
+                    if node < 0 { complete = false; break }
                 } else {
                     let start = Int(flatEdgeStart[node])
                     var next = -1
                     for edge in start ..< start + Int(flatEdgeCount[node]) where flatEdgeBytes[edge] == byte { next = Int(flatEdgeTargets[edge]); break }
-                    if next < 0 { break }
+                    if next < 0 { complete = false; break }
                     node = next
                 }
                 if trieAtom[node] >= 0 { atoms.append(trieAtom[node]) }
             }
+            if complete, node >= 0, trieExact[node] >= 0 { atoms.append(trieExact[node]) }
             offsets.append(Int32(atoms.count))
         }
 
