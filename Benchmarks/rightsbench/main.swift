@@ -99,7 +99,8 @@ if arguments.contains("--analyzer-only") {
         return try builder.build(RawArticle(metadata: ArticleMetadata(id: "g\(index)", title: generated.title, published: generated.published),
                                             body: generated.body, origin: SourceLocation(file: "gen"), fallbackID: "g\(index)")).get()
     }
-    let analyzer = ArticleAnalyzer(CompiledRules(try RuleSetLoader.load(from: rulesFolder)))
+    var analyzer = ArticleAnalyzer(CompiledRules(try RuleSetLoader.load(from: rulesFolder)))
+    analyzer.detail = .findings
     let repeats = arguments.contains("--repeat") ? 5 : 1
     let start = Date()
     var findings = 0, textBytes = 0
@@ -220,7 +221,8 @@ for jobs in [1, ProcessInfo.processInfo.activeProcessorCount] {
 
 // 4. The matcher alone, on one core: sentences per second through the automaton.
 let sample = try store.articles(Array(try store.articleIDs().prefix(2_000)))
-let analyzer = ArticleAnalyzer(compiled)
+var analyzer = ArticleAnalyzer(compiled)
+analyzer.detail = .findings
 start = Date()
 var sentences = 0
 var textBytes = 0

@@ -22,7 +22,9 @@ public struct AnalysisPipeline: Sendable {
     public var parallelism: Int
 
     public init(compiled: CompiledRules, batchSize: Int = 256, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount) {
-        analyzer = ArticleAnalyzer(compiled)
+        var analyzer = ArticleAnalyzer(compiled)
+        analyzer.detail = .findings
+        self.analyzer = analyzer
         self.batchSize = batchSize
         self.parallelism = max(1, parallelism)
     }

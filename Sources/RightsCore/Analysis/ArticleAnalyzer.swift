@@ -36,6 +36,18 @@ public struct ArticleAnalyzer: Sendable {
     public let compiled: CompiledRules
     public let attributor: CountryAttributor
 
+    /// How much to say about each sentence besides the findings.
+    public enum Detail: Sendable {
+        /// Findings only: what the analysis pipeline stores (and the fastest).
+        case findings
+        /// Also a `SentenceReport` per matched sentence (matches, vetoes, places).
+        case reports
+        /// Also the attribution steps, for `explain`.
+        case explanations
+    }
+
+    public var detail: Detail = .reports
+
     public init(_ compiled: CompiledRules) {
         self.compiled = compiled
         attributor = CountryAttributor(settings: compiled.ruleSet.engine, gazetteer: compiled.ruleSet.gazetteer)
@@ -138,7 +150,7 @@ public struct ArticleAnalyzer: Sendable {
                         }
                     }
                     findings += report.findings
-                    reports.append(report)
+                    if detail != .findings { reports.append(report) }
                 }
                 continue
             }
@@ -178,10 +190,10 @@ public struct ArticleAnalyzer: Sendable {
             for indicator in byIndicator.keys.sorted() {
                 let items = byIndicator[indicator]!
                 let evidence = items.map(\.match.start).min()! ..< items.map(\.match.end).max()!
-                var steps: [AttributionStep] = []
+                var steps: [AttributionStep]? = detail == .explanations ? [] : nil
                 let attributions = attributor.attribute(evidence: evidence, sentence: index, tokens: tokens, sentenceMentions: mentions[index],
                                                         paragraphMentions: paragraphMentions, context: context, steps: &steps)
-                report.steps += steps.map { AttributionStep(description: "\(indicator): \($0.description)") }
+                if let steps { report.steps += steps.map { AttributionStep(description: "\(indicator): \($0.description)") } }
                 let rules = items.map { compiled.rules[$0.match.rule] }
                 let qualifier: Qualifier? = items.contains { $0.qualifier == nil } ? nil : (items.contains { $0.qualifier == .denied } ? .denied : .alleged)
                 var seenCountries = Set<CountryCode>()
@@ -206,7 +218,7 @@ public struct ArticleAnalyzer: Sendable {
                     findings.append(finding)
                 }
             }
-            reports.append(report)
+            if detail != .findings { reports.append(report) }
             previous = (index, report.findings)
         }
         findings.sort { $0.id < $1.id }

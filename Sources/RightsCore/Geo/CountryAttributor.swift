@@ -22,9 +22,16 @@ public struct CountryAttributor: Sendable {
     public let settings: EngineSettings
     public let gazetteer: Gazetteer
 
+    /// Speaker phrases by their first word (after a name) and last word (before a name), so a
+    /// mention is checked against the few phrases that could apply, not all of them.
+    let speakerAfterByFirst: [String: [[String]]]
+    let speakerBeforeByLast: [String: [[String]]]
+
     public init(settings: EngineSettings, gazetteer: Gazetteer) {
         self.settings = settings
         self.gazetteer = gazetteer
+        speakerAfterByFirst = Dictionary(grouping: settings.speakerAfter.filter { !$0.isEmpty }, by: { $0[0] })
+        speakerBeforeByLast = Dictionary(grouping: settings.speakerBefore.filter { !$0.isEmpty }, by: { $0[$0.count - 1] })
     }
 
     /// Marks speakers and actors among raw place matches of one sentence.
@@ -66,11 +73,17 @@ public struct CountryAttributor: Sendable {
             guard position >= sentenceRange.lowerBound, position + phrase.count <= sentenceRange.upperBound else { return false }
             return phrase.indices.allSatisfy { tokens[position + $0].text == phrase[$0] }
         }
-        for phrase in settings.speakerAfter where follows(phrase, at: match.end) { return true }
+        if match.end < sentenceRange.upperBound, let phrases = speakerAfterByFirst[tokens[match.end].text] {
+            for phrase in phrases where follows(phrase, at: match.end) { return true }
+        }
         // "pressure from the United States": an article between the phrase and the name is allowed.
         let skip = match.start > sentenceRange.lowerBound && tokens[match.start - 1].text == "the" ? 1 : 0
-        for phrase in settings.speakerBefore where follows(phrase, at: match.start - phrase.count) || follows(phrase, at: match.start - skip - phrase.count) {
-            return true
+        var gap = 0
+        while gap <= skip {
+            if match.start - gap - 1 >= sentenceRange.lowerBound, let phrases = speakerBeforeByLast[tokens[match.start - gap - 1].text] {
+                for phrase in phrases where follows(phrase, at: match.start - gap - phrase.count) { return true }
+            }
+            gap += 1
         }
         let window = match.end ..< min(sentenceRange.upperBound, match.end + settings.speechWindow)
         return window.contains { settings.speechVerbs.contains(tokens[$0].text) }
@@ -111,7 +124,7 @@ public struct CountryAttributor: Sendable {
 
     /// Countries for evidence at tokens `evidence` of sentence `sentence`.
     public func attribute(evidence: Range<Int>, sentence: Int, tokens: [Token], sentenceMentions: [PlaceMention],
-                          paragraphMentions: [PlaceMention], context: ArticleContext, steps: inout [AttributionStep]) -> [Attribution] {
+                          paragraphMentions: [PlaceMention], context: ArticleContext, steps: inout [AttributionStep]?) -> [Attribution] {
         let confidence = settings.confidence
         func usable(_ mention: PlaceMention) -> Bool {
             if mention.isSpeaker || mention.isRegion || mention.isOrganisation || mention.isDateline { return false }
@@ -119,11 +132,11 @@ public struct CountryAttributor: Sendable {
             return true
         }
         for mention in sentenceMentions {
-            if mention.isSpeaker { steps.append(AttributionStep(description: "'\(mention.text)' is a speaker here, not the subject")) }
-            else if mention.isOrganisation { steps.append(AttributionStep(description: "'\(mention.text)' is part of an organisation's name")) }
-            else if mention.isDateline { steps.append(AttributionStep(description: "'\(mention.text)' is the dateline, where the report was filed")) }
+            if mention.isSpeaker { steps?.append(AttributionStep(description: "'\(mention.text)' is a speaker here, not the subject")) }
+            else if mention.isOrganisation { steps?.append(AttributionStep(description: "'\(mention.text)' is part of an organisation's name")) }
+            else if mention.isDateline { steps?.append(AttributionStep(description: "'\(mention.text)' is the dateline, where the report was filed")) }
             else if mention.place.isAmbiguous && !usable(mention) && !mention.isRegion {
-                steps.append(AttributionStep(description: "'\(mention.text)' is ambiguous and the article does not name \(mention.countries.map(\.rawValue).joined(separator: "/")) otherwise"))
+                steps?.append(AttributionStep(description: "'\(mention.text)' is ambiguous and the article does not name \(mention.countries.map(\.rawValue).joined(separator: "/")) otherwise"))
             }
         }
         let candidates = sentenceMentions.filter(usable)
@@ -153,37 +166,37 @@ public struct CountryAttributor: Sendable {
                     result.append(Attribution(country: code, method: method, detail: "'\(mention.text)' (\(mention.place.kind.rawValue))", confidence: value))
                 }
             }
-            steps.append(AttributionStep(description: "sentence names " + chosen.map { "'\($0.text)'" }.joined(separator: ", ")
+            steps?.append(AttributionStep(description: "sentence names " + chosen.map { "'\($0.text)'" }.joined(separator: ", ")
                 + (chosen.count > 1 ? " (nearest, and the list it stands in)" : " (nearest to the evidence)")))
             return result
         }
         if let region = sentenceMentions.first(where: { $0.isRegion }) {
             if let main = context.main, region.countries.contains(main) {
-                steps.append(AttributionStep(description: "region '\(region.text)' stands for the article's country \(main)"))
+                steps?.append(AttributionStep(description: "region '\(region.text)' stands for the article's country \(main)"))
                 return [Attribution(country: main, method: .region, detail: "'\(region.text)' (region) → article's country", confidence: confidence.region)]
             }
-            steps.append(AttributionStep(description: "region '\(region.text)' ignored: the article's main country is not a member"))
+            steps?.append(AttributionStep(description: "region '\(region.text)' ignored: the article's main country is not a member"))
         }
         // The paragraph's subject: the article's main country if the paragraph names it, else its
         // first usable name (English puts the subject first).
         let earlier = paragraphMentions.filter { usable($0) && $0.sentence < sentence }
         if let previous = earlier.first(where: { $0.countries.contains { $0 == context.main } }) ?? earlier.first {
-            steps.append(AttributionStep(description: "no country in the sentence; the paragraph named '\(previous.text)' before"))
+            steps?.append(AttributionStep(description: "no country in the sentence; the paragraph named '\(previous.text)' before"))
             return previous.countries.map { Attribution(country: $0, method: .paragraph, detail: "'\(previous.text)' earlier in the paragraph", confidence: confidence.paragraph) }
         }
         if let headline = context.headline.first(where: { $0 == context.main }) ?? context.headline.first {
-            steps.append(AttributionStep(description: "no country in the sentence or paragraph; the headline names \(headline)"))
+            steps?.append(AttributionStep(description: "no country in the sentence or paragraph; the headline names \(headline)"))
             return [Attribution(country: headline, method: .headline, detail: "headline", confidence: confidence.headline)]
         }
         if let dateline = context.dateline {
-            steps.append(AttributionStep(description: "no country in the sentence or paragraph; the dateline is \(dateline)"))
+            steps?.append(AttributionStep(description: "no country in the sentence or paragraph; the dateline is \(dateline)"))
             return [Attribution(country: dateline, method: .dateline, detail: "dateline", confidence: confidence.dateline)]
         }
         if let main = context.main {
-            steps.append(AttributionStep(description: "no country in the sentence or paragraph; the article mentions \(main) most"))
+            steps?.append(AttributionStep(description: "no country in the sentence or paragraph; the article mentions \(main) most"))
             return [Attribution(country: main, method: .article, detail: "most mentioned in the article", confidence: confidence.article)]
         }
-        steps.append(AttributionStep(description: "no country anywhere: no finding"))
+        steps?.append(AttributionStep(description: "no country anywhere: no finding"))
         return []
     }
 

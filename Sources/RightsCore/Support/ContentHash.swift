@@ -23,7 +23,13 @@ public struct ContentHash: Sendable {
     }
 
     public func hexDigest() -> String {
-        String(format: "%016llx%016llx", lane1, lane2)
+        // By hand: String(format:) goes through Foundation and costs more than the hash itself.
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var bytes = [UInt8](repeating: 0, count: 32)
+        for (lane, offset) in [(lane1, 0), (lane2, 16)] {
+            for index in 0 ..< 16 { bytes[offset + index] = digits[Int((lane >> UInt64(60 - 4 * index)) & 0xF)] }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Hash of several fields, in order.

@@ -24,7 +24,8 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let rules = try AnalyzeRunner.loadRules(common)
-        let analyzer = ArticleAnalyzer(CompiledRules(rules))
+        var analyzer = ArticleAnalyzer(CompiledRules(rules))
+        analyzer.detail = .explanations
         var body = text
         var headline = title
         if let context {
