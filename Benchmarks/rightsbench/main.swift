@@ -214,7 +214,7 @@ for jobs in [1, ProcessInfo.processInfo.activeProcessorCount] {
     start = Date()
     let report = try await analysis.run(store: store, force: true)
     elapsed = seconds(start)
-    print(String(format: "analyze (%d core%@, store writes included): %d articles, %.1f MB in %.2f s: %.1f MB/s, %d findings (peak memory so far %.0f MB)",
+    print(String(format: "analyze (%d analysis task%@ + the store writer, reads and writes included): %d articles, %.1f MB in %.2f s: %.1f MB/s, %d findings (peak memory so far %.0f MB)",
                  jobs, jobs == 1 ? "" : "s", report.articlesAnalyzed, Double(report.bytes) / 1_000_000, elapsed,
                  Double(report.bytes) / 1_000_000 / elapsed, report.findings, peakMemoryMB()))
 }

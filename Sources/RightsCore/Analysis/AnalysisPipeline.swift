@@ -21,7 +21,10 @@ public struct AnalysisPipeline: Sendable {
     public var batchSize: Int
     public var parallelism: Int
 
-    public init(compiled: CompiledRules, batchSize: Int = 256, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    /// All cores but one: the store writer overlaps the analysis on its own thread.
+    public static var defaultParallelism: Int { max(1, ProcessInfo.processInfo.activeProcessorCount - 1) }
+
+    public init(compiled: CompiledRules, batchSize: Int = 256, parallelism: Int = AnalysisPipeline.defaultParallelism) {
         var analyzer = ArticleAnalyzer(compiled)
         analyzer.detail = .findings
         self.analyzer = analyzer
@@ -44,17 +47,23 @@ public struct AnalysisPipeline: Sendable {
         let runID = try store.beginRun(command: "analyze", rulesHash: hash, at: clock())
         report.runID = runID
         var done = 0
+        // While one batch is analysed, the previous batch's findings are written (one
+        // transaction each, in order): the store's work overlaps the analysis.
+        var pendingWrite: Task<Void, Error>?
         for start in stride(from: 0, to: pending.count, by: batchSize) {
             let ids = Array(pending[start ..< min(start + batchSize, pending.count)])
             let articles = try store.articles(ids)
             let results = await analyze(articles)
-            try store.replaceFindings(results.map { ($0.article, $0.findings) }, rulesHash: hash, runID: runID)
+            try await pendingWrite?.value
+            let batch = results.map { (article: $0.article, findings: $0.findings) }
+            pendingWrite = Task { try store.replaceFindings(batch, rulesHash: hash, runID: runID) }
             done += articles.count
             report.articlesAnalyzed += articles.count
             report.findings += results.reduce(0) { $0 + $1.findings.count }
             report.bytes += articles.reduce(0) { $0 + $1.cleaned.text.utf8.count }
             progress?(done, pending.count)
         }
+        try await pendingWrite?.value
         try store.finishRun(runID, articlesAnalyzed: report.articlesAnalyzed, findings: report.findings, at: clock())
         report.elapsed = clock().timeIntervalSince(started)
         return report

@@ -17,7 +17,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Flag(help: "Analyse every article again, even if the rules did not change.")
     var force = false
 
-    @Option(help: ArgumentHelp("Analysis tasks in parallel (default: all cores).", valueName: "n"))
+    @Option(help: ArgumentHelp("Analysis tasks in parallel (default: all cores but one, which writes to the store).", valueName: "n"))
     var jobs: Int?
 
     func validate() throws {
@@ -45,7 +45,7 @@ enum AnalyzeRunner {
     static func analyze(common: CommonOptions, force: Bool, jobs: Int?) async throws -> AnalysisReport {
         let rules = try loadRules(common)
         let store = try common.openStore()
-        let pipeline = AnalysisPipeline(compiled: CompiledRules(rules), parallelism: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let pipeline = AnalysisPipeline(compiled: CompiledRules(rules), parallelism: jobs ?? AnalysisPipeline.defaultParallelism)
         let line = Terminal.ProgressLine()
         let report = try await pipeline.run(store: store, force: force, progress: { done, total in
             line.update("Analysing \(done)/\(total) articles", force: done == total)
