@@ -42,8 +42,9 @@ enum AnalyzeRunner {
         }
     }
 
-    static func analyze(common: CommonOptions, force: Bool, jobs: Int?) async throws -> AnalysisReport {
-        let rules = try loadRules(common)
+    /// Analyses with `rules` when the caller has loaded them already (`run`), else loads them.
+    static func analyze(common: CommonOptions, rules: RuleSet? = nil, force: Bool, jobs: Int?) async throws -> AnalysisReport {
+        let rules = try rules ?? loadRules(common)
         let store = try common.openStore()
         let pipeline = AnalysisPipeline(compiled: CompiledRules(rules), parallelism: jobs ?? AnalysisPipeline.defaultParallelism)
         let line = Terminal.ProgressLine()

@@ -32,7 +32,7 @@ struct RunCommand: AsyncParsableCommand {
         let reports = try report.reports(rules: rules)
         let ingest = try IngestRunner.ingest(paths: inputs, common: common, input: input)
         IngestRunner.printSummary(ingest, store: common.db)
-        let analysis = try await AnalyzeRunner.analyze(common: common, force: false, jobs: nil)
+        let analysis = try await AnalyzeRunner.analyze(common: common, rules: rules, force: false, jobs: nil)
         AnalyzeRunner.printSummary(analysis)
         let store = try common.openStore()
         for month in try store.monthsWithFindings() {
