@@ -93,6 +93,11 @@ public struct Month: RawRepresentable, Hashable, Comparable, Sendable, Codable, 
             : Month(rawValue: String(format: "%04d-%02d", year, number - 1))!
     }
 
+    public var next: Month {
+        number == 12 ? Month(rawValue: String(format: "%04d-01", year + 1))!
+            : Month(rawValue: String(format: "%04d-%02d", year, number + 1))!
+    }
+
     /// "November 2015".
     public var displayName: String {
         let names = ["January", "February", "March", "April", "May", "June", "July", "August",

@@ -16,9 +16,12 @@ public struct BriefBuilder: Sendable {
         var months = [month]
         while months.count < historyMonths { months.insert(months[0].previous, at: 0) }
         let firstNeeded = months[0].previous
-        let findings = try store.findings().filter { finding in
-            guard let findingMonth = finding.month else { return false }
-            return findingMonth >= firstNeeded && findingMonth <= month && (only.isEmpty || only.contains(finding.country))
+        // Only the months the brief shows (and the one before, for trends), read month by month.
+        var findings: [Finding] = []
+        var shownMonth = firstNeeded
+        while shownMonth <= month {
+            findings += try store.findings(FindingFilter(month: shownMonth, countries: only))
+            shownMonth = shownMonth.next
         }
         let reviews = try store.reviews()
         let articles = try store.articleReferences(Array(Set(findings.map(\.articleID))))

@@ -50,7 +50,7 @@ public struct ReviewImporter: Sendable {
         }
         let idColumn = try column("finding id"), decisionColumn = try column("decision"), noteColumn = try column("note")
         let existing = try store.reviews()
-        let known = Set(try store.findings().map(\.id))
+        let known = try store.findingIDs()
         var report = ReviewImportReport()
         var reviews: [Review] = []
         let stamp = RightsStore.timestamp(now)

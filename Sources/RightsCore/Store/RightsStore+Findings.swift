@@ -87,6 +87,11 @@ extension RightsStore {
         }
     }
 
+    /// Every finding id, for matching reviewed rows without loading the findings.
+    public func findingIDs() throws -> Set<FindingID> {
+        try read("finding ids") { db in Set(try String.fetchAll(db, sql: "SELECT id FROM finding").map { FindingID($0) }) }
+    }
+
     public func findingCount() throws -> Int {
         try read("finding count") { db in try FindingRecord.fetchCount(db) }
     }

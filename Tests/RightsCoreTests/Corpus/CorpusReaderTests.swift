@@ -149,3 +149,11 @@ import Testing
 extension CorpusError {
     var isMalformedJSON: Bool { if case .malformedJSON = self { return true } else { return false } }
 }
+
+@Suite struct MonthTests {
+    @Test("the month after December is January of the year after")
+    func next() {
+        #expect(Month(rawValue: "2025-12")!.next.rawValue == "2026-01")
+        #expect(Month(rawValue: "2026-01")!.next.previous.rawValue == "2026-01")
+    }
+}
