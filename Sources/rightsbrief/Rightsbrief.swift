@@ -23,6 +23,8 @@ struct Rightsbrief: AsyncParsableCommand {
             RunCommand.self,
             ExportCommand.self,
             ReviewCommand.self,
+            IndicatorsCommand.self,
+            CountriesCommand.self,
         ]
     )
 

@@ -36,10 +36,18 @@ import Testing
     func help() throws {
         let output = try Self.run(["--help"])
         #expect(output.status == 0)
-        for command in ["ingest", "articles", "analyze", "findings", "explain", "rules"] {
+        for command in ["run", "ingest", "articles", "analyze", "findings", "explain", "brief", "export", "review", "rules", "indicators", "countries"] {
             #expect(output.stdout.contains(command))
         }
         #expect(output.stdout.contains("2 usage error"))
+    }
+
+    @Test("countries --search finds the country of a leader's name", .enabled(if: binary != nil))
+    func countrySearch() throws {
+        let output = try Self.run(["countries", "--search", "Nazarbaev"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("KZ    Kazakhstan"))
+        #expect(output.stdout.contains("1 of "))
     }
 
     @Test("usage errors exit 2", .enabled(if: binary != nil))
