@@ -22,29 +22,6 @@ public struct PatternElement: Sendable, Hashable, Codable {
 public struct Pattern: Sendable, Hashable, Codable, CustomStringConvertible {
     public var elements: [PatternElement]
 
-    /// Each way of reading the alternatives as one flat run of terms with gaps: what the automaton indexes.
-    public var variants: [[(term: PatternTerm, maxGapBefore: Int)]] {
-        var result: [[(term: PatternTerm, maxGapBefore: Int)]] = [[]]
-        for element in elements {
-            var next: [[(term: PatternTerm, maxGapBefore: Int)]] = []
-            for prefix in result {
-                for alternative in element.alternatives {
-                    var variant = prefix
-                    for (index, term) in alternative.enumerated() {
-                        variant.append((term, index == 0 ? (prefix.isEmpty ? 0 : element.maxGapBefore) : 0))
-                    }
-                    next.append(variant)
-                }
-            }
-            result = next
-        }
-        return result
-    }
-
-    public var variantCount: Int {
-        elements.reduce(1) { $0 * $1.alternatives.count }
-    }
-
     /// Canonical text, for duplicate detection: `(a|b) ~2 c*`.
     public var description: String {
         elements.enumerated().map { index, element in

@@ -110,18 +110,7 @@ public struct PhraseAutomaton: Sendable {
     /// Flattens the tables for scanning; call once after the last `add`.
     public mutating func freeze() {
         for (word, atom) in exactAtoms {
-            var node = 0
-            for byte in word.utf8 {
-                if let edge = trieEdges[node].first(where: { $0.byte == byte }) {
-                    node = Int(edge.node)
-                } else {
-                    trieEdges.append([])
-                    trieAtom.append(-1)
-                    let child = Int32(trieEdges.count - 1)
-                    trieEdges[node].append((byte, child))
-                    node = Int(child)
-                }
-            }
+            let node = trieNode(for: word)
             while trieExact.count < trieEdges.count { trieExact.append(-1) }
             trieExact[node] = atom
         }
@@ -154,6 +143,23 @@ public struct PhraseAutomaton: Sendable {
         isFrozen = true
     }
 
+    /// The trie node at the end of `word`'s bytes, created as needed.
+    private mutating func trieNode(for word: String) -> Int {
+        var node = 0
+        for byte in word.utf8 {
+            if let edge = trieEdges[node].first(where: { $0.byte == byte }) {
+                node = Int(edge.node)
+            } else {
+                trieEdges.append([])
+                trieAtom.append(-1)
+                let child = Int32(trieEdges.count - 1)
+                trieEdges[node].append((byte, child))
+                node = Int(child)
+            }
+        }
+        return node
+    }
+
     private mutating func atom(for term: PatternTerm) -> Int32 {
         switch term {
         case let .exact(word):
@@ -162,18 +168,7 @@ public struct PhraseAutomaton: Sendable {
             exactAtoms[word] = atom
             return atom
         case let .prefix(stem):
-            var node = 0
-            for byte in stem.utf8 {
-                if let edge = trieEdges[node].first(where: { $0.byte == byte }) {
-                    node = Int(edge.node)
-                } else {
-                    trieEdges.append([])
-                    trieAtom.append(-1)
-                    let child = Int32(trieEdges.count - 1)
-                    trieEdges[node].append((byte, child))
-                    node = Int(child)
-                }
-            }
+            let node = trieNode(for: stem)
             if trieAtom[node] >= 0 { return trieAtom[node] }
             let atom = newAtom()
             trieAtom[node] = atom
