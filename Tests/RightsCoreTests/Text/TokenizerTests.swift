@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RightsCore
 
@@ -26,7 +27,7 @@ import Testing
 @Suite struct SentenceSplitterTests {
     func split(_ text: String) -> [String] {
         let scalars = Array(text.unicodeScalars)
-        return SentenceSplitter.split(scalars).map { String(String.UnicodeScalarView(scalars[$0.start ..< $0.end])) }
+        return SentenceSplitter.split(text).map { String(String.UnicodeScalarView(scalars[$0.start ..< $0.end])) }
     }
 
     @Test("abbreviations and initials do not end a sentence")
@@ -51,5 +52,82 @@ import Testing
     func paragraphs() {
         let sentences = SentenceSplitter.split("One. Two.\nThree.")
         #expect(sentences.map(\.paragraph) == [0, 0, 1])
+    }
+}
+
+@Suite struct TextScannerTests {
+    /// Every article text we have (shared corpora and samples), plus hand-made hard cases.
+    static func texts() throws -> [String] {
+        var texts = [
+            "Dr. Smith met Gen. Ali on Jan. 5. He left…  Then “they were tortured.” (Really?) Yes!",
+            "İmamoğlu’s arrest; ŁUKASZENKA's regime. STRASSE and Straße. didn't—couldn't. x'y 'quoted' O'Neil.",
+            "U.S.-based group. The U.S. said so. 3 p.m. on Monday. Gov't. approx. 5 etc. Then",
+            "• bullet one\n- bullet two\n\n* three\n> quote. Next\n",
+            "Emoji 👍 are not words. Kana カタカナ and Arabic العربية are. Digits ٣ too. e\u{301}tude.",
+            "a.b.c. d… E… 'quoted.' \"Quoted.\" (Bracketed.) [Square.] «Guillemets.» Lower. upper",
+            "", ".", "   ", "\n\n", "Word", "ALL CAPS HEADLINE. and lower. 12 Angry Men.",
+        ]
+        let folders = [TestPaths.corpus, TestPaths.corpusWorld, TestPaths.repository.appendingPathComponent("samples")]
+        for folder in folders {
+            guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { continue }
+            for case let file as URL in files where ["md", "txt", "jsonl", "csv"].contains(file.pathExtension) {
+                texts.append(try String(contentsOf: file, encoding: .utf8))
+            }
+        }
+        return texts
+    }
+
+    @Test("one pass over bytes gives the same tokens and sentences as the scalar reference")
+    func matchesReference() throws {
+        let texts = try Self.texts()
+        #expect(texts.count > 50)
+        for text in texts {
+            let scanned = TextScanner.scan(text)
+            let scalars = Array(text.unicodeScalars)
+            let expectedTokens = ReferenceTokenizer.tokenize(scalars)
+            let tokens = scanned.tokens.map { ReferenceToken(text: $0.text, start: $0.start, end: $0.end, isCapitalized: $0.isCapitalized, isAllCaps: $0.isAllCaps) }
+            #expect(tokens == expectedTokens, "\(text.prefix(80))")
+            let expectedSentences = ReferenceSentenceSplitter.split(scalars)
+            #expect(scanned.sentences.map { ReferenceSentence(start: $0.start, end: $0.end, paragraph: $0.paragraph) } == expectedSentences, "\(text.prefix(80))")
+            // UTF-8 offsets cut the same text as scalar offsets, and each sentence owns its tokens.
+            for sentence in scanned.sentences {
+                #expect(scanned.text(of: sentence) == String(String.UnicodeScalarView(scalars[sentence.start ..< sentence.end])))
+                #expect(scanned.tokens[sentence.tokenRange].allSatisfy { $0.start >= sentence.start && $0.end <= sentence.end })
+            }
+            #expect(scanned.sentences.reduce(0) { $0 + $1.tokenRange.count } == scanned.tokens.count)
+            for token in scanned.tokens.prefix(200) {
+                #expect(scanned.string(utf8: token.utf8Start ..< token.utf8End) == String(String.UnicodeScalarView(scalars[token.start ..< token.end])))
+            }
+        }
+    }
+
+    @Test("long and non-ASCII words keep their folded text")
+    func spilledWords() {
+        let tokens = Tokenizer.tokenize("Internationalization İmamoğlu abcdefghijklmnop abcdefghijklmnopq")
+        #expect(tokens.map(\.text) == ["internationalization", "imamoglu", "abcdefghijklmnop", "abcdefghijklmnopq"])
+        #expect(Token(text: "abc", start: 0, end: 3, isCapitalized: false, isAllCaps: false, utf8Start: 0, utf8End: 3).text == "abc")
+    }
+}
+
+@Suite struct WordClassTests {
+    @Test("engine words are known by class as the text is read; a word cache changes nothing")
+    func classes() throws {
+        let compiled = ShippedRules.compiled
+        let text = "Police did not arrest the journalists, officials said, but soldiers allegedly beat protesters."
+        let plain = compiled.prepare(text)
+        let cache = WordCache()
+        _ = compiled.prepare("Police and soldiers said nothing.", cache: cache)
+        let cached = compiled.prepare(text, cache: cache)
+        #expect(plain.tokens == cached.tokens)
+        let byWord = Dictionary(plain.tokens.map { ($0.text, $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(byWord["not"]!.is(.negator))
+        #expect(byWord["but"]!.is(.clauseWord))
+        #expect(byWord["said"]!.is(.speechVerb))
+        #expect(byWord["allegedly"]!.is(.hedge))
+        #expect(!byWord["journalists"]!.is(.negator))
+        let scans = plain.sentences.map { compiled.scan(plain, $0.tokenRange) }
+        let cachedScans = cached.sentences.map { compiled.scan(cached, $0.tokenRange) }
+        #expect(scans == cachedScans)
+        #expect(scans.contains { !$0.rules.isEmpty })
     }
 }

@@ -1,0 +1,350 @@
+/// Receives each token of a `TextScanner` pass as it is read, with the bytes of its folded text.
+///
+/// The compiled rules walk their trie over these bytes, so a word is looked up while the text is
+/// read, not again later. The result is stored as the token's `classes`.
+public protocol TokenVisitor {
+    /// `folded` holds `Token.text` as UTF-8; `inline` the same bytes packed little-endian into two
+    /// words, zero-padded, when they are at most 16 (a ready-made hash key). Called once per token, in text order.
+    mutating func visit(_ folded: UnsafeBufferPointer<UInt8>, inline: (UInt64, UInt64)?) -> UInt16
+}
+
+/// A visitor that notes nothing (plain tokenising).
+public struct IgnoringVisitor: TokenVisitor {
+    public init() {}
+    @inline(__always)
+    public mutating func visit(_ folded: UnsafeBufferPointer<UInt8>, inline: (UInt64, UInt64)?) -> UInt16 { 0 }
+}
+
+/// A text read once: its tokens and sentences, with offsets in scalars (what is stored and
+/// shown) and in UTF-8 bytes (to cut strings out of `utf8` without decoding the text again).
+public struct ScannedText: Sendable {
+    public var utf8: [UInt8]
+    public var tokens: [Token]
+    public var sentences: [Sentence]
+
+    /// The text of UTF-8 bytes `range`.
+    public func string(utf8 range: Range<Int>) -> String {
+        utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    /// The text of a sentence as written.
+    public func text(of sentence: Sentence) -> String { string(utf8: sentence.utf8Start ..< sentence.utf8End) }
+
+    /// The text from the first to the last of `tokens`, as written.
+    public func text(tokens range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        return string(utf8: tokens[range.lowerBound].utf8Start ..< tokens[range.upperBound - 1].utf8End)
+    }
+}
+
+/// Tokenises and splits text into sentences in one pass over its UTF-8 bytes.
+///
+/// Tokens are as `rules/FORMAT.md` defines: a run of letters and digits, folded (lower case, no
+/// diacritics); a trailing `'s` is dropped and other apostrophes inside a word join it
+/// (`didn't` → `didnt`); everything else separates tokens.
+///
+/// Every line is a paragraph, so a line break always ends a sentence. Inside a line a sentence
+/// ends at `.`, `!`, `?` or `…` (closing quotes and brackets included) when spaces and a capital,
+/// digit, opening quote or bullet follow, unless the word before the full stop is an
+/// abbreviation (`Dr.`, `Jan.`, `Gen.`) or a single letter (`U.S.`, `John F. Kennedy`). Leading
+/// bullets and trailing spaces are not part of a sentence, and a sentence without a word is dropped.
+///
+/// - Complexity: O(n) in the bytes of the text; the abbreviation check looks back one word.
+public enum TextScanner {
+    public static func scan(_ text: String) -> ScannedText {
+        var visitor = IgnoringVisitor()
+        return scan(text, visitor: &visitor)
+    }
+
+    public static func scan<Visitor: TokenVisitor>(_ text: String, visitor: inout Visitor) -> ScannedText {
+        let bytes = Array(text.utf8)
+        var pass = Pass(capacity: bytes.count)
+        bytes.withUnsafeBufferPointer { pass.run($0, visitor: &visitor) }
+        return ScannedText(utf8: bytes, tokens: pass.tokens, sentences: pass.sentences)
+    }
+
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "adm", "sen", "rep", "gov",
+        "st", "jr", "sr", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "govt", "hon", "rev", "mt",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "approx", "est", "fig", "al", "eg", "ie", "op", "art", "para", "vol", "pp", "ft", "sq", "gov't",
+    ]
+
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+        }
+        return isNonASCIIWordScalar(scalar)
+    }
+
+    // Unicode properties stay out of line: inlined, their metadata is set up on every call of
+    // the hot loop even when every scalar is ASCII.
+    @inline(never)
+    static func isNonASCIIWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+    }
+
+    @inline(never)
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isUppercase }
+
+    @inline(never)
+    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isLowercase }
+
+    @inline(__always)
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2019}" || scalar == "\u{02BC}"
+    }
+
+    static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+        "\"'”’)]»".unicodeScalars.contains(scalar)
+    }
+
+    static func startsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 {
+            let value = scalar.value
+            return (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39) || "\"'(-*[".unicodeScalars.contains(scalar)
+        }
+        if scalar.properties.isUppercase || scalar.properties.numericType != nil { return true }
+        return "\"'“‘([«•-–—*".unicodeScalars.contains(scalar)
+    }
+
+    static func isSkippableLead(_ scalar: Unicode.Scalar) -> Bool {
+        " •*–—-·▪>".unicodeScalars.contains(scalar)
+    }
+
+    /// The state of one pass: where the current line and sentence began, and what was found.
+    struct Pass {
+        var tokens: [Token] = []
+        var sentences: [Sentence] = []
+        var folded: [UInt8] = []
+        var paragraph = 0
+        var lineStart = 0
+        var sentenceStart = 0, sentenceStartScalar = 0, sentenceFirstToken = 0
+
+        init(capacity: Int) {
+            tokens.reserveCapacity(capacity / 4 + 16)
+            sentences.reserveCapacity(capacity / 100)
+            folded.reserveCapacity(64)
+        }
+
+        /// The scalar at byte `index` and its length in bytes (the text is valid UTF-8).
+        @inline(__always)
+        static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (Unicode.Scalar, Int) {
+            let lead = UInt32(bytes[index])
+            if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+            if lead < 0xE0 {
+                return (Unicode.Scalar(((lead & 0x1F) << 6) | (UInt32(bytes[index + 1]) & 0x3F)) ?? " ", 2)
+            }
+            if lead < 0xF0 {
+                let value = ((lead & 0x0F) << 12) | ((UInt32(bytes[index + 1]) & 0x3F) << 6) | (UInt32(bytes[index + 2]) & 0x3F)
+                return (Unicode.Scalar(value) ?? " ", 3)
+            }
+            let value = ((lead & 0x07) << 18) | ((UInt32(bytes[index + 1]) & 0x3F) << 12)
+                | ((UInt32(bytes[index + 2]) & 0x3F) << 6) | (UInt32(bytes[index + 3]) & 0x3F)
+            return (Unicode.Scalar(value) ?? " ", 4)
+        }
+
+        mutating func run<Visitor: TokenVisitor>(_ bytes: UnsafeBufferPointer<UInt8>, visitor: inout Visitor) {
+            let count = bytes.count
+            var index = 0
+            var scalarIndex = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) {
+                        readWord(bytes, &index, &scalarIndex, visitor: &visitor)
+                    } else if byte == 0x0A {
+                        endLine(bytes, at: index, scalar: scalarIndex)
+                        index += 1
+                        scalarIndex += 1
+                    } else if byte == 0x2E || byte == 0x21 || byte == 0x3F {
+                        endSentenceIfItEnds(bytes, &index, &scalarIndex, length: 1)
+                    } else {
+                        index += 1
+                        scalarIndex += 1
+                    }
+                    continue
+                }
+                let (scalar, length) = Self.decode(bytes, index)
+                if TextScanner.isWordScalar(scalar) {
+                    readWord(bytes, &index, &scalarIndex, visitor: &visitor)
+                } else if scalar == "…" {
+                    endSentenceIfItEnds(bytes, &index, &scalarIndex, length: length)
+                } else {
+                    index += length
+                    scalarIndex += 1
+                }
+            }
+            endLine(bytes, at: count, scalar: scalarIndex)
+        }
+
+        /// One token from byte `index`, which holds a word scalar.
+        @inline(__always)
+        mutating func readWord<Visitor: TokenVisitor>(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ scalarIndex: inout Int,
+                                                       visitor: inout Visitor) {
+            let count = bytes.count
+            let start = index, startScalar = scalarIndex
+            // ASCII words of up to 16 bytes (nearly all) are folded into two registers; others into `folded`.
+            var key0: UInt64 = 0, key1: UInt64 = 0, keyLength = 0
+            var spilled = false
+            var isASCII = true
+            var allCaps = true
+            let (first, _) = Self.decode(bytes, index)
+            let capitalized = first.value < 0x80 ? (first.value >= 0x41 && first.value <= 0x5A) : TextScanner.isUppercase(first)
+            while index < count {
+                let byte = bytes[index]
+                var scalar: Unicode.Scalar
+                var length = 1
+                if byte < 0x80 {
+                    var lower: UInt8 = 0
+                    if byte >= 0x61 && byte <= 0x7A {
+                        lower = byte
+                        allCaps = false
+                    } else if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) {
+                        lower = byte <= 0x39 ? byte : byte + 0x20
+                    }
+                    if lower != 0 {
+                        if !spilled && keyLength < 16 {
+                            if keyLength < 8 { key0 |= UInt64(lower) << UInt64(8 * keyLength) } else { key1 |= UInt64(lower) << UInt64(8 * (keyLength - 8)) }
+                            keyLength += 1
+                        } else {
+                            if !spilled { spill(key0, key1, keyLength); spilled = true }
+                            folded.append(lower)
+                        }
+                        index += 1; scalarIndex += 1
+                        continue
+                    }
+                    scalar = Unicode.Scalar(byte)
+                } else {
+                    (scalar, length) = Self.decode(bytes, index)
+                    if TextScanner.isWordScalar(scalar) {
+                        if !spilled { spill(key0, key1, keyLength); spilled = true }
+                        isASCII = false
+                        if TextScanner.isLowercase(scalar) { allCaps = false }
+                        for offset in 0 ..< length { folded.append(bytes[index + offset]) }
+                        index += length; scalarIndex += 1
+                        continue
+                    }
+                }
+                // "country's" → "country"; "didn't" → "didnt"
+                if TextScanner.isApostrophe(scalar), index + length < count {
+                    let (next, nextLength) = Self.decode(bytes, index + length)
+                    if TextScanner.isWordScalar(next) {
+                        let afterNext: Unicode.Scalar = index + length + nextLength < count ? Self.decode(bytes, index + length + nextLength).0 : " "
+                        if (next == "s" || next == "S") && !TextScanner.isWordScalar(afterNext) {
+                            index += length + nextLength
+                            scalarIndex += 2
+                            break
+                        }
+                        index += length; scalarIndex += 1
+                        continue
+                    }
+                }
+                break
+            }
+            if !spilled {
+                var words = (key0, key1)
+                let classes = withUnsafeBytes(of: &words) { raw in
+                    visitor.visit(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: keyLength), inline: (key0, key1))
+                }
+                tokens.append(Token(inline0: key0, inline1: key1, spilled: nil, start: startScalar, end: scalarIndex, isCapitalized: capitalized,
+                                    isAllCaps: allCaps && capitalized, utf8Start: start, utf8End: index, classes: classes))
+            } else {
+                appendSpilled(isASCII: isASCII, start: start, end: index, startScalar: startScalar, endScalar: scalarIndex,
+                              capitalized: capitalized, allCaps: allCaps, visitor: &visitor)
+            }
+        }
+
+        /// A token whose folded text did not fit in registers (long or not ASCII).
+        @inline(never)
+        mutating func appendSpilled<Visitor: TokenVisitor>(isASCII: Bool, start: Int, end: Int, startScalar: Int, endScalar: Int,
+                                                            capitalized: Bool, allCaps: Bool, visitor: inout Visitor) {
+            let text = isASCII ? String(decoding: folded, as: UTF8.self) : TextNormalizer.foldWord(String(decoding: folded, as: UTF8.self))
+            var token = Token(text: text, start: startScalar, end: endScalar, isCapitalized: capitalized, isAllCaps: allCaps && capitalized,
+                              utf8Start: start, utf8End: end)
+            var utf8 = Array(text.utf8)
+            let inline = token.spilled == nil ? (token.inline0, token.inline1) : nil
+            token.classes = utf8.withUnsafeMutableBufferPointer { visitor.visit(UnsafeBufferPointer($0), inline: inline) }
+            tokens.append(token)
+        }
+
+        /// Moves the bytes folded into registers so far into `folded`, which takes over.
+        @inline(__always)
+        mutating func spill(_ key0: UInt64, _ key1: UInt64, _ length: Int) {
+            folded.removeAll(keepingCapacity: true)
+            for position in 0 ..< length {
+                folded.append(UInt8(truncatingIfNeeded: position < 8 ? key0 >> UInt64(8 * position) : key1 >> UInt64(8 * (position - 8))))
+            }
+        }
+
+        /// At a `.`, `!`, `?` or `…` (byte `index`): ends the sentence there when it ends, and moves past it.
+        mutating func endSentenceIfItEnds(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ scalarIndex: inout Int, length: Int) {
+            let count = bytes.count
+            let isFullStop = bytes[index] == 0x2E
+            var end = index + length, endScalar = scalarIndex + 1
+            while end < count, bytes[end] != 0x0A {
+                let (scalar, scalarLength) = Self.decode(bytes, end)
+                guard TextScanner.isCloser(scalar) || scalar == "." || scalar == "!" || scalar == "?" else { break }
+                end += scalarLength; endScalar += 1
+            }
+            guard end < count, bytes[end] == 0x20 else { index = end; scalarIndex = endScalar; return }
+            var next = end, nextScalar = endScalar
+            while next < count, bytes[next] == 0x20 { next += 1; nextScalar += 1 }
+            guard next < count, TextScanner.startsSentence(Self.decode(bytes, next).0),
+                  !(isFullStop && isAbbreviation(bytes, before: index)) else { index = end; scalarIndex = endScalar; return }
+            emit(bytes, end: end, endScalar: endScalar)
+            sentenceStart = next; sentenceStartScalar = nextScalar
+            index = next; scalarIndex = nextScalar
+        }
+
+        /// At a line break (byte `index`) or the end of the text.
+        mutating func endLine(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, scalar: Int) {
+            emit(bytes, end: index, endScalar: scalar)
+            paragraph += 1
+            lineStart = index + 1
+            sentenceStart = index + 1
+            sentenceStartScalar = scalar + 1
+        }
+
+        /// The word before the full stop at `dot` (letters, digits and `'`) is an abbreviation or a single letter.
+        func isAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, before dot: Int) -> Bool {
+            var from = dot
+            var length = 0
+            while from > lineStart {
+                var lead = from - 1
+                while lead > lineStart, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+                let (scalar, _) = Self.decode(bytes, lead)
+                guard TextScanner.isWordScalar(scalar) || scalar == "'" else { break }
+                from = lead
+                // No abbreviation is longer than six scalars ("approx", "gov't").
+                length += 1
+                if length > 6 { return false }
+            }
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[from ..< dot]), as: UTF8.self).lowercased()
+            if word.isEmpty { return false }
+            if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.numericType == nil { return true }
+            return TextScanner.abbreviations.contains(word)
+        }
+
+        /// Ends the current sentence at byte `end`: without leading bullets or trailing spaces, and only if it has a word.
+        mutating func emit(_ bytes: UnsafeBufferPointer<UInt8>, end: Int, endScalar: Int) {
+            var from = sentenceStart, fromScalar = sentenceStartScalar
+            while from < end {
+                let (scalar, length) = Self.decode(bytes, from)
+                guard TextScanner.isSkippableLead(scalar) else { break }
+                from += length; fromScalar += 1
+            }
+            var to = end, toScalar = endScalar
+            while to > from, bytes[to - 1] == 0x20 { to -= 1; toScalar -= 1 }
+            // Every word scalar starts or is part of a token, and tokens never cross a sentence's end.
+            if to > from, tokens.count > sentenceFirstToken {
+                sentences.append(Sentence(start: fromScalar, end: toScalar, paragraph: paragraph, tokenStart: sentenceFirstToken, tokenEnd: tokens.count,
+                                          utf8Start: from, utf8End: to))
+            }
+            sentenceFirstToken = tokens.count
+        }
+    }
+}
