@@ -53,46 +53,39 @@ public struct ArticleAnalyzer: Sendable {
         attributor = CountryAttributor(settings: compiled.ruleSet.engine, gazetteer: compiled.ruleSet.gazetteer)
     }
 
-    public func analyze(_ article: Article) -> ArticleAnalysis {
+    /// `cache`: a `WordCache` the calling task reuses from article to article (faster; never
+    /// share one between tasks).
+    public func analyze(_ article: Article, cache: WordCache? = nil) -> ArticleAnalysis {
         analyze(text: article.cleaned.text, title: article.title, articleID: article.id, month: article.published?.month,
-                originalRange: { article.cleaned.originalRange(of: $0) })
+                originalRange: { article.cleaned.originalRange(of: $0) }, cache: cache)
     }
 
     /// Analyses free text (for `explain`): `title` is used as the headline.
     public func analyze(text: String, title: String? = nil, articleID: ArticleID = ArticleID("explain"), month: Month? = nil,
-                        originalRange: (Range<Int>) -> Range<Int>? = { $0 }) -> ArticleAnalysis {
-        let scalars = Array(text.unicodeScalars)
-        let tokens = Tokenizer.tokenize(scalars)
-        let sentences = SentenceSplitter.split(scalars)
+                        originalRange: (Range<Int>) -> Range<Int>? = { $0 }, cache: WordCache? = nil) -> ArticleAnalysis {
+        let prepared = compiled.prepare(text, cache: cache)
+        let scanned = prepared.scanned
+        let tokens = scanned.tokens
+        let sentences = scanned.sentences
         let settings = compiled.ruleSet.engine
-
-        // Token range of each sentence (both lists are in text order).
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(sentences.count)
-        var cursor = 0
-        for sentence in sentences {
-            while cursor < tokens.count, tokens[cursor].start < sentence.start { cursor += 1 }
-            let first = cursor
-            while cursor < tokens.count, tokens[cursor].end <= sentence.end { cursor += 1 }
-            ranges.append(first ..< cursor)
-        }
+        let ranges = sentences.map(\.tokenRange)
 
         var scans: [SentenceScan] = []
         scans.reserveCapacity(sentences.count)
         var mentions: [[PlaceMention]] = []
         mentions.reserveCapacity(sentences.count)
         for (index, sentence) in sentences.enumerated() {
-            let scan = compiled.scan(tokens, ranges[index])
+            let scan = compiled.scan(prepared, ranges[index])
             scans.append(scan)
             mentions.append(scan.places.isEmpty ? [] : attributor.mentions(
-                scan.places, places: compiled.places, tokens: tokens, sentenceRange: ranges[index],
-                sentence: index, paragraph: sentence.paragraph, scalars: scalars))
+                scan.places, places: compiled.places, text: scanned, sentenceRange: ranges[index],
+                sentence: index, paragraph: sentence.paragraph))
         }
         // A dateline opens one of the first paragraphs ("ASTANA --", "(Beirut) –").
         var datelineEnd: Int?
         for (index, sentence) in sentences.enumerated().prefix(8) where sentence.paragraph < 4 {
             guard index == 0 || sentences[index - 1].paragraph != sentence.paragraph else { continue }
-            if let end = self.datelineEnd(scalars, tokens, from: sentence.start, firstToken: ranges[index].lowerBound) {
+            if let end = self.datelineEnd(scanned, sentence) {
                 datelineEnd = end
                 for mention in mentions[index].indices where mentions[index][mention].end <= end { mentions[index][mention].isDateline = true }
                 break
@@ -105,11 +98,10 @@ public struct ArticleAnalyzer: Sendable {
 
         var titleMentions: [PlaceMention] = []
         if let title, !title.isEmpty {
-            let titleScalars = Array(title.unicodeScalars)
-            let titleTokens = Tokenizer.tokenize(titleScalars)
-            let scan = compiled.scan(titleTokens, 0 ..< titleTokens.count)
-            titleMentions = attributor.mentions(scan.places, places: compiled.places, tokens: titleTokens, sentenceRange: 0 ..< titleTokens.count,
-                                                sentence: -1, paragraph: -1, scalars: titleScalars)
+            let titleText = compiled.prepare(title, cache: cache)
+            let scan = compiled.scan(titleText, 0 ..< titleText.tokens.count)
+            titleMentions = attributor.mentions(scan.places, places: compiled.places, text: titleText.scanned, sentenceRange: 0 ..< titleText.tokens.count,
+                                                sentence: -1, paragraph: -1)
         }
         let context = attributor.context(title: titleMentions, body: mentions.flatMap { $0 }, datelineEnd: datelineEnd)
 
@@ -123,7 +115,7 @@ public struct ArticleAnalyzer: Sendable {
                 // of countries right after evidence continues that evidence.
                 if let previous, previous.sentence == index - 1, !previous.findings.isEmpty,
                    let listed = bareCountryList(mentions[index], tokens: tokens, range: ranges[index]) {
-                    let text = Tokenizer.string(scalars, sentence.start ..< sentence.end)
+                    let text = scanned.text(of: sentence)
                     let original = originalRange(sentence.start ..< sentence.end)
                     var report = SentenceReport(text: text, start: sentence.start, end: sentence.end, matches: [], vetoed: [],
                                                 places: mentions[index], steps: [AttributionStep(description: "a bare list of countries continuing the evidence of the sentence before")], findings: [])
@@ -164,7 +156,7 @@ public struct ArticleAnalyzer: Sendable {
                     vetoed.append(VetoedMatch(rule: rule.id, reason: "excluded by \(exclusionRule.id)\(exclusionRule.reason.isEmpty ? "" : ": \(exclusionRule.reason)")"))
                     continue
                 }
-                switch qualifier(for: match, tokens: tokens, sentence: range, settings: settings, scalars: scalars) {
+                switch qualifier(for: match, text: scanned, sentence: range, settings: settings) {
                 case let .negated(word):
                     vetoed.append(VetoedMatch(rule: rule.id, reason: "negated by '\(word)'"))
                 case let .kept(qualifier):
@@ -172,11 +164,11 @@ public struct ArticleAnalyzer: Sendable {
                 }
             }
             var report = SentenceReport(
-                text: Tokenizer.string(scalars, sentence.start ..< sentence.end), start: sentence.start, end: sentence.end,
+                text: scanned.text(of: sentence), start: sentence.start, end: sentence.end,
                 matches: kept.map { item in
                     let rule = compiled.rules[item.match.rule]
                     return MatchReport(rule: rule.id, indicator: rule.indicator,
-                                       text: Tokenizer.string(scalars, tokens[item.match.start].start ..< tokens[item.match.end - 1].end),
+                                       text: scanned.text(tokens: item.match.start ..< item.match.end),
                                        qualifier: item.qualifier)
                 },
                 vetoed: vetoed, places: mentions[index], steps: [], findings: [])
@@ -258,19 +250,19 @@ public struct ArticleAnalyzer: Sendable {
     /// A negator counts inside the match or up to `negationWindow` tokens before it, in the same
     /// clause: punctuation or "but" in between ends its reach ("police did not comment, but
     /// soldiers shot protesters" is evidence). A negator the rule itself names does not count.
-    func qualifier(for match: RuleMatch, tokens: [Token], sentence: Range<Int>, settings: EngineSettings,
-                   scalars: [Unicode.Scalar]) -> QualifierVerdict {
+    func qualifier(for match: RuleMatch, text: ScannedText, sentence: Range<Int>, settings: EngineSettings) -> QualifierVerdict {
+        let tokens = text.tokens
         let ownWords = compiled.ruleWords[match.rule]
         func isNegator(_ position: Int) -> Bool {
-            settings.negators.contains(tokens[position].text) && !ownWords.contains(tokens[position].text)
+            tokens[position].is(.negator) && !ownWords.contains(tokens[position].text)
         }
         var position = match.start - 1
         while position >= max(sentence.lowerBound, match.start - settings.negationWindow) {
-            if Self.clauseBreak(between: tokens[position], and: tokens[position + 1], scalars) || Self.clauseWords.contains(tokens[position].text) { break }
+            if Self.clauseBreak(between: tokens[position], and: tokens[position + 1], text.utf8) || tokens[position].is(.clauseWord) { break }
             if isNegator(position) {
                 // "must not jail critics" urges, "no excuse to lock up opponents" judges: both say it happens.
-                let exhortation = position > sentence.lowerBound && settings.exhortationModals.contains(tokens[position - 1].text)
-                let reframed = tokens[(position + 1) ..< match.start].contains { settings.negationBreakers.contains($0.text) }
+                let exhortation = position > sentence.lowerBound && tokens[position - 1].is(.exhortationModal)
+                let reframed = tokens[(position + 1) ..< match.start].contains { $0.is(.negationBreaker) }
                 if !exhortation && !reframed { return .negated(tokens[position].text) }
             }
             position -= 1
@@ -279,34 +271,45 @@ public struct ArticleAnalyzer: Sendable {
             return .negated(tokens[position].text)
         }
         let around = max(sentence.lowerBound, match.start - settings.negationWindow) ..< min(sentence.upperBound, match.end + 3)
-        if around.contains(where: { settings.denials.contains(tokens[$0].text) }) { return .kept(.denied) }
+        if around.contains(where: { tokens[$0].is(.denial) }) { return .kept(.denied) }
         let wider = max(sentence.lowerBound, match.start - 6) ..< match.end
-        if wider.contains(where: { settings.hedges.contains(tokens[$0].text) }) { return .kept(.alleged) }
+        if wider.contains(where: { tokens[$0].is(.hedge) }) { return .kept(.alleged) }
         return .kept(nil)
     }
 
     static let clauseWords: Set<String> = ["but", "while", "although", "though", "whereas", "however"]
 
-    static func clauseBreak(between first: Token, and second: Token, _ scalars: [Unicode.Scalar]) -> Bool {
-        scalars[first.end ..< second.start].contains { ",;:()—–".unicodeScalars.contains($0) }
+    /// Punctuation between two tokens that ends a clause: `,;:()` or a dash.
+    static func clauseBreak(between first: Token, and second: Token, _ utf8: [UInt8]) -> Bool {
+        var index = first.utf8End
+        while index < second.utf8Start {
+            switch utf8[index] {
+            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"): return true
+            // — U+2014 and – U+2013: E2 80 94, E2 80 93
+            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0x94 || utf8[index + 2] == 0x93): return true
+            default: index += 1
+            }
+        }
+        return false
     }
 
     /// The end (token index) of a dateline such as "ASTANA --", "(Beirut) –" or
-    /// "KYIV, Oct 2 (Reuters) —", if the text starts with one: a short head before a dash.
-    func datelineEnd(_ scalars: [Unicode.Scalar], _ tokens: [Token], from start: Int = 0, firstToken: Int = 0) -> Int? {
-        let limit = min(scalars.count, start + 60)
-        var index = start
-        while index < limit {
+    /// "KYIV, Oct 2 (Reuters) —", if the sentence starts with one: a short head before a dash.
+    func datelineEnd(_ text: ScannedText, _ sentence: Sentence) -> Int? {
+        let head = text.string(utf8: sentence.utf8Start ..< min(text.utf8.count, sentence.utf8Start + 240))
+        let scalars = Array(head.unicodeScalars.prefix(61))
+        var index = 0
+        while index < min(60, scalars.count) {
             let scalar = scalars[index]
             if scalar == "\n" { return nil }
             if scalar == "—" || scalar == "–" || (scalar == "-" && index + 1 < scalars.count && scalars[index + 1] == "-") {
-                let head = Tokenizer.string(scalars, start ..< index)
-                let words = head.split(separator: " ")
+                let words = String(String.UnicodeScalarView(scalars[..<index])).split(separator: " ")
                 guard let first = words.first, words.count <= 6 else { return nil }
                 // The place is written in capitals ("ASTANA") or in brackets ("(Beirut)").
                 let letters = first.unicodeScalars.filter { $0.properties.isAlphabetic }
                 guard !letters.isEmpty, first.hasPrefix("(") || letters.allSatisfy({ $0.properties.isUppercase }) else { return nil }
-                return tokens[firstToken...].firstIndex { $0.start >= index } ?? tokens.count
+                let dash = sentence.start + index
+                return text.tokens[sentence.tokenStart...].firstIndex { $0.start >= dash } ?? text.tokens.count
             }
             index += 1
         }

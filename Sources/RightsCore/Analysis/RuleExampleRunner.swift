@@ -64,9 +64,8 @@ public struct RuleExampleRunner: Sendable {
 
     func excludes(_ exclusion: RuleID, in text: String) -> Bool {
         let compiled = analyzer.compiled
-        let scalars = Array(text.unicodeScalars)
-        let tokens = Tokenizer.tokenize(scalars)
-        let scan = compiled.scan(tokens, 0 ..< tokens.count)
+        let prepared = compiled.prepare(text)
+        let scan = compiled.scan(prepared, 0 ..< prepared.tokens.count)
         return scan.exclusions.contains { compiled.exclusions[$0.rule].id == exclusion }
     }
 }

@@ -35,23 +35,26 @@ public struct CountryAttributor: Sendable {
     }
 
     /// Marks speakers and actors among raw place matches of one sentence.
-    public func mentions(_ scan: [PlaceMatch], places: [PlaceName], tokens: [Token], sentenceRange: Range<Int>,
-                         sentence: Int, paragraph: Int, scalars: [Unicode.Scalar]) -> [PlaceMention] {
+    ///
+    /// `text` must have been read by the compiled rules (`CompiledRules.prepare`): speaker, actor
+    /// and title words are known by their `WordClass`.
+    public func mentions(_ scan: [PlaceMatch], places: [PlaceName], text: ScannedText, sentenceRange: Range<Int>,
+                         sentence: Int, paragraph: Int) -> [PlaceMention] {
+        let tokens = text.tokens
         let placeStarts = scan.map(\.start)
         var capitalized = 0
         for index in sentenceRange where tokens[index].isCapitalized { capitalized += 1 }
         let isTitleCase = capitalized * 3 >= sentenceRange.count * 2
         var mentions = scan.map { match in
-            let text = Tokenizer.string(scalars, tokens[match.start].start ..< tokens[match.end - 1].end)
             var mention = PlaceMention(place: places[match.place], start: match.start, end: match.end, sentence: sentence, paragraph: paragraph,
                                        isSpeaker: isSpeaker(match, tokens: tokens, sentenceRange: sentenceRange),
-                                       isActor: match.end < sentenceRange.upperBound && settings.actorWords.contains(tokens[match.end].text),
-                                       text: text)
+                                       isActor: match.end < sentenceRange.upperBound && tokens[match.end].is(.actor),
+                                       text: text.text(tokens: match.start ..< match.end))
             // "Palestine Action", "Nazarbaev University": a name followed by another capitalised word
             // (not a place, title or actor) is part of an organisation's name.
             if !isTitleCase, match.end < sentenceRange.upperBound, tokens[match.end].isCapitalized, !placeStarts.contains(match.end),
-               !settings.actorWords.contains(tokens[match.end].text), !settings.titleWords.contains(tokens[match.end].text),
-               tokens[match.end - 1].end == tokens[match.end].start - 1 || scalars[tokens[match.end - 1].end] == " " {
+               !tokens[match.end].is(.actor), !tokens[match.end].is(.title),
+               tokens[match.end - 1].end == tokens[match.end].start - 1 || text.utf8[tokens[match.end - 1].utf8End] == UInt8(ascii: " ") {
                 mention.isOrganisation = true
             }
             return mention
@@ -73,20 +76,21 @@ public struct CountryAttributor: Sendable {
             guard position >= sentenceRange.lowerBound, position + phrase.count <= sentenceRange.upperBound else { return false }
             return phrase.indices.allSatisfy { tokens[position + $0].text == phrase[$0] }
         }
-        if match.end < sentenceRange.upperBound, let phrases = speakerAfterByFirst[tokens[match.end].text] {
+        if match.end < sentenceRange.upperBound, tokens[match.end].is(.speakerAfterFirst), let phrases = speakerAfterByFirst[tokens[match.end].text] {
             for phrase in phrases where follows(phrase, at: match.end) { return true }
         }
         // "pressure from the United States": an article between the phrase and the name is allowed.
         let skip = match.start > sentenceRange.lowerBound && tokens[match.start - 1].text == "the" ? 1 : 0
         var gap = 0
         while gap <= skip {
-            if match.start - gap - 1 >= sentenceRange.lowerBound, let phrases = speakerBeforeByLast[tokens[match.start - gap - 1].text] {
+            if match.start - gap - 1 >= sentenceRange.lowerBound, tokens[match.start - gap - 1].is(.speakerBeforeLast),
+               let phrases = speakerBeforeByLast[tokens[match.start - gap - 1].text] {
                 for phrase in phrases where follows(phrase, at: match.start - gap - phrase.count) { return true }
             }
             gap += 1
         }
         let window = match.end ..< min(sentenceRange.upperBound, match.end + settings.speechWindow)
-        return window.contains { settings.speechVerbs.contains(tokens[$0].text) }
+        return window.contains { tokens[$0].is(.speechVerb) }
     }
 
     /// The article-wide context from every mention (title mentions first).
@@ -205,6 +209,6 @@ public struct CountryAttributor: Sendable {
     /// Two mentions are in one list when only list words stand between them (commas are not tokens).
     private func isListJoint(_ first: PlaceMention, _ second: PlaceMention, _ tokens: [Token]) -> Bool {
         guard first.sentence == second.sentence, second.start >= first.end, second.start - first.end <= 3 else { return false }
-        return tokens[first.end ..< second.start].allSatisfy { Self.listWords.contains($0.text) }
+        return tokens[first.end ..< second.start].allSatisfy { $0.is(.listWord) }
     }
 }

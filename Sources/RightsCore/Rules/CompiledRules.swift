@@ -19,6 +19,42 @@ public struct SentenceScan: Sendable, Equatable {
     public var places: [PlaceMatch] = []
 }
 
+/// Classes of words the engine asks about (rules/engine.yaml), noted on each token as it is read
+/// so that the analysis tests a bit instead of hashing a word.
+public struct WordClass: OptionSet, Sendable {
+    public let rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    public static let negator = WordClass(rawValue: 1 << 0)
+    public static let exhortationModal = WordClass(rawValue: 1 << 1)
+    public static let negationBreaker = WordClass(rawValue: 1 << 2)
+    public static let denial = WordClass(rawValue: 1 << 3)
+    public static let hedge = WordClass(rawValue: 1 << 4)
+    public static let clauseWord = WordClass(rawValue: 1 << 5)
+    public static let actor = WordClass(rawValue: 1 << 6)
+    public static let title = WordClass(rawValue: 1 << 7)
+    public static let speechVerb = WordClass(rawValue: 1 << 8)
+    /// First word of a speaker phrase that follows a name ("officials" in "US officials said").
+    public static let speakerAfterFirst = WordClass(rawValue: 1 << 9)
+    /// Last word of a speaker phrase that precedes a name ("of" in "Secretary of").
+    public static let speakerBeforeLast = WordClass(rawValue: 1 << 10)
+    public static let listWord = WordClass(rawValue: 1 << 11)
+}
+
+extension Token {
+    @inline(__always)
+    public func `is`(_ wordClass: WordClass) -> Bool { classes & wordClass.rawValue != 0 }
+}
+
+/// A text read for these rules: tokens and sentences, and the atoms of each token.
+public struct PreparedText: Sendable {
+    public var scanned: ScannedText
+    let atoms: TokenAtoms
+
+    public var tokens: [Token] { scanned.tokens }
+    public var sentences: [Sentence] { scanned.sentences }
+}
+
 /// The rule set compiled once: every pattern, exclusion and place name in one `PhraseAutomaton`.
 ///
 /// Built once per run and shared (read-only) by all analysis tasks.
@@ -50,22 +86,45 @@ public struct CompiledRules: Sendable {
         for (index, place) in places.enumerated() {
             automaton.add(phrase: place.tokens, payload: Int32(placeBase + index), capitalized: true)
         }
+        let settings = ruleSet.engine
+        let classes: [(Set<String>, WordClass)] = [
+            (settings.negators, .negator), (settings.exhortationModals, .exhortationModal), (settings.negationBreakers, .negationBreaker),
+            (settings.denials, .denial), (settings.hedges, .hedge), (ArticleAnalyzer.clauseWords, .clauseWord),
+            (settings.actorWords, .actor), (settings.titleWords, .title), (settings.speechVerbs, .speechVerb),
+            (Set(settings.speakerAfter.compactMap(\.first)), .speakerAfterFirst), (Set(settings.speakerBefore.compactMap(\.last)), .speakerBeforeLast),
+            (CountryAttributor.listWords, .listWord),
+        ]
+        for (words, wordClass) in classes {
+            for word in words { automaton.addWordClass(word, wordClass.rawValue) }
+        }
         automaton.freeze()
         self.automaton = automaton
     }
 
     public var contentHash: String { ruleSet.contentHash }
 
-    /// Scans `tokens` (one sentence) once.
+    /// Reads `text` once: tokens, sentences, and for each token the rule atoms and word classes it has.
+    /// `cache`: words seen before by the same analysis task (never share one between tasks).
+    public func prepare(_ text: String, cache: WordCache? = nil) -> PreparedText {
+        var collector = automaton.atomCollector(cache: cache, expectedTokens: text.utf8.count / 6)
+        let scanned = TextScanner.scan(text, visitor: &collector)
+        return PreparedText(scanned: scanned, atoms: collector.atoms)
+    }
+
+    /// Scans tokens `range` (one sentence) of a prepared text once.
     ///
     /// Place names must start with a capital in the text ("Turkey", not "turkey"), and where
     /// names overlap the longest wins ("Papua New Guinea" over "Guinea").
-    public func scan(_ tokens: [Token], _ range: Range<Int>) -> SentenceScan {
+    public func scan(_ text: PreparedText, _ range: Range<Int>) -> SentenceScan {
         var scan = SentenceScan()
+        let tokens = text.scanned.tokens
+        var found: [PhraseMatch] = []
+        automaton.matches(text.atoms, tokens: tokens, range: range, into: &found)
+        guard !found.isEmpty else { return scan }
         let exclusionBase = rules.count
         let placeBase = exclusionBase + exclusions.count
         var placeMatches: [PlaceMatch] = []
-        for match in automaton.matches(in: tokens[range]) {
+        for match in found {
             let payload = Int(automaton.entryPayload[match.entry])
             if payload < exclusionBase {
                 scan.rules.append(RuleMatch(rule: payload, start: match.start, end: match.end))
@@ -78,24 +137,24 @@ public struct CompiledRules: Sendable {
         }
         scan.rules = Self.unique(scan.rules)
         scan.exclusions = Self.unique(scan.exclusions)
-        // Longest first, then leftmost; drop names inside a longer one.
-        placeMatches.sort { ($0.end - $0.start, -$0.start) > ($1.end - $1.start, -$1.start) }
-        var taken: [PlaceMatch] = []
-        for match in placeMatches where !taken.contains(where: { $0.start < match.end && match.start < $0.end && ($0.start != match.start || $0.end != match.end) }) {
-            taken.append(match)
+        if placeMatches.count > 1 {
+            // Longest first, then leftmost; drop names inside a longer one.
+            placeMatches.sort { ($0.end - $0.start, -$0.start) > ($1.end - $1.start, -$1.start) }
+            var taken: [PlaceMatch] = []
+            for match in placeMatches where !taken.contains(where: { $0.start < match.end && match.start < $0.end && ($0.start != match.start || $0.end != match.end) }) {
+                taken.append(match)
+            }
+            placeMatches = taken.sorted { ($0.start, $0.place) < ($1.start, $1.place) }
         }
-        scan.places = taken.sorted { ($0.start, $0.place) < ($1.start, $1.place) }
+        scan.places = placeMatches
         return scan
     }
 
     /// One match per rule and start (alternative readings of the same rule at the same place).
     private static func unique(_ matches: [RuleMatch]) -> [RuleMatch] {
-        var seen = Set<Int>()
+        guard matches.count > 1 else { return matches }
         var result: [RuleMatch] = []
-        for match in matches {
-            let key = match.rule &* 1_000_003 &+ match.start
-            if seen.insert(key).inserted { result.append(match) }
-        }
+        for match in matches where !result.contains(where: { $0.rule == match.rule && $0.start == match.start }) { result.append(match) }
         return result
     }
 }

@@ -41,16 +41,12 @@ public struct PhraseAutomaton: Sendable {
     /// For each atom: the (entry, alternative) pairs whose first element may start with it.
     private var anchors: [[(entry: Int32, alternative: Int32)]] = []
 
+    /// Word classes of exact words (negators, speech verbs…), bits the caller defines.
+    private var wordClasses: [String: UInt16] = [:]
+
     // The same tables flattened by `freeze()` for scanning: no nested arrays to retain per token.
     private var isFrozen = false
-    private var flatEdgeStart: [Int32] = []
-    private var flatEdgeCount: [UInt16] = []
-    private var flatEdgeBytes: [UInt8] = []
-    private var flatEdgeTargets: [Int32] = []
-    private var rootEdges = [Int32](repeating: -1, count: 256)
-    /// The exact-word atom ending at a trie node (or -1): exact words share the prefix trie, so a
-    /// token's atoms come from one walk over its bytes, with no string hashing.
-    private var trieExact: [Int32] = []
+    private var trie = FrozenTrie()
     private var anchorStart: [Int32] = []
     private var anchorCount: [Int32] = []
     private var anchorEntries: [Int32] = []
@@ -109,20 +105,12 @@ public struct PhraseAutomaton: Sendable {
 
     /// Flattens the tables for scanning; call once after the last `add`.
     public mutating func freeze() {
-        for (word, atom) in exactAtoms {
-            let node = trieNode(for: word)
-            while trieExact.count < trieEdges.count { trieExact.append(-1) }
-            trieExact[node] = atom
-        }
-        while trieExact.count < trieEdges.count { trieExact.append(-1) }
-        flatEdgeStart = []; flatEdgeCount = []; flatEdgeBytes = []; flatEdgeTargets = []
-        for edges in trieEdges {
-            flatEdgeStart.append(Int32(flatEdgeBytes.count))
-            flatEdgeCount.append(UInt16(edges.count))
-            for edge in edges { flatEdgeBytes.append(edge.byte); flatEdgeTargets.append(edge.node) }
-        }
-        rootEdges = [Int32](repeating: -1, count: 256)
-        for edge in trieEdges[0] { rootEdges[Int(edge.byte)] = edge.node }
+        for word in Array(wordClasses.keys) + Array(exactAtoms.keys) { _ = trieNode(for: word) }
+        var exact = [Int32](repeating: -1, count: trieEdges.count)
+        for (word, atom) in exactAtoms { exact[trieNode(for: word)] = atom }
+        var classes = [UInt16](repeating: 0, count: trieEdges.count)
+        for (word, bits) in wordClasses { classes[trieNode(for: word)] |= bits }
+        trie = FrozenTrie(edges: trieEdges, prefixAtoms: trieAtom, exactAtoms: exact, classes: classes)
         anchorStart = []; anchorCount = []; anchorEntries = []; anchorAlternatives = []
         for list in anchors {
             anchorStart.append(Int32(anchorEntries.count))
@@ -141,6 +129,21 @@ public struct PhraseAutomaton: Sendable {
             mapCount[Int(element)] = count
         }
         isFrozen = true
+    }
+
+    /// Gives the exact word `word` the class bits `bits` (ORed with any it has): a token of that
+    /// word gets them in `Token.classes` when the text is read with `atomCollector()`.
+    public mutating func addWordClass(_ word: String, _ bits: UInt16) {
+        guard !word.isEmpty else { return }
+        isFrozen = false
+        wordClasses[word, default: 0] |= bits
+    }
+
+    /// A visitor for `TextScanner` that notes each token's atoms and word classes as it is read.
+    public func atomCollector(cache: WordCache? = nil, expectedTokens: Int = 0) -> AtomCollector {
+        precondition(isFrozen, "PhraseAutomaton.freeze() must be called after the last add")
+        cache?.use(for: trie)
+        return AtomCollector(trie: trie, cache: cache, expectedTokens: expectedTokens)
     }
 
     /// The trie node at the end of `word`'s bytes, created as needed.
@@ -181,41 +184,29 @@ public struct PhraseAutomaton: Sendable {
         return atomCount
     }
 
-    /// Every entry that matches within `tokens`, at most once per (entry, start), in token order.
-    public func matches(in tokens: ArraySlice<Token>) -> [PhraseMatch] {
+    /// Every match in `text` read as one sentence, with its tokens (for tests and tools).
+    public func matches(in text: String) -> (tokens: [Token], matches: [PhraseMatch]) {
+        var collector = atomCollector()
+        let scanned = TextScanner.scan(text, visitor: &collector)
+        var found: [PhraseMatch] = []
+        matches(collector.atoms, tokens: scanned.tokens, range: 0 ..< scanned.tokens.count, into: &found)
+        return (scanned.tokens, found)
+    }
+
+    /// Every entry that matches within tokens `range` of a text read with `atomCollector()`, at
+    /// most once per (entry, start), in token order, appended to `found`.
+    public func matches(_ atoms: TokenAtoms, tokens: [Token], range: Range<Int>, into found: inout [PhraseMatch]) {
         precondition(isFrozen, "PhraseAutomaton.freeze() must be called after the last add")
-        guard !tokens.isEmpty else { return [] }
-        let base = tokens.startIndex
-        // Atoms per token, flattened.
-        var atoms: [Int32] = []
-        atoms.reserveCapacity(tokens.count * 2)
-        var offsets: [Int32] = [0]
-        offsets.reserveCapacity(tokens.count + 1)
-        for token in tokens {
-            var node = -1
-            var complete = true
-            for byte in token.text.utf8 {
-                if node < 0 {
-                    node = Int(rootEdges[Int(byte)])
-                    if node < 0 { complete = false; break }
-                } else {
-                    let start = Int(flatEdgeStart[node])
-                    var next = -1
-                    for edge in start ..< start + Int(flatEdgeCount[node]) where flatEdgeBytes[edge] == byte { next = Int(flatEdgeTargets[edge]); break }
-                    if next < 0 { complete = false; break }
-                    node = next
-                }
-                if trieAtom[node] >= 0 { atoms.append(trieAtom[node]) }
-            }
-            if complete, node >= 0, trieExact[node] >= 0 { atoms.append(trieExact[node]) }
-            offsets.append(Int32(atoms.count))
-        }
+        guard !range.isEmpty else { return }
+        let limit = range.upperBound
+        atoms.atoms.withUnsafeBufferPointer { atomList in
+        atoms.offsets.withUnsafeBufferPointer { offsets in
 
         func has(_ atom: Int32, at position: Int) -> Bool {
             var index = Int(offsets[position])
             let end = Int(offsets[position + 1])
             while index < end {
-                if atoms[index] == atom { return true }
+                if atomList[index] == atom { return true }
                 index += 1
             }
             return false
@@ -225,7 +216,7 @@ public struct PhraseAutomaton: Sendable {
         func matchAlternative(_ alt: Int, at position: Int, skipFirst: Bool) -> Int? {
             let start = Int(altTermStart[alt])
             let count = Int(altTermCount[alt])
-            guard position + count <= tokens.count else { return nil }
+            guard position + count <= limit else { return nil }
             for offset in (skipFirst ? 1 : 0) ..< count where !has(termAtoms[start + offset], at: position + offset) { return nil }
             return position + count
         }
@@ -243,7 +234,7 @@ public struct PhraseAutomaton: Sendable {
             let altStart = Int(elementAltStart[elementIndex])
             let altCount = Int(elementAltCount[elementIndex])
             var candidate = position
-            let last = min(position + gap, tokens.count - 1)
+            let last = min(position + gap, limit - 1)
             let mapFrom = Int(mapStart[elementIndex])
             let mapEnd = mapFrom + Int(mapCount[elementIndex])
             while candidate <= last {
@@ -251,7 +242,7 @@ public struct PhraseAutomaton: Sendable {
                     var atomIndex = Int(offsets[candidate])
                     let atomEnd = Int(offsets[candidate + 1])
                     while atomIndex < atomEnd {
-                        let atom = atoms[atomIndex]
+                        let atom = atomList[atomIndex]
                         // Binary search for the first alternative starting with this atom.
                         var low = mapFrom, high = mapEnd
                         while low < high {
@@ -278,31 +269,186 @@ public struct PhraseAutomaton: Sendable {
             return nil
         }
 
-        var found: [PhraseMatch] = []
-        var matchedHere: [Int32] = []
-        for position in 0 ..< tokens.count {
-            matchedHere.removeAll(keepingCapacity: true)
-            let isCapitalized = tokens[base + position].isCapitalized
+        for position in range {
+            let isCapitalized = tokens[position].isCapitalized
             var index = Int(offsets[position])
             let end = Int(offsets[position + 1])
+            let foundHere = found.count
             while index < end {
-                let atom = Int(atoms[index])
+                let atom = Int(atomList[index])
                 index += 1
                 guard atom < anchorStart.count else { continue }
                 let first = Int(anchorStart[atom])
                 for slot in first ..< first + Int(anchorCount[atom]) {
-                    let anchor = (entry: anchorEntries[slot], alternative: anchorAlternatives[slot])
-                    if !isCapitalized && entryNeedsCapital[Int(anchor.entry)] { continue }
+                    let entry = anchorEntries[slot]
+                    if !isCapitalized && entryNeedsCapital[Int(entry)] { continue }
                     // One match per entry and start, however many alternatives could begin there.
-                    if matchedHere.contains(anchor.entry) { continue }
+                    if found[foundHere...].contains(where: { $0.entry == Int(entry) }) { continue }
                     budget = Self.followBudget
-                    guard let afterFirst = matchAlternative(Int(anchor.alternative), at: position, skipFirst: true),
-                          let matchEnd = follow(Int(anchor.entry), element: 1, from: afterFirst) else { continue }
-                    matchedHere.append(anchor.entry)
-                    found.append(PhraseMatch(entry: Int(anchor.entry), start: base + position, end: base + matchEnd))
+                    guard let afterFirst = matchAlternative(Int(anchorAlternatives[slot]), at: position, skipFirst: true),
+                          let matchEnd = follow(Int(entry), element: 1, from: afterFirst) else { continue }
+                    found.append(PhraseMatch(entry: Int(entry), start: position, end: matchEnd))
                 }
             }
         }
-        return found
+        }
+        }
+    }
+}
+
+/// The atoms each token of a text satisfies, noted while the text was read.
+public struct TokenAtoms: Sendable {
+    var atoms: [Int32] = []
+    /// Token `i`'s atoms are `atoms[offsets[i] ..< offsets[i + 1]]`.
+    var offsets: [Int32] = [0]
+}
+
+/// Walks the rules' trie over each token's bytes while `TextScanner` reads the text.
+public struct AtomCollector: TokenVisitor {
+    let trie: FrozenTrie
+    let cache: WordCache?
+    public private(set) var atoms = TokenAtoms()
+
+    init(trie: FrozenTrie, cache: WordCache?, expectedTokens: Int) {
+        self.trie = trie
+        self.cache = cache
+        atoms.atoms.reserveCapacity(expectedTokens * 2)
+        atoms.offsets.reserveCapacity(expectedTokens + 1)
+    }
+
+    @inline(__always)
+    public mutating func visit(_ folded: UnsafeBufferPointer<UInt8>, inline: (UInt64, UInt64)?) -> UInt16 {
+        guard let cache, let (key0, key1) = inline else { return walk(folded) }
+        // Most words of a text are a few hundred common ones: their atoms are remembered.
+        let slot = cache.slot(key0, key1, UInt8(folded.count))
+        let entry = cache.entries[slot]
+        if entry.length == UInt8(folded.count), entry.key0 == key0, entry.key1 == key1 {
+            if entry.count > 0 { atoms.atoms.append(entry.atom0) }
+            if entry.count > 1 { atoms.atoms.append(entry.atom1) }
+            if entry.count > 2 { atoms.atoms.append(entry.atom2) }
+            atoms.offsets.append(Int32(atoms.atoms.count))
+            return entry.classes
+        }
+        let first = atoms.atoms.count
+        let classes = walk(folded)
+        let found = atoms.atoms.count - first
+        if found <= 3 {
+            cache.entries[slot] = WordCache.Entry(
+                key0: key0, key1: key1,
+                atom0: found > 0 ? atoms.atoms[first] : -1, atom1: found > 1 ? atoms.atoms[first + 1] : -1, atom2: found > 2 ? atoms.atoms[first + 2] : -1,
+                classes: classes, length: UInt8(folded.count), count: UInt8(found))
+        }
+        return classes
+    }
+
+    @inline(__always)
+    mutating func walk(_ folded: UnsafeBufferPointer<UInt8>) -> UInt16 {
+        var node = -1
+        var complete = true
+        for byte in folded {
+            node = node < 0 ? Int(trie.root[Int(byte)]) : trie.child(of: node, byte)
+            if node < 0 { complete = false; break }
+            let prefix = trie.prefixAtoms[node]
+            if prefix >= 0 { atoms.atoms.append(prefix) }
+        }
+        var classes: UInt16 = 0
+        if complete, node >= 0 {
+            let exact = trie.exactAtoms[node]
+            if exact >= 0 { atoms.atoms.append(exact) }
+            classes = trie.classes[node]
+        }
+        atoms.offsets.append(Int32(atoms.atoms.count))
+        return classes
+    }
+}
+
+/// The atoms and classes of recently seen words, for one analysis task (not shared between
+/// tasks): a direct-mapped table keyed by the word's bytes, words of up to 16 bytes.
+public final class WordCache {
+    struct Entry {
+        var key0: UInt64 = 0, key1: UInt64 = 0
+        var atom0: Int32 = -1, atom1: Int32 = -1, atom2: Int32 = -1
+        var classes: UInt16 = 0
+        /// 0: empty.
+        var length: UInt8 = 0
+        var count: UInt8 = 0
+    }
+
+    static let size = 4096
+    let entries: UnsafeMutablePointer<Entry>
+    /// The rules the entries were computed with: a cache is only valid for one `FrozenTrie`.
+    private(set) weak var trie: FrozenTrie?
+
+    public init() {
+        entries = .allocate(capacity: Self.size)
+        entries.initialize(repeating: Entry(), count: Self.size)
+    }
+
+    deinit { entries.deallocate() }
+
+    /// Empties the cache when it was filled for other rules.
+    func use(for trie: FrozenTrie) {
+        guard self.trie !== trie else { return }
+        entries.update(repeating: Entry(), count: Self.size)
+        self.trie = trie
+    }
+
+    @inline(__always)
+    func slot(_ key0: UInt64, _ key1: UInt64, _ length: UInt8) -> Int {
+        let mixed = (key0 &* 0x9E37_79B9_7F4A_7C15) ^ (key1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
+        return Int(truncatingIfNeeded: (mixed ^ (mixed >> 29)) & UInt64(Self.size - 1))
+    }
+}
+
+/// The trie of `PhraseAutomaton` in flat, immutable memory: read by every analysis task at once.
+final class FrozenTrie: @unchecked Sendable {
+    let root: UnsafeMutableBufferPointer<Int32>
+    let edgeStart: UnsafeMutableBufferPointer<Int32>
+    let edgeCount: UnsafeMutableBufferPointer<UInt16>
+    let edgeBytes: UnsafeMutableBufferPointer<UInt8>
+    let edgeTargets: UnsafeMutableBufferPointer<Int32>
+    let prefixAtoms: UnsafeMutableBufferPointer<Int32>
+    let exactAtoms: UnsafeMutableBufferPointer<Int32>
+    let classes: UnsafeMutableBufferPointer<UInt16>
+
+    convenience init() { self.init(edges: [[]], prefixAtoms: [-1], exactAtoms: [-1], classes: [0]) }
+
+    init(edges: [[(byte: UInt8, node: Int32)]], prefixAtoms: [Int32], exactAtoms: [Int32], classes: [UInt16]) {
+        func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+            let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
+            _ = buffer.initialize(from: array)
+            return buffer
+        }
+        var starts: [Int32] = [], counts: [UInt16] = [], bytes: [UInt8] = [], targets: [Int32] = []
+        for list in edges {
+            starts.append(Int32(bytes.count))
+            counts.append(UInt16(list.count))
+            for edge in list { bytes.append(edge.byte); targets.append(edge.node) }
+        }
+        var rootEdges = [Int32](repeating: -1, count: 256)
+        for edge in edges[0] { rootEdges[Int(edge.byte)] = edge.node }
+        root = copy(rootEdges)
+        edgeStart = copy(starts)
+        edgeCount = copy(counts)
+        edgeBytes = copy(bytes)
+        edgeTargets = copy(targets)
+        self.prefixAtoms = copy(prefixAtoms)
+        self.exactAtoms = copy(exactAtoms)
+        self.classes = copy(classes)
+    }
+
+    deinit {
+        for buffer in [root, edgeStart, edgeTargets, prefixAtoms, exactAtoms] { buffer.deallocate() }
+        edgeCount.deallocate()
+        edgeBytes.deallocate()
+        classes.deallocate()
+    }
+
+    /// The child of `node` along `byte`, or -1.
+    @inline(__always)
+    func child(of node: Int, _ byte: UInt8) -> Int {
+        let start = Int(edgeStart[node])
+        for edge in start ..< start + Int(edgeCount[node]) where edgeBytes[edge] == byte { return Int(edgeTargets[edge]) }
+        return -1
     }
 }

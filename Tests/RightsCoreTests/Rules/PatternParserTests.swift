@@ -40,8 +40,8 @@ import Testing
         var automaton = PhraseAutomaton()
         automaton.add(try PatternParser.parse(pattern), payload: 0)
         automaton.freeze()
-        let tokens = Tokenizer.tokenize(sentence)
-        return automaton.matches(in: tokens[...]).map { match in tokens[match.start ..< match.end].map(\.text).joined(separator: " ") }
+        let (tokens, found) = automaton.matches(in: sentence)
+        return found.map { match in tokens[match.start ..< match.end].map(\.text).joined(separator: " ") }
     }
 
     @Test("an exact word matches only itself")
@@ -83,8 +83,7 @@ import Testing
             automaton.add(try PatternParser.parse(source), payload: Int32(index))
         }
         automaton.freeze()
-        let tokens = Tokenizer.tokenize("Police arrested a journalist and a reporter.")
-        let found = automaton.matches(in: tokens[...]).map { Int(automaton.entryPayload[$0.entry]) }
+        let found = automaton.matches(in: "Police arrested a journalist and a reporter.").matches.map { Int(automaton.entryPayload[$0.entry]) }
         #expect(found.sorted() == [0, 1, 2, 2, 3])
     }
 
