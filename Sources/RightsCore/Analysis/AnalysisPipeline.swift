@@ -33,35 +33,41 @@ public struct AnalysisPipeline: Sendable {
     }
 
     /// Analyses every article not yet analysed with these rules (`force`: all of them).
+    ///
+    /// Three things overlap: the next page of articles is read, this page is analysed, and the
+    /// findings of the page before are written. One page is held at a time, so memory does not
+    /// grow with the store.
     public func run(store: RightsStore, force: Bool = false, clock: @Sendable () -> Date = Date.init,
                     progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> AnalysisReport {
         let started = clock()
         let hash = analyzer.compiled.contentHash
         var report = AnalysisReport(rulesHash: hash)
-        let pending = force ? try store.articleIDs() : try store.articlesNeedingAnalysis(rulesHash: hash)
-        report.articlesUpToDate = try store.articleCount() - pending.count
-        guard !pending.isEmpty else {
+        let total = try store.countArticlesToAnalyse(rulesHash: hash, force: force)
+        report.articlesUpToDate = try store.articleCount() - total
+        guard total > 0 else {
             report.elapsed = clock().timeIntervalSince(started)
             return report
         }
         let runID = try store.beginRun(command: "analyze", rulesHash: hash, at: clock())
         report.runID = runID
-        var done = 0
-        // While one batch is analysed, the previous batch's findings are written (one
-        // transaction each, in order): the store's work overlaps the analysis.
+        let batchSize = self.batchSize
+        @Sendable func page(after last: ArticleID?) throws -> [Article] {
+            try store.articles(store.articlesToAnalyse(rulesHash: hash, force: force, after: last, limit: batchSize))
+        }
+        var nextPage = Task { try page(after: nil) }
         var pendingWrite: Task<Void, Error>?
-        for start in stride(from: 0, to: pending.count, by: batchSize) {
-            let ids = Array(pending[start ..< min(start + batchSize, pending.count)])
-            let articles = try store.articles(ids)
+        while true {
+            let articles = try await nextPage.value
+            guard let last = articles.last?.id else { break }
+            nextPage = Task { try page(after: last) }
             let results = await analyze(articles)
             try await pendingWrite?.value
             let batch = results.map { (article: $0.article, findings: $0.findings) }
             pendingWrite = Task { try store.replaceFindings(batch, rulesHash: hash, runID: runID) }
-            done += articles.count
             report.articlesAnalyzed += articles.count
             report.findings += results.reduce(0) { $0 + $1.findings.count }
             report.bytes += articles.reduce(0) { $0 + $1.cleaned.text.utf8.count }
-            progress?(done, pending.count)
+            progress?(report.articlesAnalyzed, max(total, report.articlesAnalyzed))
         }
         try await pendingWrite?.value
         try store.finishRun(runID, articlesAnalyzed: report.articlesAnalyzed, findings: report.findings, at: clock())
@@ -76,7 +82,10 @@ public struct AnalysisPipeline: Sendable {
         return await withTaskGroup(of: (Int, [(ArticleID, [Finding])]).self) { group in
             for (part, start) in stride(from: 0, to: articles.count, by: chunk).enumerated() {
                 let slice = Array(articles[start ..< min(start + chunk, articles.count)])
-                group.addTask { (part, slice.map { ($0.id, analyzer.analyze($0).findings) }) }
+                group.addTask {
+                    let cache = WordCache()
+                    return (part, slice.map { ($0.id, analyzer.analyze($0, cache: cache).findings) })
+                }
             }
             var parts: [(Int, [(ArticleID, [Finding])])] = []
             for await part in group { parts.append(part) }

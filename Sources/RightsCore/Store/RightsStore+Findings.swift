@@ -43,6 +43,33 @@ extension RightsStore {
         }
     }
 
+    /// The next `limit` articles after `after` (by id) to analyse with rules of `rulesHash`, or
+    /// all of them with `force`: analysis pages through the store, holding one page at a time.
+    public func articlesToAnalyse(rulesHash: String, force: Bool, after: ArticleID?, limit: Int) throws -> [ArticleID] {
+        try read("articles to analyse") { db in
+            let sql = force
+                ? "SELECT a.id FROM article a WHERE (? IS NULL OR a.id > ?) ORDER BY a.id LIMIT ?"
+                : """
+                  SELECT a.id FROM article a LEFT JOIN analysis s ON s.articleId = a.id
+                  WHERE (s.rulesHash IS NULL OR s.rulesHash != ?) AND (? IS NULL OR a.id > ?) ORDER BY a.id LIMIT ?
+                  """
+            let arguments: StatementArguments = force
+                ? [after?.rawValue, after?.rawValue, limit]
+                : [rulesHash, after?.rawValue, after?.rawValue, limit]
+            return try String.fetchAll(db, sql: sql, arguments: arguments).map { ArticleID($0) }
+        }
+    }
+
+    /// How many articles `articlesToAnalyse` would page through.
+    public func countArticlesToAnalyse(rulesHash: String, force: Bool) throws -> Int {
+        try read("articles to analyse") { db in
+            force ? try ArticleRecord.fetchCount(db) : try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM article a LEFT JOIN analysis s ON s.articleId = a.id
+                WHERE s.rulesHash IS NULL OR s.rulesHash != ?
+                """, arguments: [rulesHash]) ?? 0
+        }
+    }
+
     public func articles(_ ids: [ArticleID]) throws -> [Article] {
         let keys = ids.map(\.rawValue)
         return try read("\(ids.count) articles") { db in
