@@ -82,13 +82,35 @@ enum CorpusGenerator {
     }
 }
 
+/// This process's peak resident memory: VmHWM, which (unlike getrusage's maxrss on Linux) does
+/// not carry over the parent's peak into a child process.
 func peakMemoryMB() -> Double {
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+       let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+       let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") {
+        return kilobytes / 1024
+    }
     var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     return Double(usage.ru_maxrss) / 1024 // Linux reports kilobytes
 }
 
 func seconds(_ start: Date) -> Double { Date().timeIntervalSince(start) }
+
+// --analyze-db PATH --jobs N: one analysis of a store (a child process, so its peak memory is its own).
+if let index = arguments.firstIndex(of: "--analyze-db"), index + 1 < arguments.count {
+    let jobs = option("--jobs", default: 1)
+    let store = try RightsStore(path: arguments[index + 1])
+    let compiled = CompiledRules(try RuleSetLoader.load(from: rulesFolder))
+    let before = peakMemoryMB()
+    let start = Date()
+    let report = try await AnalysisPipeline(compiled: compiled, parallelism: jobs).run(store: store, force: true)
+    let elapsed = seconds(start)
+    print(String(format: "analyze (%d analysis task%@ + the store writer, reads and writes included): %d articles, %.1f MB in %.2f s: %.1f MB/s, %d findings; peak memory %.0f MB (%.0f MB before analysing)",
+                 jobs, jobs == 1 ? "" : "s", report.articlesAnalyzed, Double(report.bytes) / 1_000_000, elapsed,
+                 Double(report.bytes) / 1_000_000 / elapsed, report.findings, peakMemoryMB(), before))
+    exit(0)
+}
 
 // --analyzer-only: the analyzer on generated articles in memory (for profiling the hot path).
 if arguments.contains("--analyzer-only") {
@@ -102,28 +124,35 @@ if arguments.contains("--analyzer-only") {
     var analyzer = ArticleAnalyzer(CompiledRules(try RuleSetLoader.load(from: rulesFolder)))
     analyzer.detail = .findings
     let repeats = arguments.contains("--repeat") ? 5 : 1
+    let cache = arguments.contains("--no-cache") ? nil : WordCache()
     let start = Date()
     var findings = 0, textBytes = 0
     for article in Array(repeating: articles, count: repeats).joined() {
-        findings += analyzer.analyze(article).findings.count
+        findings += analyzer.analyze(article, cache: cache).findings.count
         textBytes += article.cleaned.text.utf8.count
     }
     let elapsed = seconds(start)
     // Where the time goes: the stages of the analyzer one by one.
     var stage = Date()
-    var scalarsList: [[Unicode.Scalar]] = []
-    for article in articles { scalarsList.append(Array(article.cleaned.text.unicodeScalars)) }
-    let tDecode = seconds(stage); stage = Date()
-    var tokenLists: [[Token]] = []
-    for scalars in scalarsList { tokenLists.append(Tokenizer.tokenize(scalars)) }
-    let tTokens = seconds(stage); stage = Date()
-    var sentenceLists: [[Sentence]] = []
-    for scalars in scalarsList { sentenceLists.append(SentenceSplitter.split(scalars)) }
-    let tSplit = seconds(stage); stage = Date()
+    var byteTotal = 0
+    for article in articles { byteTotal += Array(article.cleaned.text.utf8).count }
+    print(String(format: "stages: copy the UTF-8 %.3f s", seconds(stage)))
+    if arguments.contains("--scan-only") {
+        for _ in 0 ..< 20 { for article in articles { byteTotal += analyzer.compiled.prepare(article.cleaned.text, cache: cache).tokens.count } }
+        exit(0)
+    }
+    stage = Date()
+    var sentenceCount = 0
+    for article in articles { sentenceCount += TextScanner.scan(article.cleaned.text).sentences.count }
+    let tRead = seconds(stage); stage = Date()
+    var prepared: [PreparedText] = []
+    for article in articles { prepared.append(analyzer.compiled.prepare(article.cleaned.text, cache: cache)) }
+    let tPrepare = seconds(stage); stage = Date()
     var places = 0
-    for tokens in tokenLists { places += analyzer.compiled.scan(tokens, 0 ..< tokens.count).places.count }
+    for text in prepared { for sentence in text.sentences { places += analyzer.compiled.scan(text, sentence.tokenRange).places.count } }
     let tScan = seconds(stage)
-    print(String(format: "stages: decode %.2f s, tokenize %.2f s, split %.2f s, scan (whole text as one sentence) %.2f s", tDecode, tTokens, tSplit, tScan))
+    print(String(format: "stages: tokenize and split %.2f s (%d sentences), the same with rule atoms %.2f s, scan every sentence %.2f s",
+                 tRead, sentenceCount, tPrepare, tScan))
     print(String(format: "analyzer alone (1 core): %d articles, %.1f MB in %.2f s: %.1f MB/s, %d findings", articles.count, Double(textBytes) / 1_000_000, elapsed, Double(textBytes) / 1_000_000 / elapsed, findings))
     exit(0)
 }
@@ -210,24 +239,25 @@ let compiled = CompiledRules(rules)
 print(String(format: "rules: %d patterns, %d place names compiled in %.2f s", compiled.rules.count, compiled.places.count, seconds(start)))
 
 for jobs in [1, ProcessInfo.processInfo.activeProcessorCount] {
-    let analysis = AnalysisPipeline(compiled: compiled, parallelism: jobs)
-    start = Date()
-    let report = try await analysis.run(store: store, force: true)
-    elapsed = seconds(start)
-    print(String(format: "analyze (%d analysis task%@ + the store writer, reads and writes included): %d articles, %.1f MB in %.2f s: %.1f MB/s, %d findings (peak memory so far %.0f MB)",
-                 jobs, jobs == 1 ? "" : "s", report.articlesAnalyzed, Double(report.bytes) / 1_000_000, elapsed,
-                 Double(report.bytes) / 1_000_000 / elapsed, report.findings, peakMemoryMB()))
+    fflush(nil)
+    let child = Process()
+    child.executableURL = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+    child.arguments = ["--analyze-db", work.appendingPathComponent("bench.sqlite").path, "--jobs", String(jobs)]
+    try child.run()
+    child.waitUntilExit()
+    guard child.terminationStatus == 0 else { fatalError("the analysis process failed") }
 }
 
 // 4. The matcher alone, on one core: sentences per second through the automaton.
 let sample = try store.articles(Array(try store.articleIDs().prefix(2_000)))
 var analyzer = ArticleAnalyzer(compiled)
 analyzer.detail = .findings
+let cache = WordCache()
 start = Date()
 var sentences = 0
 var textBytes = 0
 for article in sample {
-    _ = analyzer.analyze(article)
+    _ = analyzer.analyze(article, cache: cache)
     sentences += SentenceSplitter.split(article.cleaned.text).count
     textBytes += article.cleaned.text.utf8.count
 }
