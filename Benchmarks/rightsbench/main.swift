@@ -3,9 +3,13 @@ import RightsCore
 
 // Benchmarks for ingest and analysis on a generated corpus (never part of `swift test`).
 //
-//   swift run -c release rightsbench [--articles N] [--analyze-only]
-//
-// Prints ingest MB/s and articles/s, analysis MB/s on one core and on all cores, and peak memory.
+//   swift run -c release rightsbench [--articles N]
+//       ingest MB/s and articles/s, then analysis MB/s with one task and with all cores (each in a
+//       child process, with its own peak memory), then the analyzer alone
+//   swift run -c release rightsbench --analyzer-only [--articles N] [--repeat] [--threads N] [--no-cache]
+//       the analyzer alone on articles in memory, with the time of each stage
+//   swift run -c release rightsbench --export-findings N
+//       one month of N findings written to a workbook
 
 #if DEBUG
 FileHandle.standardError.write(Data("warning: this is a debug build; measure with `swift run -c release rightsbench`\n".utf8))
@@ -125,6 +129,20 @@ if arguments.contains("--analyzer-only") {
     analyzer.detail = .findings
     let repeats = arguments.contains("--repeat") ? 5 : 1
     let cache = arguments.contains("--no-cache") ? nil : WordCache()
+    // All cores: each thread analyses the whole set with its own word cache.
+    if let threadCount = Optional(option("--threads", default: 1)), threadCount > 1 {
+        let shared = analyzer
+        let start = Date()
+        DispatchQueue.concurrentPerform(iterations: threadCount) { _ in
+            let cache = WordCache()
+            for article in Array(repeating: articles, count: repeats).joined() { _ = shared.analyze(article, cache: cache) }
+        }
+        let elapsed = seconds(start)
+        let bytes = Double(articles.reduce(0) { $0 + $1.cleaned.text.utf8.count } * repeats * threadCount)
+        print(String(format: "analyzer alone (%d threads): %.1f MB in %.2f s: %.1f MB/s, %.1f MB/s per thread", threadCount, bytes / 1_000_000, elapsed,
+                     bytes / 1_000_000 / elapsed, bytes / 1_000_000 / elapsed / Double(threadCount)))
+        exit(0)
+    }
     let start = Date()
     var findings = 0, textBytes = 0
     for article in Array(repeating: articles, count: repeats).joined() {
@@ -137,10 +155,6 @@ if arguments.contains("--analyzer-only") {
     var byteTotal = 0
     for article in articles { byteTotal += Array(article.cleaned.text.utf8).count }
     print(String(format: "stages: copy the UTF-8 %.3f s", seconds(stage)))
-    if arguments.contains("--scan-only") {
-        for _ in 0 ..< 20 { for article in articles { byteTotal += analyzer.compiled.prepare(article.cleaned.text, cache: cache).tokens.count } }
-        exit(0)
-    }
     stage = Date()
     var sentenceCount = 0
     for article in articles { sentenceCount += TextScanner.scan(article.cleaned.text).sentences.count }
