@@ -152,10 +152,6 @@ if arguments.contains("--analyzer-only") {
     let elapsed = seconds(start)
     // Where the time goes: the stages of the analyzer one by one.
     var stage = Date()
-    var byteTotal = 0
-    for article in articles { byteTotal += Array(article.cleaned.text.utf8).count }
-    print(String(format: "stages: copy the UTF-8 %.3f s", seconds(stage)))
-    stage = Date()
     var sentenceCount = 0
     for article in articles { sentenceCount += TextScanner.scan(article.cleaned.text).sentences.count }
     let tRead = seconds(stage); stage = Date()

@@ -68,17 +68,16 @@ public struct ArticleAnalyzer: Sendable {
         let tokens = scanned.tokens
         let sentences = scanned.sentences
         let settings = compiled.ruleSet.engine
-        let ranges = sentences.map(\.tokenRange)
 
         var scans: [SentenceScan] = []
         scans.reserveCapacity(sentences.count)
         var mentions: [[PlaceMention]] = []
         mentions.reserveCapacity(sentences.count)
         for (index, sentence) in sentences.enumerated() {
-            let scan = compiled.scan(prepared, ranges[index])
+            let scan = compiled.scan(prepared, sentence.tokenRange)
             scans.append(scan)
             mentions.append(scan.places.isEmpty ? [] : attributor.mentions(
-                scan.places, places: compiled.places, text: scanned, sentenceRange: ranges[index],
+                scan.places, places: compiled.places, text: scanned, sentenceRange: sentence.tokenRange,
                 sentence: index, paragraph: sentence.paragraph))
         }
         // A dateline opens one of the first paragraphs ("ASTANA --", "(Beirut) –").
@@ -114,7 +113,7 @@ public struct ArticleAnalyzer: Sendable {
                 // "…adds five countries to its list. They are Nigeria, India and Syria.": a bare list
                 // of countries right after evidence continues that evidence.
                 if let previous, previous.sentence == index - 1, !previous.findings.isEmpty,
-                   let listed = bareCountryList(mentions[index], tokens: tokens, range: ranges[index]) {
+                   let listed = bareCountryList(mentions[index], tokens: tokens, range: sentence.tokenRange) {
                     let text = scanned.text(of: sentence)
                     let original = originalRange(sentence.start ..< sentence.end)
                     var report = SentenceReport(text: text, start: sentence.start, end: sentence.end, matches: [], vetoed: [],
@@ -146,7 +145,7 @@ public struct ArticleAnalyzer: Sendable {
                 }
                 continue
             }
-            let range = ranges[index]
+            let range = sentence.tokenRange
             var vetoed: [VetoedMatch] = []
             var kept: [(match: RuleMatch, qualifier: Qualifier?)] = []
             for match in scan.rules {
@@ -296,21 +295,24 @@ public struct ArticleAnalyzer: Sendable {
     /// The end (token index) of a dateline such as "ASTANA --", "(Beirut) –" or
     /// "KYIV, Oct 2 (Reuters) —", if the sentence starts with one: a short head before a dash.
     func datelineEnd(_ text: ScannedText, _ sentence: Sentence) -> Int? {
-        let head = text.string(utf8: sentence.utf8Start ..< min(text.utf8.count, sentence.utf8Start + 240))
-        let scalars = Array(head.unicodeScalars.prefix(61))
-        var index = 0
-        while index < min(60, scalars.count) {
-            let scalar = scalars[index]
-            if scalar == "\n" { return nil }
-            if scalar == "—" || scalar == "–" || (scalar == "-" && index + 1 < scalars.count && scalars[index + 1] == "-") {
-                let words = String(String.UnicodeScalarView(scalars[..<index])).split(separator: " ")
+        // A dash within the first 60 scalars, looked for in the bytes: most sentences have none.
+        let utf8 = text.utf8
+        var index = sentence.utf8Start, scalars = 0
+        while index < utf8.count, scalars < 60 {
+            let byte = utf8[index]
+            if byte == 0x0A { return nil }
+            let isDash = (byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0x94 || utf8[index + 2] == 0x93))
+                || (byte == UInt8(ascii: "-") && index + 1 < utf8.count && utf8[index + 1] == UInt8(ascii: "-"))
+            if isDash {
+                let words = text.string(utf8: sentence.utf8Start ..< index).split(separator: " ")
                 guard let first = words.first, words.count <= 6 else { return nil }
                 // The place is written in capitals ("ASTANA") or in brackets ("(Beirut)").
                 let letters = first.unicodeScalars.filter { $0.properties.isAlphabetic }
                 guard !letters.isEmpty, first.hasPrefix("(") || letters.allSatisfy({ $0.properties.isUppercase }) else { return nil }
-                let dash = sentence.start + index
+                let dash = sentence.start + scalars
                 return text.tokens[sentence.tokenStart...].firstIndex { $0.start >= dash } ?? text.tokens.count
             }
+            if byte & 0xC0 != 0x80 { scalars += 1 }
             index += 1
         }
         return nil

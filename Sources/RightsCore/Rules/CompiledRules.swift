@@ -111,7 +111,8 @@ public struct CompiledRules: Sendable {
         return PreparedText(scanned: scanned, atoms: collector.atoms)
     }
 
-    /// Scans tokens `range` (one sentence) of a prepared text once.
+    /// Scans tokens `range` (one sentence) of a prepared text once. Each rule is one automaton
+    /// entry, so a rule matches at most once per start.
     ///
     /// Place names must start with a capital in the text ("Turkey", not "turkey"), and where
     /// names overlap the longest wins ("Papua New Guinea" over "Guinea").
@@ -135,8 +136,6 @@ public struct CompiledRules: Sendable {
                 placeMatches.append(PlaceMatch(place: payload - placeBase, start: match.start, end: match.end))
             }
         }
-        scan.rules = Self.unique(scan.rules)
-        scan.exclusions = Self.unique(scan.exclusions)
         if placeMatches.count > 1 {
             // Longest first, then leftmost; drop names inside a longer one.
             placeMatches.sort { ($0.end - $0.start, -$0.start) > ($1.end - $1.start, -$1.start) }
@@ -148,13 +147,5 @@ public struct CompiledRules: Sendable {
         }
         scan.places = placeMatches
         return scan
-    }
-
-    /// One match per rule and start (alternative readings of the same rule at the same place).
-    private static func unique(_ matches: [RuleMatch]) -> [RuleMatch] {
-        guard matches.count > 1 else { return matches }
-        var result: [RuleMatch] = []
-        for match in matches where !result.contains(where: { $0.rule == match.rule && $0.start == match.start }) { result.append(match) }
-        return result
     }
 }

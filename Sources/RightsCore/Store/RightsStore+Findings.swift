@@ -33,40 +33,25 @@ extension RightsStore {
         }
     }
 
-    /// Articles not yet analysed with rules of `rulesHash` (new, changed, or analysed with other rules).
-    public func articlesNeedingAnalysis(rulesHash: String) throws -> [ArticleID] {
-        try read("articles to analyse") { db in
-            try String.fetchAll(db, sql: """
-                SELECT a.id FROM article a LEFT JOIN analysis s ON s.articleId = a.id
-                WHERE s.rulesHash IS NULL OR s.rulesHash != ? ORDER BY a.id
-                """, arguments: [rulesHash]).map { ArticleID($0) }
-        }
-    }
+    /// Articles analysed with rules other than `rulesHash`, or not at all (`?1` is the hash).
+    private static let pendingSQL = """
+        FROM article a LEFT JOIN analysis s ON s.articleId = a.id
+        WHERE (s.rulesHash IS NULL OR s.rulesHash != ?1 OR ?2)
+        """
 
     /// The next `limit` articles after `after` (by id) to analyse with rules of `rulesHash`, or
     /// all of them with `force`: analysis pages through the store, holding one page at a time.
-    public func articlesToAnalyse(rulesHash: String, force: Bool, after: ArticleID?, limit: Int) throws -> [ArticleID] {
+    public func articlesToAnalyse(rulesHash: String, force: Bool = false, after: ArticleID? = nil, limit: Int = .max) throws -> [ArticleID] {
         try read("articles to analyse") { db in
-            let sql = force
-                ? "SELECT a.id FROM article a WHERE (? IS NULL OR a.id > ?) ORDER BY a.id LIMIT ?"
-                : """
-                  SELECT a.id FROM article a LEFT JOIN analysis s ON s.articleId = a.id
-                  WHERE (s.rulesHash IS NULL OR s.rulesHash != ?) AND (? IS NULL OR a.id > ?) ORDER BY a.id LIMIT ?
-                  """
-            let arguments: StatementArguments = force
-                ? [after?.rawValue, after?.rawValue, limit]
-                : [rulesHash, after?.rawValue, after?.rawValue, limit]
-            return try String.fetchAll(db, sql: sql, arguments: arguments).map { ArticleID($0) }
+            try String.fetchAll(db, sql: "SELECT a.id \(Self.pendingSQL) AND (?3 IS NULL OR a.id > ?3) ORDER BY a.id LIMIT ?4",
+                                arguments: [rulesHash, force, after?.rawValue, limit]).map { ArticleID($0) }
         }
     }
 
-    /// How many articles `articlesToAnalyse` would page through.
+    /// How many articles `articlesToAnalyse` pages through.
     public func countArticlesToAnalyse(rulesHash: String, force: Bool) throws -> Int {
         try read("articles to analyse") { db in
-            force ? try ArticleRecord.fetchCount(db) : try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM article a LEFT JOIN analysis s ON s.articleId = a.id
-                WHERE s.rulesHash IS NULL OR s.rulesHash != ?
-                """, arguments: [rulesHash]) ?? 0
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) \(Self.pendingSQL)", arguments: [rulesHash, force]) ?? 0
         }
     }
 

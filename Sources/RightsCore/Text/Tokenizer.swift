@@ -26,23 +26,15 @@ public struct Token: Sendable, Equatable {
     public var classes: UInt16
 
     public init(text: String, start: Int, end: Int, isCapitalized: Bool, isAllCaps: Bool, utf8Start: Int, utf8End: Int, classes: UInt16 = 0) {
-        inline0 = 0
-        inline1 = 0
-        spilled = nil
-        if text.utf8.count <= 16, !text.utf8.contains(0), text.utf8.allSatisfy({ $0 < 0x80 }) {
+        var inline: (UInt64, UInt64) = (0, 0)
+        let fits = text.utf8.count <= 16 && text.utf8.allSatisfy { $0 != 0 && $0 < 0x80 }
+        if fits {
             for (position, byte) in text.utf8.enumerated() {
-                if position < 8 { inline0 |= UInt64(byte) << UInt64(8 * position) } else { inline1 |= UInt64(byte) << UInt64(8 * (position - 8)) }
+                if position < 8 { inline.0 |= UInt64(byte) << UInt64(8 * position) } else { inline.1 |= UInt64(byte) << UInt64(8 * (position - 8)) }
             }
-        } else {
-            spilled = text
         }
-        self.start = start
-        self.end = end
-        self.isCapitalized = isCapitalized
-        self.isAllCaps = isAllCaps
-        self.utf8Start = utf8Start
-        self.utf8End = utf8End
-        self.classes = classes
+        self.init(inline0: inline.0, inline1: inline.1, spilled: fits ? nil : text, start: start, end: end, isCapitalized: isCapitalized,
+                  isAllCaps: isAllCaps, utf8Start: utf8Start, utf8End: utf8End, classes: classes)
     }
 }
 

@@ -25,10 +25,10 @@ import Testing
         let run = try store.beginRun(command: "test", rulesHash: "h", at: date)
         try store.replaceFindings([("a", [finding])], rulesHash: "h", runID: run)
         #expect(try store.findingCount() == 1)
-        #expect(try store.articlesNeedingAnalysis(rulesHash: "h").isEmpty)
+        #expect(try store.articlesToAnalyse(rulesHash: "h").isEmpty)
         #expect(try store.insert([article("a", "Police released the reporter.")], at: date) == [.updated("a")])
         #expect(try store.findingCount() == 0)
-        #expect(try store.articlesNeedingAnalysis(rulesHash: "h") == ["a"])
+        #expect(try store.articlesToAnalyse(rulesHash: "h") == ["a"])
         #expect(try store.article("a")?.cleaned.text == "Police released the reporter.")
     }
 
