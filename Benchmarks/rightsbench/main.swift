@@ -8,6 +8,8 @@ import RightsCore
 //       child process, with its own peak memory), then the analyzer alone
 //   swift run -c release rightsbench --analyzer-only [--articles N] [--repeat] [--threads N] [--no-cache]
 //       the analyzer alone on articles in memory, with the time of each stage
+//   swift run -c release rightsbench --keep-store PATH
+//       as the first form, and keep the generated store at PATH (to profile `--analyze-db PATH`)
 //   swift run -c release rightsbench --export-findings N
 //       one month of N findings written to a workbook
 
@@ -106,9 +108,34 @@ if let index = arguments.firstIndex(of: "--analyze-db"), index + 1 < arguments.c
     let jobs = option("--jobs", default: 1)
     let store = try RightsStore(path: arguments[index + 1])
     let compiled = CompiledRules(try RuleSetLoader.load(from: rulesFolder))
+    if arguments.contains("--stages") {
+        // The pipeline's three stages one after the other, each timed alone.
+        let pipeline = AnalysisPipeline(compiled: compiled, batchSize: option("--batch", default: 256), parallelism: 1)
+        let hash = compiled.contentHash
+        let runID = try store.beginRun(command: "bench", rulesHash: hash, at: Date())
+        var read = 0.0, analyse = 0.0, write = 0.0, bytes = 0, last: ArticleID?
+        while true {
+            var stage = Date()
+            let articles = try store.articles(store.articlesToAnalyse(rulesHash: hash, force: true, after: last, limit: pipeline.batchSize))
+            read += seconds(stage)
+            guard let next = articles.last?.id else { break }
+            last = next
+            bytes += articles.reduce(0) { $0 + $1.cleaned.text.utf8.count }
+            stage = Date()
+            let results = await pipeline.analyze(articles)
+            analyse += seconds(stage)
+            stage = Date()
+            try store.replaceFindings(results, rulesHash: hash, runID: runID)
+            write += seconds(stage)
+        }
+        let megabytes = Double(bytes) / 1_000_000
+        print(String(format: "stages of analyze, one after the other: read %.2f s (%.1f MB/s), analyse %.2f s (%.1f MB/s), write %.2f s (%.1f MB/s)",
+                     read, megabytes / read, analyse, megabytes / analyse, write, megabytes / write))
+        exit(0)
+    }
     let before = peakMemoryMB()
     let start = Date()
-    let report = try await AnalysisPipeline(compiled: compiled, parallelism: jobs).run(store: store, force: true)
+    let report = try await AnalysisPipeline(compiled: compiled, batchSize: option("--batch", default: 256), parallelism: jobs).run(store: store, force: true)
     let elapsed = seconds(start)
     print(String(format: "analyze (%d analysis task%@ + the store writer, reads and writes included): %d articles, %.1f MB in %.2f s: %.1f MB/s, %d findings; peak memory %.0f MB (%.0f MB before analysing)",
                  jobs, jobs == 1 ? "" : "s", report.articlesAnalyzed, Double(report.bytes) / 1_000_000, elapsed,
@@ -233,7 +260,9 @@ try handle.close()
 print("corpus: \(articleCount) articles, \(String(format: "%.1f", Double(bytes) / 1_000_000)) MB of article text")
 
 // 2. Ingest.
-let store = try RightsStore(path: work.appendingPathComponent("bench.sqlite").path)
+let storePath = arguments.firstIndex(of: "--keep-store").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+    ?? work.appendingPathComponent("bench.sqlite").path
+let store = try RightsStore(path: storePath)
 let boilerplate = try BoilerplateRules.load(from: rulesFolder.appendingPathComponent("boilerplate.yaml"))
 let pipeline = IngestPipeline(reader: CorpusReader(), builder: ArticleBuilder(cleaner: BoilerplateCleaner(rules: boilerplate)))
 var start = Date()
@@ -252,7 +281,7 @@ for jobs in [1, ProcessInfo.processInfo.activeProcessorCount] {
     fflush(nil)
     let child = Process()
     child.executableURL = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-    child.arguments = ["--analyze-db", work.appendingPathComponent("bench.sqlite").path, "--jobs", String(jobs)]
+    child.arguments = ["--analyze-db", storePath, "--jobs", String(jobs)]
     try child.run()
     child.waitUntilExit()
     guard child.terminationStatus == 0 else { fatalError("the analysis process failed") }

@@ -72,7 +72,6 @@ public struct WorkbookExporter: Sendable {
     /// sheet still links each article).
     static let maxLinksPerSheet = 10_000
     /// Findings read from the store per page.
-    static let pageSize = 2_000
 
     // MARK: Sheets
 
@@ -128,44 +127,39 @@ public struct WorkbookExporter: Sendable {
         let decided = try workbook.addStyle(XlsxFormat(fillColor: .paleYellow))
         for (column, title) in Self.findingsHeader.enumerated() { try sheet.write(title, row: 0, column: column, style: header) }
         var tally = Tally()
-        var key: FindingPageKey?
-        repeat {
-            let page = try store.findingsPage(month: month, after: key, limit: Self.pageSize)
-            key = page.next
-            for finding in page.findings {
-                tally.findings += 1
-                let row = tally.findings
-                let article = articles[finding.articleID]
-                try sheet.write(finding.id.rawValue, row: row, column: 0)
-                try sheet.write(finding.country.rawValue, row: row, column: 1)
-                try sheet.write(finding.indicator.rawValue, row: row, column: 2)
-                try sheet.write(Double(finding.severity), row: row, column: 3)
-                try sheet.write(finding.polarity.rawValue + (finding.qualifier.map { " (\($0.rawValue))" } ?? ""), row: row, column: 4)
-                try sheet.write(finding.confidence, row: row, column: 5)
-                try sheet.write(finding.attribution, row: row, column: 6)
-                try sheet.write(finding.sentence, row: row, column: 7, style: wrap)
-                try sheet.write(article?.title ?? finding.articleID.rawValue, row: row, column: 8)
-                try sheet.write(article?.source ?? "", row: row, column: 9)
-                try sheet.write(article?.day ?? "", row: row, column: 10)
-                if let url = article?.url, !url.isEmpty {
-                    if tally.links < Self.maxLinksPerSheet, try sheet.writeLink(url, text: url, row: row, column: 11, style: link) {
-                        tally.links += 1
-                    } else if tally.links >= Self.maxLinksPerSheet {
-                        try sheet.write(url, row: row, column: 11)
-                    }
+        try store.forEachFinding(month: month) { finding in
+            tally.findings += 1
+            let row = tally.findings
+            let article = articles[finding.articleID]
+            try sheet.write(finding.id.rawValue, row: row, column: 0)
+            try sheet.write(finding.country.rawValue, row: row, column: 1)
+            try sheet.write(finding.indicator.rawValue, row: row, column: 2)
+            try sheet.write(Double(finding.severity), row: row, column: 3)
+            try sheet.write(finding.polarity.rawValue + (finding.qualifier.map { " (\($0.rawValue))" } ?? ""), row: row, column: 4)
+            try sheet.write(finding.confidence, row: row, column: 5)
+            try sheet.write(finding.attribution, row: row, column: 6)
+            try sheet.write(finding.sentence, row: row, column: 7, style: wrap)
+            try sheet.write(article?.title ?? finding.articleID.rawValue, row: row, column: 8)
+            try sheet.write(article?.source ?? "", row: row, column: 9)
+            try sheet.write(article?.day ?? "", row: row, column: 10)
+            if let url = article?.url, !url.isEmpty {
+                if tally.links < Self.maxLinksPerSheet, try sheet.writeLink(url, text: url, row: row, column: 11, style: link) {
+                    tally.links += 1
+                } else if tally.links >= Self.maxLinksPerSheet {
+                    try sheet.write(url, row: row, column: 11)
                 }
-                if let review = reviews[finding.id] {
-                    try sheet.write(review.decision.rawValue, row: row, column: 12, style: decided)
-                    if let note = review.note { try sheet.write(note, row: row, column: 13) }
-                }
-                for rule in finding.rules { tally.perRule[rule, default: 0] += 1 }
-                var entry = tally.perArticle[finding.articleID] ?? (0, [], [])
-                entry.count += 1
-                entry.countries.insert(finding.country.rawValue)
-                entry.indicators.insert(finding.indicator.rawValue)
-                tally.perArticle[finding.articleID] = entry
             }
-        } while key != nil
+            if let review = reviews[finding.id] {
+                try sheet.write(review.decision.rawValue, row: row, column: 12, style: decided)
+                if let note = review.note { try sheet.write(note, row: row, column: 13) }
+            }
+            for rule in finding.rules { tally.perRule[rule, default: 0] += 1 }
+            var entry = tally.perArticle[finding.articleID] ?? (0, [], [])
+            entry.count += 1
+            entry.countries.insert(finding.country.rawValue)
+            entry.indicators.insert(finding.indicator.rawValue)
+            tally.perArticle[finding.articleID] = entry
+        }
         let last = max(1, tally.findings)
         try sheet.setColumnWidth(18, columns: 0 ... 0)
         try sheet.setColumnWidth(8, columns: 1 ... 1)

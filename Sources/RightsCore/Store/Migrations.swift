@@ -69,6 +69,41 @@ enum Migrations {
             // Pages of a month's findings in workbook order, without sorting the month each time.
             try db.create(index: "finding_month_order", on: "finding", columns: ["month", "country", "indicator", "articleId", "sentenceStart", "id"])
         }
+        migrator.registerMigration("v3: findings clustered by article") { db in
+            // Findings are written and replaced article by article. Keyed by their random hash, each
+            // batch dirtied pages all over the table and three indexes; clustered by article, a batch
+            // is appended in one place and the per-article index is the table itself. The id stays
+            // unique: it is a hash over the article id, so no two articles share one.
+            try db.create(table: "finding_v3", options: [.withoutRowID]) { t in
+                t.column("articleId", .text).notNull().references("article", onDelete: .cascade)
+                t.column("id", .text).notNull()
+                t.primaryKey(["articleId", "id"])
+                t.column("runId", .integer).references("run")
+                t.column("month", .text)
+                t.column("country", .text).notNull()
+                t.column("indicator", .text).notNull()
+                t.column("rules", .text).notNull()          // rule ids, space-separated
+                t.column("severity", .integer).notNull()
+                t.column("polarity", .text).notNull()
+                t.column("attribution", .text).notNull()
+                t.column("confidence", .double).notNull()
+                t.column("sentence", .text).notNull()
+                t.column("sentenceStart", .integer).notNull()
+                t.column("sentenceEnd", .integer).notNull()
+                t.column("originalStart", .integer)
+                t.column("originalEnd", .integer)
+                t.column("qualifier", .text)
+            }
+            let columns = "articleId, id, runId, month, country, indicator, rules, severity, polarity, attribution, confidence, "
+                + "sentence, sentenceStart, sentenceEnd, originalStart, originalEnd, qualifier"
+            try db.execute(sql: "INSERT INTO finding_v3 (\(columns)) SELECT \(columns) FROM finding")
+            try db.drop(table: "finding")
+            try db.rename(table: "finding_v3", to: "finding")
+            // By month only: an index in workbook order (month, country, indicator, …) took each insert
+            // to a random page and cost as much as the rest of the write; the workbook sorts its
+            // month once instead. Within a month, entries follow the article id, so batches append.
+            try db.create(index: "finding_month", on: "finding", columns: ["month"])
+        }
         return migrator
     }
 }

@@ -109,33 +109,20 @@ extension RightsStore {
     }
 }
 
-/// Where a page of findings ends, in the order of the review workbook.
-public struct FindingPageKey: Sendable, Equatable {
-    var country: String
-    var indicator: String
-    var articleID: String
-    var sentenceStart: Int
-    var id: String
-}
-
 extension RightsStore {
-    /// One page of a month's findings in workbook order (country, indicator, article, position),
-    /// so that an export of any size holds one page in memory at a time.
-    public func findingsPage(month: Month, after key: FindingPageKey?, limit: Int) throws -> (findings: [Finding], next: FindingPageKey?) {
-        try read("findings of \(month)") { db in
-            var sql = "SELECT * FROM finding WHERE month = ?"
-            var arguments: StatementArguments = [month.rawValue]
-            if let key {
-                sql += " AND (country, indicator, articleId, sentenceStart, id) > (?, ?, ?, ?, ?)"
-                arguments += [key.country, key.indicator, key.articleID, key.sentenceStart, key.id]
+    /// Calls `body` with each of a month's findings in workbook order (country, indicator,
+    /// article, position), one at a time from a cursor in one read transaction: an export of any
+    /// size holds one finding in memory, and SQLite's sorter spills to disk past its cache.
+    public func forEachFinding(month: Month, _ body: (Finding) throws -> Void) throws {
+        do {
+            try writer.read { db in
+                let cursor = try FindingRecord.fetchCursor(db, sql: """
+                    SELECT * FROM finding WHERE month = ? ORDER BY country, indicator, articleId, sentenceStart, id
+                    """, arguments: [month.rawValue])
+                while let record = try cursor.next() { try body(record.finding()) }
             }
-            sql += " ORDER BY country, indicator, articleId, sentenceStart, id LIMIT ?"
-            arguments += [limit]
-            let findings = try FindingRecord.fetchAll(db, sql: sql, arguments: arguments).map { $0.finding() }
-            let next = findings.count == limit ? findings.last.map {
-                FindingPageKey(country: $0.country.rawValue, indicator: $0.indicator.rawValue, articleID: $0.articleID.rawValue, sentenceStart: $0.sentenceStart, id: $0.id.rawValue)
-            } : nil
-            return (findings, next)
+        } catch let error as DatabaseError {
+            throw StoreError.read(what: "findings of \(month)", reason: Self.reason(error))
         }
     }
 

@@ -47,11 +47,11 @@ import Testing
         let path = folder.url.appendingPathComponent("store.sqlite").path
         do {
             let store = try RightsStore(path: path)
-            #expect(try store.appliedMigrations() == ["v1", "v2: finding order index"])
+            #expect(try store.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article"])
             _ = try store.insert([article("a", "Some text.")], at: Date())
         }
         let reopened = try RightsStore(path: path)
-        #expect(try reopened.appliedMigrations() == ["v1", "v2: finding order index"])
+        #expect(try reopened.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article"])
         #expect(try reopened.articleCount() == 1)
         let mode = try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
@@ -63,8 +63,57 @@ import Testing
         let path = folder.url.appendingPathComponent("old.sqlite").path
         try DatabaseQueue(path: path).write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT)") }
         let store = try RightsStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1", "v2: finding order index"])
+        #expect(try store.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article"])
         #expect(try store.articleCount() == 0)
+    }
+
+    @Test("a store from before findings were clustered by article keeps its findings and reviews, in workbook order")
+    func migratesFindingsToV3() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("v2.sqlite").path
+        do {
+            let store = try RightsStore(path: path)
+            _ = try store.insert([article("a", "Police detained a reporter."), article("b", "Police detained an editor.")], at: Date())
+        }
+        // Back to the v2 shape, as a store written by the previous release has it.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: """
+                DROP TABLE finding;
+                DELETE FROM grdb_migrations WHERE identifier LIKE 'v3%';
+                CREATE TABLE finding (id TEXT PRIMARY KEY, articleId TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                    runId INTEGER REFERENCES run(id), month TEXT, country TEXT NOT NULL, indicator TEXT NOT NULL, rules TEXT NOT NULL,
+                    severity INTEGER NOT NULL, polarity TEXT NOT NULL, attribution TEXT NOT NULL, confidence DOUBLE NOT NULL,
+                    sentence TEXT NOT NULL, sentenceStart INTEGER NOT NULL, sentenceEnd INTEGER NOT NULL, originalStart INTEGER,
+                    originalEnd INTEGER, qualifier TEXT);
+                CREATE INDEX finding_month_order ON finding (month, country, indicator, articleId, sentenceStart, id);
+                INSERT INTO finding VALUES ('f2', 'b', NULL, '2026-09', 'KZ', 'press_freedom', 'pf.detained', 2, 'concern', 'sentence', 0.9,
+                                            'Police detained an editor.', 0, 26, 0, 26, NULL);
+                INSERT INTO finding VALUES ('f1', 'a', NULL, '2026-09', 'KZ', 'press_freedom', 'pf.detained', 2, 'concern', 'sentence', 0.9,
+                                            'Police detained a reporter.', 0, 27, 0, 27, NULL);
+                INSERT INTO finding VALUES ('f3', 'a', NULL, '2026-09', 'BY', 'press_freedom', 'pf.detained', 2, 'concern', 'sentence', 0.8,
+                                            'Police detained a reporter.', 0, 27, 0, 27, NULL);
+                INSERT INTO review (findingId, decision, reviewedAt) VALUES ('f1', 'accepted', '2026-10-01T00:00:00Z');
+                """)
+        }
+        try queue.close()
+        let store = try RightsStore(path: path)
+        #expect(try store.appliedMigrations().last == "v3: findings clustered by article")
+        #expect(try store.findingCount() == 3)
+        #expect(try store.reviews()["f1"]?.decision == .accepted)
+        var order: [FindingID] = []
+        try store.forEachFinding(month: Month(rawValue: "2026-09")!) { order.append($0.id) }
+        #expect(order == ["f3", "f1", "f2"])
+        // Still one finding per id, and still removed with its article's new text.
+        #expect(throws: StoreError.self) {
+            try store.replaceFindings([("a", [Finding(id: "f1", articleID: "a", month: nil, country: "KZ", indicator: "press_freedom", rules: [],
+                                                      severity: 1, polarity: .concern, method: .sentence, attribution: "s", confidence: 1,
+                                                      qualifier: nil, sentence: "s", sentenceStart: 0, sentenceEnd: 1, originalStart: nil,
+                                                      originalEnd: nil)].flatMap { [$0, $0] })], rulesHash: "h",
+                                      runID: try store.beginRun(command: "test", rulesHash: "h", at: Date()))
+        }
+        _ = try store.insert([article("a", "Police released the reporter.")], at: Date())
+        #expect(try store.findingCount() == 1)
     }
 
     @Test("a file that is not a database is refused with its path")
