@@ -27,6 +27,8 @@ let package = Package(
             name: "RightsCore",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API under GRDB, for the one hot insert that binds values directly.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -29,7 +29,7 @@ struct FindingRecord: Codable, FetchableRecord, PersistableRecord {
         month = finding.month?.rawValue
         country = finding.country.rawValue
         indicator = finding.indicator.rawValue
-        rules = finding.rules.map(\.rawValue).joined(separator: " ")
+        rules = Self.rulesColumn(finding.rules)
         severity = finding.severity
         polarity = finding.polarity.rawValue
         attribution = finding.attribution
@@ -41,6 +41,9 @@ struct FindingRecord: Codable, FetchableRecord, PersistableRecord {
         originalEnd = finding.originalEnd
         qualifier = finding.qualifier?.rawValue
     }
+
+    /// Rule ids as stored: space-separated.
+    static func rulesColumn(_ rules: [RuleID]) -> String { rules.map(\.rawValue).joined(separator: " ") }
 
     func finding() -> Finding {
         let method = attribution.split(separator: ":").first.flatMap { AttributionMethod(rawValue: String($0)) } ?? .article

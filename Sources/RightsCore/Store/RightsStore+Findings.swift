@@ -67,22 +67,16 @@ extension RightsStore {
     public func replaceFindings(_ results: [(article: ArticleID, findings: [Finding])], rulesHash: String, runID: Int64) throws {
         try write("findings of \(results.count) articles") { db in
             let delete = try db.cachedStatement(sql: "DELETE FROM finding WHERE articleId = ?")
-            let insert = try db.cachedStatement(sql: """
+            let analysed = try db.cachedStatement(sql: "INSERT OR REPLACE INTO analysis (articleId, rulesHash, runId) VALUES (?, ?, ?)")
+            let insert = FindingInsert(try db.cachedStatement(sql: """
                 INSERT INTO finding (id, articleId, runId, month, country, indicator, rules, severity, polarity, attribution, confidence,
                                      sentence, sentenceStart, sentenceEnd, originalStart, originalEnd, qualifier)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+                """))
             for result in results {
                 try delete.execute(arguments: [result.article.rawValue])
-                for finding in result.findings {
-                    let record = FindingRecord(finding, runID: runID)
-                    try insert.execute(arguments: [record.id, record.articleId, record.runId, record.month, record.country, record.indicator,
-                                                   record.rules, record.severity, record.polarity, record.attribution, record.confidence,
-                                                   record.sentence, record.sentenceStart, record.sentenceEnd, record.originalStart,
-                                                   record.originalEnd, record.qualifier])
-                }
-                try db.execute(sql: "INSERT OR REPLACE INTO analysis (articleId, rulesHash, runId) VALUES (?, ?, ?)",
-                               arguments: [result.article.rawValue, rulesHash, runID])
+                for finding in result.findings { try insert.execute(finding, runID: runID, db: db) }
+                try analysed.execute(arguments: [result.article.rawValue, rulesHash, runID])
             }
         }
     }

@@ -32,6 +32,22 @@ import Testing
         #expect(try store.article("a")?.cleaned.text == "Police released the reporter.")
     }
 
+    @Test("findings read back exactly as written: optional fields empty or set, text outside ASCII, several rules")
+    func findingRoundTrip() throws {
+        let store = try RightsStore()
+        _ = try store.insert([article("a", "Police detained a reporter in İstanbul.")], at: Date())
+        let bare = Finding(id: "f1", articleID: "a", month: nil, country: "TR", indicator: "press_freedom", rules: [], severity: 1,
+                           polarity: .concern, method: .article, attribution: "", confidence: 0.25, qualifier: nil,
+                           sentence: "", sentenceStart: 0, sentenceEnd: 0, originalStart: nil, originalEnd: nil)
+        let full = Finding(id: "f2", articleID: "a", month: Month(rawValue: "2026-09"), country: "TR", indicator: "press_freedom",
+                           rules: ["pf.detained", "pf.reporter"], severity: 3, polarity: .improvement, method: .dateline,
+                           attribution: "dateline: 'İstanbul' (capital)", confidence: 0.7, qualifier: .denied,
+                           sentence: "Police detained a reporter in İstanbul — “again”.", sentenceStart: 4, sentenceEnd: 52,
+                           originalStart: 10, originalEnd: 58)
+        try store.replaceFindings([("a", [bare, full])], rulesHash: "h", runID: try store.beginRun(command: "test", rulesHash: "h", at: Date()))
+        #expect(try store.findings().sorted { $0.id < $1.id } == [bare, full])
+    }
+
     @Test("undated articles are kept and listed as undated")
     func undated() throws {
         let store = try RightsStore()
