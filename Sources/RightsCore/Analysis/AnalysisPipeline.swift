@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// What `analyze` did.
@@ -54,16 +55,20 @@ public struct AnalysisPipeline: Sendable {
         @Sendable func page(after last: ArticleID?) throws -> [Article] {
             try store.articles(store.articlesToAnalyse(rulesHash: hash, force: force, after: last, limit: batchSize))
         }
-        var nextPage = Task { try page(after: nil) }
+        // Store calls block their thread: they run on queues of their own, so that the cooperative
+        // threads (one per core) are all free for analysis.
+        let reads = DispatchQueue(label: "rightsbrief.analysis.read")
+        let writes = DispatchQueue(label: "rightsbrief.analysis.write")
+        var nextPage = Task { try await Self.run(on: reads) { try page(after: nil) } }
         var pendingWrite: Task<Void, Error>?
         while true {
             let articles = try await nextPage.value
             guard let last = articles.last?.id else { break }
-            nextPage = Task { try page(after: last) }
+            nextPage = Task { try await Self.run(on: reads) { try page(after: last) } }
             let results = await analyze(articles)
             try await pendingWrite?.value
             let batch = results.map { (article: $0.article, findings: $0.findings) }
-            pendingWrite = Task { try store.replaceFindings(batch, rulesHash: hash, runID: runID) }
+            pendingWrite = Task { try await Self.run(on: writes) { try store.replaceFindings(batch, rulesHash: hash, runID: runID) } }
             report.articlesAnalyzed += articles.count
             report.findings += results.reduce(0) { $0 + $1.findings.count }
             report.bytes += articles.reduce(0) { $0 + $1.cleaned.text.utf8.count }
@@ -73,6 +78,12 @@ public struct AnalysisPipeline: Sendable {
         try store.finishRun(runID, articlesAnalyzed: report.articlesAnalyzed, findings: report.findings, at: clock())
         report.elapsed = clock().timeIntervalSince(started)
         return report
+    }
+
+    private static func run<T: Sendable>(on queue: DispatchQueue, _ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try work() }) }
+        }
     }
 
     /// Analyses articles on all cores; results in input order.
