@@ -113,7 +113,7 @@ public struct ArticleAnalyzer: Sendable {
                 // "…adds five countries to its list. They are Nigeria, India and Syria.": a bare list
                 // of countries right after evidence continues that evidence.
                 if let previous, previous.sentence == index - 1, !previous.findings.isEmpty,
-                   let listed = bareCountryList(mentions[index], tokens: tokens, range: sentence.tokenRange) {
+                   let listed = bareCountryList(mentions[index], text: scanned, range: sentence.tokenRange) {
                     let text = scanned.text(of: sentence)
                     let original = originalRange(sentence.start ..< sentence.end)
                     var report = SentenceReport(text: text, start: sentence.start, end: sentence.end, matches: [], vetoed: [],
@@ -227,14 +227,14 @@ public struct ArticleAnalyzer: Sendable {
 
     /// The mentions of a sentence that is nothing but a list of two or more countries
     /// ("They are Nigeria, India, Afghanistan, Syria, and Vietnam."), else nil.
-    func bareCountryList(_ mentions: [PlaceMention], tokens: [Token], range: Range<Int>) -> [PlaceMention]? {
+    func bareCountryList(_ mentions: [PlaceMention], text: ScannedText, range: Range<Int>) -> [PlaceMention]? {
         let names = mentions.filter { !$0.isSpeaker && !$0.isRegion && !$0.isOrganisation && !$0.place.isAmbiguous }
         guard names.count >= 2, names.count == mentions.count else { return nil }
         let covered = names.reduce(0) { $0 + $1.end - $1.start }
         let listWords = names.indices.dropFirst().reduce(0) { $0 + names[$1].start - names[$1 - 1].end }
         for index in names.indices.dropFirst() {
-            let between = tokens[names[index - 1].end ..< names[index].start]
-            guard between.count <= 2, between.allSatisfy({ ["and", "or", "the"].contains($0.text) }) else { return nil }
+            let between = names[index - 1].end ..< names[index].start
+            guard between.count <= 2, between.allSatisfy({ ["and", "or", "the"].contains(text.word($0)) }) else { return nil }
         }
         return range.count - covered - listWords <= 4 ? names : nil
     }
@@ -253,7 +253,7 @@ public struct ArticleAnalyzer: Sendable {
         let tokens = text.tokens
         let ownWords = compiled.ruleWords[match.rule]
         func isNegator(_ position: Int) -> Bool {
-            tokens[position].is(.negator) && !ownWords.contains(tokens[position].text)
+            tokens[position].is(.negator) && !ownWords.contains(text.word(position))
         }
         var position = match.start - 1
         while position >= max(sentence.lowerBound, match.start - settings.negationWindow) {
@@ -262,12 +262,12 @@ public struct ArticleAnalyzer: Sendable {
                 // "must not jail critics" urges, "no excuse to lock up opponents" judges: both say it happens.
                 let exhortation = position > sentence.lowerBound && tokens[position - 1].is(.exhortationModal)
                 let reframed = tokens[(position + 1) ..< match.start].contains { $0.is(.negationBreaker) }
-                if !exhortation && !reframed { return .negated(tokens[position].text) }
+                if !exhortation && !reframed { return .negated(text.word(position)) }
             }
             position -= 1
         }
         for position in match.start ..< match.end where isNegator(position) {
-            return .negated(tokens[position].text)
+            return .negated(text.word(position))
         }
         let around = max(sentence.lowerBound, match.start - settings.negationWindow) ..< min(sentence.upperBound, match.end + 3)
         if around.contains(where: { tokens[$0].is(.denial) }) { return .kept(.denied) }

@@ -66,7 +66,7 @@ public struct Gazetteer: Sendable {
         for (index, country) in countries.enumerated() { byCode[country.code] = index }
         var seen = Set<String>()
         func add(_ text: String, _ codes: [CountryCode], _ kind: PlaceKind, ambiguous: Bool, region: String? = nil) {
-            let tokens = Tokenizer.tokenize(text).map(\.text)
+            let tokens = Tokenizer.words(text)
             guard !tokens.isEmpty else { return }
             let key = tokens.joined(separator: " ") + "|" + codes.map(\.rawValue).joined(separator: ",")
             guard seen.insert(key).inserted else { return }
@@ -99,6 +99,6 @@ public struct Gazetteer: Sendable {
     public func contains(_ code: CountryCode) -> Bool { byCode[code] != nil }
 
     static func fold(_ text: String) -> String {
-        Tokenizer.tokenize(text).map(\.text).joined(separator: " ")
+        Tokenizer.words(text).joined(separator: " ")
     }
 }

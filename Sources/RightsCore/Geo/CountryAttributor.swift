@@ -47,7 +47,7 @@ public struct CountryAttributor: Sendable {
         let isTitleCase = capitalized * 3 >= sentenceRange.count * 2
         var mentions = scan.map { match in
             var mention = PlaceMention(place: places[match.place], start: match.start, end: match.end, sentence: sentence, paragraph: paragraph,
-                                       isSpeaker: isSpeaker(match, tokens: tokens, sentenceRange: sentenceRange),
+                                       isSpeaker: isSpeaker(match, text: text, sentenceRange: sentenceRange),
                                        isActor: match.end < sentenceRange.upperBound && tokens[match.end].is(.actor),
                                        text: text.text(tokens: match.start ..< match.end))
             // "Palestine Action", "Nazarbaev University": a name followed by another capitalised word
@@ -71,20 +71,21 @@ public struct CountryAttributor: Sendable {
         return mentions
     }
 
-    private func isSpeaker(_ match: PlaceMatch, tokens: [Token], sentenceRange: Range<Int>) -> Bool {
+    private func isSpeaker(_ match: PlaceMatch, text: ScannedText, sentenceRange: Range<Int>) -> Bool {
+        let tokens = text.tokens
         func follows(_ phrase: [String], at position: Int) -> Bool {
             guard position >= sentenceRange.lowerBound, position + phrase.count <= sentenceRange.upperBound else { return false }
-            return phrase.indices.allSatisfy { tokens[position + $0].text == phrase[$0] }
+            return phrase.indices.allSatisfy { text.word(position + $0) == phrase[$0] }
         }
-        if match.end < sentenceRange.upperBound, tokens[match.end].is(.speakerAfterFirst), let phrases = speakerAfterByFirst[tokens[match.end].text] {
+        if match.end < sentenceRange.upperBound, tokens[match.end].is(.speakerAfterFirst), let phrases = speakerAfterByFirst[text.word(match.end)] {
             for phrase in phrases where follows(phrase, at: match.end) { return true }
         }
         // "pressure from the United States": an article between the phrase and the name is allowed.
-        let skip = match.start > sentenceRange.lowerBound && tokens[match.start - 1].text == "the" ? 1 : 0
+        let skip = match.start > sentenceRange.lowerBound && text.word(match.start - 1) == "the" ? 1 : 0
         var gap = 0
         while gap <= skip {
             if match.start - gap - 1 >= sentenceRange.lowerBound, tokens[match.start - gap - 1].is(.speakerBeforeLast),
-               let phrases = speakerBeforeByLast[tokens[match.start - gap - 1].text] {
+               let phrases = speakerBeforeByLast[text.word(match.start - gap - 1)] {
                 for phrase in phrases where follows(phrase, at: match.start - gap - phrase.count) { return true }
             }
             gap += 1

@@ -31,13 +31,13 @@ public enum PatternParser {
             if word.contains("*") {
                 throw SyntaxError(column: startColumn, message: "'*' may only end a word ('\(word)*'): it matches any token starting with the word")
             }
-            let tokens = Tokenizer.tokenize(word)
-            guard tokens.count == 1, tokens[0].text == TextNormalizer.foldWord(word), tokens[0].end == word.unicodeScalars.count else {
-                let suggestion = Tokenizer.tokenize(word).map(\.text).joined(separator: " ")
+            let scanned = TextScanner.scan(word)
+            guard scanned.tokens.count == 1, scanned.word(0) == TextNormalizer.foldWord(word), scanned.tokens[0].end == word.unicodeScalars.count else {
+                let suggestion = scanned.tokens.indices.map(scanned.word).joined(separator: " ")
                 throw SyntaxError(column: startColumn, message: "'\(word)' is not one token; write '\(suggestion)' (punctuation separates tokens)")
             }
-            if word != tokens[0].text {
-                throw SyntaxError(column: startColumn, message: "write words in lower case without diacritics: '\(tokens[0].text)', not '\(word)'")
+            if word != scanned.word(0) {
+                throw SyntaxError(column: startColumn, message: "write words in lower case without diacritics: '\(scanned.word(0))', not '\(word)'")
             }
             if isPrefix && word.count < minPrefixLength {
                 throw SyntaxError(column: startColumn, message: "a prefix needs at least \(minPrefixLength) letters before '*' ('\(word)*' would match too much)")

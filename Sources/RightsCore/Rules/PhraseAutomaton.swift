@@ -184,13 +184,13 @@ public struct PhraseAutomaton: Sendable {
         return atomCount
     }
 
-    /// Every match in `text` read as one sentence, with its tokens (for tests and tools).
-    public func matches(in text: String) -> (tokens: [Token], matches: [PhraseMatch]) {
+    /// Every match in `text` read as one sentence, with the text as read (for tests and tools).
+    public func matches(in text: String) -> (text: ScannedText, matches: [PhraseMatch]) {
         var collector = atomCollector()
         let scanned = TextScanner.scan(text, visitor: &collector)
         var found: [PhraseMatch] = []
         matches(collector.atoms, tokens: scanned.tokens, range: 0 ..< scanned.tokens.count, into: &found)
-        return (scanned.tokens, found)
+        return (scanned, found)
     }
 
     /// Every entry that matches within tokens `range` of a text read with `atomCollector()`, at

@@ -3,7 +3,7 @@
 /// The compiled rules walk their trie over these bytes, so a word is looked up while the text is
 /// read, not again later. The result is stored as the token's `classes`.
 public protocol TokenVisitor {
-    /// `folded` holds `Token.text` as UTF-8; `inline` the same bytes packed little-endian into two
+    /// `folded` holds the token's folded word as UTF-8; `inline` the same bytes packed little-endian into two
     /// words, zero-padded, when they are at most 16 (a ready-made hash key). Called once per token, in text order.
     mutating func visit(_ folded: UnsafeBufferPointer<UInt8>, inline: (UInt64, UInt64)?) -> UInt16
 }
@@ -21,6 +21,14 @@ public struct ScannedText: Sendable {
     public var utf8: [UInt8]
     public var tokens: [Token]
     public var sentences: [Sentence]
+    /// The folded words that did not fit in their token (long or not ASCII): few, so kept apart.
+    var spilledWords: [String]
+
+    /// The folded word of token `index` (lower case, no diacritics: `İmamoğlu` → `imamoglu`).
+    public func word(_ index: Int) -> String { word(of: tokens[index]) }
+
+    /// The folded word of a token of this text.
+    public func word(of token: Token) -> String { token.inlineText ?? spilledWords[Int(token.spill)] }
 
     /// The text of UTF-8 bytes `range`.
     public func string(utf8 range: Range<Int>) -> String {
@@ -60,7 +68,7 @@ public enum TextScanner {
         let bytes = Array(text.utf8)
         var pass = Pass(capacity: bytes.count)
         bytes.withUnsafeBufferPointer { pass.run($0, visitor: &visitor) }
-        return ScannedText(utf8: bytes, tokens: pass.tokens, sentences: pass.sentences)
+        return ScannedText(utf8: bytes, tokens: pass.tokens, sentences: pass.sentences, spilledWords: pass.spilledWords)
     }
 
     static let abbreviations: Set<String> = [
@@ -119,6 +127,7 @@ public enum TextScanner {
     struct Pass {
         var tokens: [Token] = []
         var sentences: [Sentence] = []
+        var spilledWords: [String] = []
         var folded: [UInt8] = []
         var paragraph = 0
         var lineStart = 0
@@ -250,7 +259,7 @@ public enum TextScanner {
                 let classes = withUnsafeBytes(of: &words) { raw in
                     visitor.visit(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: keyLength), inline: (key0, key1))
                 }
-                tokens.append(Token(inline0: key0, inline1: key1, spilled: nil, start: startScalar, end: scalarIndex, isCapitalized: capitalized,
+                tokens.append(Token(inline0: key0, inline1: key1, spill: -1, start: startScalar, end: scalarIndex, isCapitalized: capitalized,
                                     isAllCaps: allCaps && capitalized, utf8Start: start, utf8End: index, classes: classes))
             } else {
                 appendSpilled(isASCII: isASCII, start: start, end: index, startScalar: startScalar, endScalar: scalarIndex,
@@ -263,10 +272,13 @@ public enum TextScanner {
         mutating func appendSpilled<Visitor: TokenVisitor>(isASCII: Bool, start: Int, end: Int, startScalar: Int, endScalar: Int,
                                                             capitalized: Bool, allCaps: Bool, visitor: inout Visitor) {
             let text = isASCII ? String(decoding: folded, as: UTF8.self) : TextNormalizer.foldWord(String(decoding: folded, as: UTF8.self))
-            var token = Token(text: text, start: startScalar, end: endScalar, isCapitalized: capitalized, isAllCaps: allCaps && capitalized,
-                              utf8Start: start, utf8End: end)
+            // Folding may leave short ASCII ("İmamoğlu" → "imamoglu"): then it goes inline after all.
+            let inline = Token.pack(text)
+            var token = Token(inline0: inline?.0 ?? 0, inline1: inline?.1 ?? 0, spill: inline == nil ? Int32(spilledWords.count) : -1,
+                              start: startScalar, end: endScalar, isCapitalized: capitalized, isAllCaps: allCaps && capitalized,
+                              utf8Start: start, utf8End: end, classes: 0)
+            if inline == nil { spilledWords.append(text) }
             var utf8 = Array(text.utf8)
-            let inline = token.spilled == nil ? (token.inline0, token.inline1) : nil
             token.classes = utf8.withUnsafeMutableBufferPointer { visitor.visit(UnsafeBufferPointer($0), inline: inline) }
             tokens.append(token)
         }

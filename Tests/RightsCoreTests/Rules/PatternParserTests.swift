@@ -40,8 +40,8 @@ import Testing
         var automaton = PhraseAutomaton()
         automaton.add(try PatternParser.parse(pattern), payload: 0)
         automaton.freeze()
-        let (tokens, found) = automaton.matches(in: sentence)
-        return found.map { match in tokens[match.start ..< match.end].map(\.text).joined(separator: " ") }
+        let (scanned, found) = automaton.matches(in: sentence)
+        return found.map { match in (match.start ..< match.end).map(scanned.word).joined(separator: " ") }
     }
 
     @Test("an exact word matches only itself")
