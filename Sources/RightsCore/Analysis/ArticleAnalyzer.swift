@@ -186,8 +186,10 @@ public struct ArticleAnalyzer: Sendable {
                                                         paragraphMentions: paragraphMentions, context: context, steps: &steps)
                 if let steps { report.steps += steps.map { AttributionStep(description: "\(indicator): \($0.description)") } }
                 let rules = items.map { compiled.rules[$0.match.rule] }
+                // Sorted, each once.
+                let ruleIDs = rules.map(\.id).sorted().reduce(into: [RuleID]()) { if $0.last != $1 { $0.append($1) } }
                 let qualifier: Qualifier? = items.contains { $0.qualifier == nil } ? nil : (items.contains { $0.qualifier == .denied } ? .denied : .alleged)
-                var seenCountries = Set<CountryCode>()
+                var seenCountries: [CountryCode] = []
                 for attribution in attributions {
                     var country = attribution.country
                     var detail = attribution.detail
@@ -195,11 +197,12 @@ public struct ArticleAnalyzer: Sendable {
                         detail += ", \(country) reported under \(sovereign)"
                         country = sovereign
                     }
-                    guard seenCountries.insert(country).inserted else { continue }
+                    guard !seenCountries.contains(country) else { continue }
+                    seenCountries.append(country)
                     let finding = Finding(
                         id: Finding.makeID(article: articleID, sentenceStart: sentence.start, sentenceEnd: sentence.end, indicator: indicator, country: country),
                         articleID: articleID, month: month, country: country, indicator: indicator,
-                        rules: Array(Set(rules.map(\.id))).sorted(), severity: rules.map(\.severity).max()!,
+                        rules: ruleIDs, severity: rules.map(\.severity).max()!,
                         polarity: Self.polarity(items.map { (compiled.rules[$0.match.rule].polarity, $0.match) }),
                         method: attribution.method, attribution: "\(attribution.method.rawValue): \(detail)",
                         confidence: (attribution.confidence * (qualifier == nil ? 1 : settings.confidence.qualified) * 100).rounded() / 100,

@@ -96,21 +96,28 @@ public struct CountryAttributor: Sendable {
 
     /// The article-wide context from every mention (title mentions first).
     public func context(title: [PlaceMention], body: [PlaceMention], datelineEnd: Int?) -> ArticleContext {
-        var context = ArticleContext()
-        for mention in title + body where !mention.place.isAmbiguous && !mention.isRegion {
-            context.supported.formUnion(mention.countries)
+        // An article names a handful of countries: short arrays searched in order cost less than
+        // hashing each code of each mention, and keep the first-seen order for ties.
+        var supported: [CountryCode] = []
+        for mentions in [title, body] {
+            for mention in mentions where !mention.place.isAmbiguous && !mention.isRegion {
+                for code in mention.countries where !supported.contains(code) { supported.append(code) }
+            }
         }
         func usable(_ mention: PlaceMention) -> Bool {
             !mention.isSpeaker && !mention.isRegion && !mention.isOrganisation
-                && (!mention.place.isAmbiguous || mention.countries.allSatisfy(context.supported.contains))
+                && (!mention.place.isAmbiguous || mention.countries.allSatisfy(supported.contains))
         }
-        var firstSeen: [CountryCode: Int] = [:]
-        for (index, mention) in body.enumerated() where usable(mention) {
+        // Subject mentions per country, in order of first mention.
+        var counted: [(code: CountryCode, count: Int)] = []
+        for mention in body where usable(mention) {
             for code in mention.countries {
-                context.counts[code, default: 0] += 1
-                if firstSeen[code] == nil { firstSeen[code] = index }
+                if let index = counted.firstIndex(where: { $0.code == code }) { counted[index].count += 1 } else { counted.append((code, 1)) }
             }
         }
+        var context = ArticleContext()
+        context.supported = Set(supported)
+        context.counts = Dictionary(uniqueKeysWithValues: counted.map { ($0.code, $0.count) })
         for mention in title where usable(mention) {
             for code in mention.countries where !context.headline.contains(code) { context.headline.append(code) }
         }
@@ -118,13 +125,23 @@ public struct CountryAttributor: Sendable {
             context.dateline = first.countries.first
         }
         // Most mentioned; the headline and dateline count extra, earlier mention breaks ties.
-        var scores = context.counts.mapValues(Double.init)
-        for code in context.headline { scores[code, default: 0] += 2 }
-        if let dateline = context.dateline { scores[dateline, default: 0] += 2 }
-        context.main = scores.max { a, b in
-            a.value != b.value ? a.value < b.value : (firstSeen[a.key] ?? .max) > (firstSeen[b.key] ?? .max)
-        }?.key
+        var scores = counted.map { (code: $0.code, score: Double($0.count)) }
+        func add(_ code: CountryCode) {
+            if let index = scores.firstIndex(where: { $0.code == code }) { scores[index].score += 2 } else { scores.append((code, 2)) }
+        }
+        for code in context.headline { add(code) }
+        if let dateline = context.dateline { add(dateline) }
+        // Countries never mentioned in the body (headline or dateline only) come after, as before.
+        context.main = scores.enumerated().max { a, b in
+            a.element.score != b.element.score ? a.element.score < b.element.score : Self.seenRank(a.element.code, a.offset, counted.count) > Self.seenRank(b.element.code, b.offset, counted.count)
+        }?.element.code
         return context
+    }
+
+    /// Ties between equal scores go to the country mentioned first in the body; countries not in
+    /// the body (headline or dateline only) rank after all of those, equal among themselves.
+    private static func seenRank(_ code: CountryCode, _ offset: Int, _ bodyCount: Int) -> Int {
+        offset < bodyCount ? offset : .max
     }
 
     /// Countries for evidence at tokens `evidence` of sentence `sentence`.

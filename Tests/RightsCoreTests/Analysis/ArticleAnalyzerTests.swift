@@ -61,6 +61,25 @@ import Testing
         #expect(dateline.contains { $0.country == "GE" && ($0.method == .sentence || $0.method == .dateline) })
     }
 
+    @Test("the article's main country: most subject mentions, the headline and dateline count two, the first mentioned wins ties")
+    func articleContext() {
+        func main(_ text: String, title: String? = nil) -> ArticleContext {
+            analyzer.analyze(text: text + " Police arrested journalists.", title: title).context
+        }
+        let counted = main("Officials in Kenya met officials from Peru. Kenya later hosted talks with Peru and Kenya.")
+        #expect(counted.main == "KE")
+        #expect(counted.counts == ["KE": 3, "PE": 2])
+        #expect(counted.supported == ["KE", "PE"])
+        // Equal counts: the country named first.
+        #expect(main("Farmers in Peru traded with Kenya.").main == "PE")
+        #expect(main("Farmers in Kenya traded with Peru.").main == "KE")
+        // The headline adds two: one mention plus the headline beats two mentions.
+        #expect(main("Farmers in Kenya traded with Peru. Kenya exported tea.", title: "Peru reforms").main == "PE")
+        #expect(main("Farmers in Kenya traded with Peru. Kenya exported tea.", title: "Peru reforms").headline == ["PE"])
+        // A speaker is not a subject: "a US official said" does not count for the United States.
+        #expect(main("A US official said Kenya must free critics.").counts["US"] == nil)
+    }
+
     @Test("an ambiguous name counts only when the article names the country unambiguously too")
     func ambiguousNames() {
         #expect(countries("In Georgia, police beat peaceful protesters and detained dozens.").isEmpty)
