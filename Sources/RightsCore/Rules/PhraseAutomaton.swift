@@ -307,14 +307,19 @@ public struct TokenAtoms: Sendable {
 public struct AtomCollector: TokenVisitor {
     let trie: FrozenTrie
     let cache: WordCache?
-    public private(set) var atoms = TokenAtoms()
+    private let atomList: AppendBuffer<Int32>
+    private let offsets: AppendBuffer<Int32>
 
     init(trie: FrozenTrie, cache: WordCache?, expectedTokens: Int) {
         self.trie = trie
         self.cache = cache
-        atoms.atoms.reserveCapacity(expectedTokens * 2)
-        atoms.offsets.reserveCapacity(expectedTokens + 1)
+        atomList = AppendBuffer(capacity: expectedTokens * 2)
+        offsets = AppendBuffer(capacity: expectedTokens + 1)
+        offsets.append(0)
     }
+
+    /// The atoms collected, once the text has been read.
+    public var atoms: TokenAtoms { TokenAtoms(atoms: atomList.array(), offsets: offsets.array()) }
 
     @inline(__always)
     public mutating func visit(_ folded: UnsafeBufferPointer<UInt8>, inline: (UInt64, UInt64)?) -> UInt16 {
@@ -323,19 +328,19 @@ public struct AtomCollector: TokenVisitor {
         let slot = cache.slot(key0, key1, UInt8(folded.count))
         let entry = cache.entries[slot]
         if entry.length == UInt8(folded.count), entry.key0 == key0, entry.key1 == key1 {
-            if entry.count > 0 { atoms.atoms.append(entry.atom0) }
-            if entry.count > 1 { atoms.atoms.append(entry.atom1) }
-            if entry.count > 2 { atoms.atoms.append(entry.atom2) }
-            atoms.offsets.append(Int32(atoms.atoms.count))
+            if entry.count > 0 { atomList.append(entry.atom0) }
+            if entry.count > 1 { atomList.append(entry.atom1) }
+            if entry.count > 2 { atomList.append(entry.atom2) }
+            offsets.append(Int32(atomList.count))
             return entry.classes
         }
-        let first = atoms.atoms.count
+        let first = atomList.count
         let classes = walk(folded)
-        let found = atoms.atoms.count - first
+        let found = atomList.count - first
         if found <= 3 {
             cache.entries[slot] = WordCache.Entry(
                 key0: key0, key1: key1,
-                atom0: found > 0 ? atoms.atoms[first] : -1, atom1: found > 1 ? atoms.atoms[first + 1] : -1, atom2: found > 2 ? atoms.atoms[first + 2] : -1,
+                atom0: found > 0 ? atomList[first] : -1, atom1: found > 1 ? atomList[first + 1] : -1, atom2: found > 2 ? atomList[first + 2] : -1,
                 classes: classes, length: UInt8(folded.count), count: UInt8(found))
         }
         return classes
@@ -349,15 +354,15 @@ public struct AtomCollector: TokenVisitor {
             node = node < 0 ? Int(trie.root[Int(byte)]) : trie.child(of: node, byte)
             if node < 0 { complete = false; break }
             let prefix = trie.prefixAtoms[node]
-            if prefix >= 0 { atoms.atoms.append(prefix) }
+            if prefix >= 0 { atomList.append(prefix) }
         }
         var classes: UInt16 = 0
         if complete, node >= 0 {
             let exact = trie.exactAtoms[node]
-            if exact >= 0 { atoms.atoms.append(exact) }
+            if exact >= 0 { atomList.append(exact) }
             classes = trie.classes[node]
         }
-        atoms.offsets.append(Int32(atoms.atoms.count))
+        offsets.append(Int32(atomList.count))
         return classes
     }
 }

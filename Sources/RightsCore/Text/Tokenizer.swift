@@ -3,7 +3,7 @@
 /// A plain value with no references, so that arrays of tokens are copied and grown as raw
 /// memory: its folded text is held in two registers when it is ASCII of up to 16 bytes (nearly
 /// every word), else in the `ScannedText` it came from (`ScannedText.word(_:)`).
-public struct Token: Sendable, Equatable {
+public struct Token: Sendable, Equatable, BitwiseCopyable {
     // ASCII of up to 16 bytes packed little-endian and zero-padded (letters and digits are never 0).
     var inline0: UInt64
     var inline1: UInt64
