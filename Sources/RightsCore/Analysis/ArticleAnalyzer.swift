@@ -149,22 +149,23 @@ public struct ArticleAnalyzer: Sendable {
             var vetoed: [VetoedMatch] = []
             var kept: [(match: RuleMatch, qualifier: Qualifier?)] = []
             for match in scan.rules {
-                let rule = compiled.rules[match.rule]
-                if let exclusion = scan.exclusions.first(where: { compiled.exclusions[$0.rule].vetoes(rule.indicator) }) {
+                let indicator = compiled.rules[match.rule].indicator
+                if let exclusion = scan.exclusions.first(where: { compiled.exclusions[$0.rule].vetoes(indicator) }) {
                     let exclusionRule = compiled.exclusions[exclusion.rule]
-                    vetoed.append(VetoedMatch(rule: rule.id, reason: "excluded by \(exclusionRule.id)\(exclusionRule.reason.isEmpty ? "" : ": \(exclusionRule.reason)")"))
+                    vetoed.append(VetoedMatch(rule: compiled.rules[match.rule].id, reason: "excluded by \(exclusionRule.id)\(exclusionRule.reason.isEmpty ? "" : ": \(exclusionRule.reason)")"))
                     continue
                 }
                 switch qualifier(for: match, text: scanned, sentence: range, settings: settings) {
                 case let .negated(word):
-                    vetoed.append(VetoedMatch(rule: rule.id, reason: "negated by '\(word)'"))
+                    vetoed.append(VetoedMatch(rule: compiled.rules[match.rule].id, reason: "negated by '\(word)'"))
                 case let .kept(qualifier):
                     kept.append((match, qualifier))
                 }
             }
             var report = SentenceReport(
                 text: scanned.text(of: sentence), start: sentence.start, end: sentence.end,
-                matches: kept.map { item in
+                // The pipeline stores findings only: no need to cut out each match's text for it.
+                matches: detail == .findings ? [] : kept.map { item in
                     let rule = compiled.rules[item.match.rule]
                     return MatchReport(rule: rule.id, indicator: rule.indicator,
                                        text: scanned.text(tokens: item.match.start ..< item.match.end),
@@ -185,9 +186,9 @@ public struct ArticleAnalyzer: Sendable {
                 let attributions = attributor.attribute(evidence: evidence, sentence: index, tokens: tokens, sentenceMentions: mentions[index],
                                                         paragraphMentions: paragraphMentions, context: context, steps: &steps)
                 if let steps { report.steps += steps.map { AttributionStep(description: "\(indicator): \($0.description)") } }
-                let rules = items.map { compiled.rules[$0.match.rule] }
                 // Sorted, each once.
-                let ruleIDs = rules.map(\.id).sorted().reduce(into: [RuleID]()) { if $0.last != $1 { $0.append($1) } }
+                let ruleIDs = items.map { compiled.rules[$0.match.rule].id }.sorted().reduce(into: [RuleID]()) { if $0.last != $1 { $0.append($1) } }
+                let severity = items.map { compiled.rules[$0.match.rule].severity }.max()!
                 let qualifier: Qualifier? = items.contains { $0.qualifier == nil } ? nil : (items.contains { $0.qualifier == .denied } ? .denied : .alleged)
                 var seenCountries: [CountryCode] = []
                 for attribution in attributions {
@@ -202,7 +203,7 @@ public struct ArticleAnalyzer: Sendable {
                     let finding = Finding(
                         id: Finding.makeID(article: articleID, sentenceStart: sentence.start, sentenceEnd: sentence.end, indicator: indicator, country: country),
                         articleID: articleID, month: month, country: country, indicator: indicator,
-                        rules: ruleIDs, severity: rules.map(\.severity).max()!,
+                        rules: ruleIDs, severity: severity,
                         polarity: Self.polarity(items.map { (compiled.rules[$0.match.rule].polarity, $0.match) }),
                         method: attribution.method, attribution: "\(attribution.method.rawValue): \(detail)",
                         confidence: (attribution.confidence * (qualifier == nil ? 1 : settings.confidence.qualified) * 100).rounded() / 100,

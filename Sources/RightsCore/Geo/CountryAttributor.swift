@@ -18,7 +18,7 @@ public struct Attribution: Sendable, Equatable {
 /// article mentions most. Speakers ("U.S.-based Human Rights Watch", "a US official said") are
 /// never the subject. Ambiguous names count only when the article names the country
 /// unambiguously too. A region word stands for the article's main country when it is a member.
-public struct CountryAttributor: Sendable {
+public final class CountryAttributor: Sendable {
     public let settings: EngineSettings
     public let gazetteer: Gazetteer
 

@@ -58,7 +58,7 @@ public struct PreparedText: Sendable {
 /// The rule set compiled once: every pattern, exclusion and place name in one `PhraseAutomaton`.
 ///
 /// Built once per run and shared (read-only) by all analysis tasks.
-public struct CompiledRules: Sendable {
+public final class CompiledRules: Sendable {
     public let ruleSet: RuleSet
     public let rules: [PatternRule]
     public let exclusions: [ExclusionRule]

@@ -80,6 +80,20 @@ import Testing
         #expect(main("A US official said Kenya must free critics.").counts["US"] == nil)
     }
 
+    @Test("the findings-only analysis the pipeline runs finds exactly what the detailed one (explain) finds")
+    func detailLevelsAgree() throws {
+        var brief = analyzer
+        brief.detail = .findings
+        var detailed = analyzer
+        detailed.detail = .explanations
+        let texts = try TextScannerTests.texts()
+        #expect(texts.count > 50)
+        for text in texts {
+            let title = text.split(separator: "\n").first.map(String.init)
+            #expect(brief.analyze(text: text, title: title).findings == detailed.analyze(text: text, title: title).findings, "\(text.prefix(60))")
+        }
+    }
+
     @Test("an ambiguous name counts only when the article names the country unambiguously too")
     func ambiguousNames() {
         #expect(countries("In Georgia, police beat peaceful protesters and detained dozens.").isEmpty)
