@@ -116,7 +116,7 @@ if let index = arguments.firstIndex(of: "--analyze-db"), index + 1 < arguments.c
         var read = 0.0, analyse = 0.0, write = 0.0, bytes = 0, last: ArticleID?
         while true {
             var stage = Date()
-            let articles = try store.articles(store.articlesToAnalyse(rulesHash: hash, force: true, after: last, limit: pipeline.batchSize))
+            let articles = try store.articleTextsToAnalyse(rulesHash: hash, force: true, after: last, limit: pipeline.batchSize)
             read += seconds(stage)
             guard let next = articles.last?.id else { break }
             last = next

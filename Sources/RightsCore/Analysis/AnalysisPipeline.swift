@@ -52,8 +52,8 @@ public struct AnalysisPipeline: Sendable {
         let runID = try store.beginRun(command: "analyze", rulesHash: hash, at: clock())
         report.runID = runID
         let batchSize = self.batchSize
-        @Sendable func page(after last: ArticleID?) throws -> [Article] {
-            try store.articles(store.articlesToAnalyse(rulesHash: hash, force: force, after: last, limit: batchSize))
+        @Sendable func page(after last: ArticleID?) throws -> [ArticleText] {
+            try store.articleTextsToAnalyse(rulesHash: hash, force: force, after: last, limit: batchSize)
         }
         // Store calls block their thread: they run on queues of their own, so that the cooperative
         // threads (one per core) are all free for analysis.
@@ -87,7 +87,7 @@ public struct AnalysisPipeline: Sendable {
     }
 
     /// Analyses articles on all cores; results in input order.
-    public func analyze(_ articles: [Article]) async -> [(article: ArticleID, findings: [Finding])] {
+    public func analyze(_ articles: [ArticleText]) async -> [(article: ArticleID, findings: [Finding])] {
         let analyzer = self.analyzer
         let chunk = max(1, (articles.count + parallelism - 1) / parallelism)
         return await withTaskGroup(of: (Int, [(ArticleID, [Finding])]).self) { group in

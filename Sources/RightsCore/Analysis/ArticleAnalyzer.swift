@@ -56,7 +56,11 @@ public struct ArticleAnalyzer: Sendable {
     /// `cache`: a `WordCache` the calling task reuses from article to article (faster; never
     /// share one between tasks).
     public func analyze(_ article: Article, cache: WordCache? = nil) -> ArticleAnalysis {
-        analyze(text: article.cleaned.text, title: article.title, articleID: article.id, month: article.published?.month,
+        analyze(ArticleText(article), cache: cache)
+    }
+
+    public func analyze(_ article: ArticleText, cache: WordCache? = nil) -> ArticleAnalysis {
+        analyze(text: article.cleaned.text, title: article.title, articleID: article.id, month: article.month,
                 originalRange: { article.cleaned.originalRange(of: $0) }, cache: cache)
     }
 

@@ -48,6 +48,23 @@ extension RightsStore {
         }
     }
 
+    /// The texts of the next `limit` articles after `after` (by id) to analyse with rules of
+    /// `rulesHash` (or all, with `force`): one query per page, only the columns analysis reads.
+    public func articleTextsToAnalyse(rulesHash: String, force: Bool = false, after: ArticleID? = nil, limit: Int) throws -> [ArticleText] {
+        try read("articles to analyse") { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT a.id, a.title, a.month, a.cleaned, a.segments \(Self.pendingSQL) AND (?3 IS NULL OR a.id > ?3) ORDER BY a.id LIMIT ?4
+                """, arguments: [rulesHash, force, after?.rawValue, limit])
+            var texts: [ArticleText] = []
+            while let row = try rows.next() {
+                let month: String? = row[2]
+                texts.append(ArticleText(id: ArticleID(row[0] as String), title: row[1], month: month.flatMap(Month.init(rawValue:)),
+                                         cleaned: CleanedText(text: row[3], segments: ArticleRecord.decode(row[4]), removedLines: [])))
+            }
+            return texts
+        }
+    }
+
     /// How many articles `articlesToAnalyse` pages through.
     public func countArticlesToAnalyse(rulesHash: String, force: Bool) throws -> Int {
         try read("articles to analyse") { db in
