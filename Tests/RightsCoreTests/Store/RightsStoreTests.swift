@@ -48,6 +48,25 @@ import Testing
         #expect(try store.findings().sorted { $0.id < $1.id } == [bare, full])
     }
 
+    @Test("analysis pages through article texts by id: what it reads is the stored article's text, title, month and offsets")
+    func articleTextPages() throws {
+        let store = try RightsStore()
+        let articles = [article("b", "Share\nPolice detained a reporter.\nAdvertisement"), article("a", "Courts jailed two bloggers.", published: nil),
+                        article("c", "Voters queued in the rain.")]
+        _ = try store.insert(articles, at: Date())
+        let first = try store.articleTextsToAnalyse(rulesHash: "h", limit: 2)
+        #expect(first.map(\.id) == ["a", "b"])
+        let rest = try store.articleTextsToAnalyse(rulesHash: "h", after: first.last?.id, limit: 2)
+        #expect(rest.map(\.id) == ["c"])
+        for text in first + rest {
+            let stored = try #require(articles.first { $0.id == text.id })
+            var expected = ArticleText(stored)
+            expected.cleaned.removedLines = []
+            #expect(text == expected)
+        }
+        #expect(try store.articleTextsToAnalyse(rulesHash: "h", after: "c", limit: 2).isEmpty)
+    }
+
     @Test("undated articles are kept and listed as undated")
     func undated() throws {
         let store = try RightsStore()
