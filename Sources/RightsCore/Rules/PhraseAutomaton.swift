@@ -49,6 +49,9 @@ public struct PhraseAutomaton: Sendable {
     private var trie = FrozenTrie()
     private var anchorStart: [Int32] = []
     private var anchorCount: [Int32] = []
+    /// How many of an atom's anchors come first and start on any token; the rest only start on a
+    /// capitalised one (names of places), so a lower-case token never looks at them.
+    private var anchorCountAnyCase: [Int32] = []
     private var anchorEntries: [Int32] = []
     private var anchorAlternatives: [Int32] = []
     private var mapStart: [Int32] = []
@@ -111,11 +114,15 @@ public struct PhraseAutomaton: Sendable {
         var classes = [UInt16](repeating: 0, count: trieEdges.count)
         for (word, bits) in wordClasses { classes[trieNode(for: word)] |= bits }
         trie = FrozenTrie(edges: trieEdges, prefixAtoms: trieAtom, exactAtoms: exact, classes: classes)
-        anchorStart = []; anchorCount = []; anchorEntries = []; anchorAlternatives = []
+        anchorStart = []; anchorCount = []; anchorCountAnyCase = []; anchorEntries = []; anchorAlternatives = []
         for list in anchors {
+            // Any-case entries first, each group in the order added (matches keep their order).
+            let anyCase = list.filter { !entryNeedsCapital[Int($0.entry)] }
+            let capitalOnly = list.filter { entryNeedsCapital[Int($0.entry)] }
             anchorStart.append(Int32(anchorEntries.count))
             anchorCount.append(Int32(list.count))
-            for anchor in list { anchorEntries.append(anchor.entry); anchorAlternatives.append(anchor.alternative) }
+            anchorCountAnyCase.append(Int32(anyCase.count))
+            for anchor in anyCase + capitalOnly { anchorEntries.append(anchor.entry); anchorAlternatives.append(anchor.alternative) }
         }
         mapStart = [Int32](repeating: -1, count: elementGap.count)
         mapCount = [Int32](repeating: 0, count: elementGap.count)
@@ -279,9 +286,8 @@ public struct PhraseAutomaton: Sendable {
                 index += 1
                 guard atom < anchorStart.count else { continue }
                 let first = Int(anchorStart[atom])
-                for slot in first ..< first + Int(anchorCount[atom]) {
+                for slot in first ..< first + Int(isCapitalized ? anchorCount[atom] : anchorCountAnyCase[atom]) {
                     let entry = anchorEntries[slot]
-                    if !isCapitalized && entryNeedsCapital[Int(entry)] { continue }
                     // One match per entry and start, however many alternatives could begin there.
                     if found[foundHere...].contains(where: { $0.entry == Int(entry) }) { continue }
                     budget = Self.followBudget

@@ -11,25 +11,32 @@ public struct ContentHash: Sendable {
     public init() {}
 
     public mutating func update<S: Sequence>(bytes: S) where S.Element == UInt8 {
-        for byte in bytes {
-            lane1 = (lane1 ^ UInt64(byte)) &* 0x100000001b3
-            lane2 = (lane2 ^ UInt64(byte ^ 0x5a)) &* 0x100000001b3
-        }
+        for byte in bytes { update(byte: byte) }
+    }
+
+    @inline(__always)
+    private mutating func update(byte: UInt8) {
+        lane1 = (lane1 ^ UInt64(byte)) &* 0x100000001b3
+        lane2 = (lane2 ^ UInt64(byte ^ 0x5a)) &* 0x100000001b3
     }
 
     public mutating func update(_ string: String) {
-        update(bytes: string.utf8)
-        update(bytes: [0x1f]) // field separator so that ("ab","c") != ("a","bc")
+        var string = string
+        string.withUTF8 { for byte in $0 { update(byte: byte) } }
+        update(byte: 0x1f) // field separator so that ("ab","c") != ("a","bc")
     }
 
     public func hexDigest() -> String {
         // By hand: String(format:) goes through Foundation and costs more than the hash itself.
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var bytes = [UInt8](repeating: 0, count: 32)
-        for (lane, offset) in [(lane1, 0), (lane2, 16)] {
-            for index in 0 ..< 16 { bytes[offset + index] = digits[Int((lane >> UInt64(60 - 4 * index)) & 0xF)] }
+        String(unsafeUninitializedCapacity: 32) { buffer in
+            for (lane, offset) in [(lane1, 0), (lane2, 16)] {
+                for index in 0 ..< 16 {
+                    let digit = UInt8(truncatingIfNeeded: (lane >> UInt64(60 - 4 * index)) & 0xF)
+                    buffer[offset + index] = digit < 10 ? 0x30 + digit : 0x57 + digit
+                }
+            }
+            return 32
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Hash of several fields, in order.

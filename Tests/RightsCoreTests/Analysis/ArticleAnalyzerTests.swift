@@ -125,6 +125,12 @@ import Testing
         #expect(analyzer.analyze(text: text).findings.map(\.id) == analyzer.analyze(text: text).findings.map(\.id))
         #expect(Finding.makeID(article: "a", sentenceStart: 0, sentenceEnd: 10, indicator: "torture", country: "KZ")
             != Finding.makeID(article: "a", sentenceStart: 0, sentenceEnd: 10, indicator: "torture", country: "UZ"))
+        // The hash itself never changes: stored ids and reviews depend on it (values from an independent
+        // implementation of the same two FNV-1a lanes).
+        #expect(ContentHash.of("Police detained a reporter.") == "89b80553aa4bbae67088b538878bc7d3")
+        #expect(ContentHash.of("a", "bc") == "cb31b5381b2a17ab3098d0dd51017dba")
+        #expect(ContentHash.of("ab", "c") == "0ab11b2f87ef04a1de6aa75438210f40")
+        #expect(ContentHash.of("İmamoğlu", "12", "") == "dfb58163c08a957f64c3ccbeb62504d2")
     }
 }
 
