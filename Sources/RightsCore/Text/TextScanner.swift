@@ -106,17 +106,27 @@ public enum TextScanner {
         scalar == "'" || scalar == "\u{2019}" || scalar == "\u{02BC}"
     }
 
+    // Switches, not `String.unicodeScalars.contains`: these run at every sentence end.
     static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
-        "\"'”’)]»".unicodeScalars.contains(scalar)
+        switch scalar {
+        case "\"", "'", "”", "’", ")", "]", "»": return true
+        default: return false
+        }
     }
 
     static func startsSentence(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 {
             let value = scalar.value
-            return (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39) || "\"'(-*[".unicodeScalars.contains(scalar)
+            switch scalar {
+            case "\"", "'", "(", "-", "*", "[": return true
+            default: return (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+            }
         }
         if scalar.properties.isUppercase || scalar.properties.numericType != nil { return true }
-        return "\"'“‘([«•-–—*".unicodeScalars.contains(scalar)
+        switch scalar {
+        case "“", "‘", "«", "•", "–", "—": return true
+        default: return false
+        }
     }
 
     static func isSkippableLead(_ scalar: Unicode.Scalar) -> Bool {
