@@ -4,8 +4,9 @@ import RightsCore
 // Benchmarks for ingest and analysis on a generated corpus (never part of `swift test`).
 //
 //   swift run -c release rightsbench [--articles N]
-//       ingest MB/s and articles/s, then analysis MB/s with one task and with all cores (each in a
-//       child process, with its own peak memory), then the analyzer alone
+//       ingest MB/s and articles/s; then `analyze` (reads, analysis, writes) held to one core, and on
+//       all cores, each in a child process with its own peak memory; then the analyzer alone on one
+//       core and on all cores
 //   swift run -c release rightsbench --analyzer-only [--articles N] [--repeat] [--threads N] [--no-cache]
 //       the analyzer alone on articles in memory, with the time of each stage
 //   swift run -c release rightsbench --keep-store PATH
@@ -106,6 +107,17 @@ func seconds(_ start: Date) -> Double { Date().timeIntervalSince(start) }
 // --analyze-db PATH --jobs N: one analysis of a store (a child process, so its peak memory is its own).
 if let index = arguments.firstIndex(of: "--analyze-db"), index + 1 < arguments.count {
     let jobs = option("--jobs", default: 1)
+    // --one-core: the whole process (analysis, reads, writes) held to CPU 0.
+    let oneCore = arguments.contains("--one-core")
+    if oneCore {
+        // Glibc's header hides sched_setaffinity from Swift (it needs _GNU_SOURCE): look it up.
+        typealias SetAffinity = @convention(c) (pid_t, Int, UnsafeRawPointer) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sched_setaffinity") else { fatalError("no sched_setaffinity") }
+        var cpus = cpu_set_t()
+        withUnsafeMutableBytes(of: &cpus) { $0[0] = 1 }
+        let status = withUnsafeBytes(of: &cpus) { unsafeBitCast(symbol, to: SetAffinity.self)(0, MemoryLayout<cpu_set_t>.size, $0.baseAddress!) }
+        guard status == 0 else { fatalError("sched_setaffinity failed") }
+    }
     let store = try RightsStore(path: arguments[index + 1])
     let compiled = CompiledRules(try RuleSetLoader.load(from: rulesFolder))
     if arguments.contains("--stages") {
@@ -137,9 +149,11 @@ if let index = arguments.firstIndex(of: "--analyze-db"), index + 1 < arguments.c
     let start = Date()
     let report = try await AnalysisPipeline(compiled: compiled, batchSize: option("--batch", default: 256), parallelism: jobs).run(store: store, force: true)
     let elapsed = seconds(start)
-    print(String(format: "analyze (%d analysis task%@ + the store writer, reads and writes included): %d articles, %.1f MB in %.2f s: %.1f MB/s, %d findings; peak memory %.0f MB (%.0f MB before analysing)",
-                 jobs, jobs == 1 ? "" : "s", report.articlesAnalyzed, Double(report.bytes) / 1_000_000, elapsed,
-                 Double(report.bytes) / 1_000_000 / elapsed, report.findings, peakMemoryMB(), before))
+    let cores = oneCore ? 1 : ProcessInfo.processInfo.activeProcessorCount
+    let rate = Double(report.bytes) / 1_000_000 / elapsed
+    print(String(format: "analyze on %d core%@ (%d analysis task%@ + the store writer, reads and writes included): %d articles, %.1f MB in %.2f s: %.1f MB/s, %.1f MB/s per core, %d findings; peak memory %.0f MB (%.0f MB before analysing)",
+                 cores, cores == 1 ? "" : "s", jobs, jobs == 1 ? "" : "s", report.articlesAnalyzed, Double(report.bytes) / 1_000_000, elapsed,
+                 rate, rate / Double(cores), report.findings, peakMemoryMB(), before))
     exit(0)
 }
 
@@ -277,11 +291,14 @@ let rules = try RuleSetLoader.load(from: rulesFolder)
 let compiled = CompiledRules(rules)
 print(String(format: "rules: %d patterns, %d place names compiled in %.2f s", compiled.rules.count, compiled.places.count, seconds(start)))
 
-for jobs in [1, ProcessInfo.processInfo.activeProcessorCount] {
+// One core for everything; then all cores with the default tasks (cores - 1, the writer has the
+// last one) and with one task per core.
+let coreCount = ProcessInfo.processInfo.activeProcessorCount
+for (jobs, oneCore) in [(1, true), (AnalysisPipeline.defaultParallelism, false), (coreCount, false)] {
     fflush(nil)
     let child = Process()
     child.executableURL = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-    child.arguments = ["--analyze-db", storePath, "--jobs", String(jobs)]
+    child.arguments = ["--analyze-db", storePath, "--jobs", String(jobs)] + (oneCore ? ["--one-core"] : [])
     try child.run()
     child.waitUntilExit()
     guard child.terminationStatus == 0 else { fatalError("the analysis process failed") }
@@ -295,11 +312,21 @@ let cache = WordCache()
 start = Date()
 var sentences = 0
 var textBytes = 0
+for article in sample { _ = analyzer.analyze(article, cache: cache) }
+elapsed = seconds(start)
 for article in sample {
-    _ = analyzer.analyze(article, cache: cache)
     sentences += SentenceSplitter.split(article.cleaned.text).count
     textBytes += article.cleaned.text.utf8.count
 }
-elapsed = seconds(start)
 print(String(format: "analyzer alone (1 core, no store): %.1f MB/s, %.0f sentences/s", Double(textBytes) / 1_000_000 / elapsed, Double(sentences) / elapsed))
+// The same on every core at once, each with its own word cache.
+let shared = analyzer
+start = Date()
+DispatchQueue.concurrentPerform(iterations: coreCount) { _ in
+    let cache = WordCache()
+    for article in sample { _ = shared.analyze(article, cache: cache) }
+}
+elapsed = seconds(start)
+print(String(format: "analyzer alone (%d cores, no store): %.1f MB/s, %.1f MB/s per core", coreCount,
+             Double(textBytes * coreCount) / 1_000_000 / elapsed, Double(textBytes) / 1_000_000 / elapsed))
 print(String(format: "peak memory: %.0f MB", peakMemoryMB()))
