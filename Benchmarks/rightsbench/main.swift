@@ -137,7 +137,7 @@ if let index = arguments.firstIndex(of: "--analyze-db"), index + 1 < arguments.c
             let results = await pipeline.analyze(articles)
             analyse += seconds(stage)
             stage = Date()
-            try store.replaceFindings(results, rulesHash: hash, runID: runID)
+            _ = try store.storeAnalysis(results, rulesHash: hash, runID: runID)
             write += seconds(stage)
         }
         let megabytes = Double(bytes) / 1_000_000

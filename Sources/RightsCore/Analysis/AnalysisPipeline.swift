@@ -6,6 +6,8 @@ public struct AnalysisReport: Sendable {
     public var runID: Int64?
     public var articlesAnalyzed = 0
     public var articlesUpToDate = 0
+    /// Re-ingested with new text (or removed) while being analysed: not stored, still to analyse.
+    public var articlesChanged = 0
     public var findings = 0
     public var bytes = 0
     public var elapsed: TimeInterval = 0
@@ -60,21 +62,32 @@ public struct AnalysisPipeline: Sendable {
         let reads = DispatchQueue(label: "rightsbrief.analysis.read")
         let writes = DispatchQueue(label: "rightsbrief.analysis.write")
         var nextPage = Task { try await Self.run(on: reads) { try page(after: nil) } }
-        var pendingWrite: Task<Void, Error>?
+        var pendingWrite: Task<(stored: Int, findings: Int, changed: Int), Error>?
+        func count(_ written: (stored: Int, findings: Int, changed: Int)?) {
+            guard let written else { return }
+            report.articlesAnalyzed += written.stored
+            report.findings += written.findings
+            report.articlesChanged += written.changed
+        }
+        var processed = 0
         while true {
             let articles = try await nextPage.value
             guard let last = articles.last?.id else { break }
             nextPage = Task { try await Self.run(on: reads) { try page(after: last) } }
             let results = await analyze(articles)
-            try await pendingWrite?.value
-            let batch = results.map { (article: $0.article, findings: $0.findings) }
-            pendingWrite = Task { try await Self.run(on: writes) { try store.replaceFindings(batch, rulesHash: hash, runID: runID) } }
-            report.articlesAnalyzed += articles.count
-            report.findings += results.reduce(0) { $0 + $1.findings.count }
+            count(try await pendingWrite?.value)
+            pendingWrite = Task {
+                try await Self.run(on: writes) {
+                    let skipped = Set(try store.storeAnalysis(results, rulesHash: hash, runID: runID))
+                    let stored = results.filter { !skipped.contains($0.id) }
+                    return (stored.count, stored.reduce(0) { $0 + $1.findings.count }, skipped.count)
+                }
+            }
+            processed += articles.count
             report.bytes += articles.reduce(0) { $0 + $1.cleaned.text.utf8.count }
-            progress?(report.articlesAnalyzed, max(total, report.articlesAnalyzed))
+            progress?(processed, max(total, processed))
         }
-        try await pendingWrite?.value
+        count(try await pendingWrite?.value)
         try store.finishRun(runID, articlesAnalyzed: report.articlesAnalyzed, findings: report.findings, at: clock())
         report.elapsed = clock().timeIntervalSince(started)
         return report
@@ -87,20 +100,22 @@ public struct AnalysisPipeline: Sendable {
     }
 
     /// Analyses articles on all cores; results in input order.
-    public func analyze(_ articles: [ArticleText]) async -> [(article: ArticleID, findings: [Finding])] {
+    public func analyze(_ articles: [ArticleText]) async -> [AnalysedArticle] {
         let analyzer = self.analyzer
         let chunk = max(1, (articles.count + parallelism - 1) / parallelism)
-        return await withTaskGroup(of: (Int, [(ArticleID, [Finding])]).self) { group in
+        return await withTaskGroup(of: (Int, [AnalysedArticle]).self) { group in
             for (part, start) in stride(from: 0, to: articles.count, by: chunk).enumerated() {
                 let slice = Array(articles[start ..< min(start + chunk, articles.count)])
                 group.addTask {
                     let cache = WordCache()
-                    return (part, slice.map { ($0.id, analyzer.analyze($0, cache: cache).findings) })
+                    return (part, slice.map {
+                        AnalysedArticle(id: $0.id, contentHash: $0.contentHash, findings: analyzer.analyze($0, cache: cache).findings)
+                    })
                 }
             }
-            var parts: [(Int, [(ArticleID, [Finding])])] = []
+            var parts: [(Int, [AnalysedArticle])] = []
             for await part in group { parts.append(part) }
-            return parts.sorted { $0.0 < $1.0 }.flatMap { $0.1 }.map { (article: $0.0, findings: $0.1) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap { $0.1 }
         }
     }
 }

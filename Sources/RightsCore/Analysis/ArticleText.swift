@@ -5,15 +5,18 @@ public struct ArticleText: Sendable, Equatable {
     public var title: String?
     public var month: Month?
     public var cleaned: CleanedText
+    /// The stored text's hash: findings are stored only if the article still has this text.
+    public var contentHash: String
 
-    public init(id: ArticleID, title: String?, month: Month?, cleaned: CleanedText) {
+    public init(id: ArticleID, title: String?, month: Month?, cleaned: CleanedText, contentHash: String) {
         self.id = id
         self.title = title
         self.month = month
         self.cleaned = cleaned
+        self.contentHash = contentHash
     }
 
     public init(_ article: Article) {
-        self.init(id: article.id, title: article.title, month: article.published?.month, cleaned: article.cleaned)
+        self.init(id: article.id, title: article.title, month: article.published?.month, cleaned: article.cleaned, contentHash: article.contentHash)
     }
 }

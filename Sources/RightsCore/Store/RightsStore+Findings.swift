@@ -1,6 +1,20 @@
 import Foundation
 import GRDB
 
+/// What analysis found in one article, and which text it read (`ArticleText.contentHash`).
+public struct AnalysedArticle: Sendable {
+    public var id: ArticleID
+    /// The stored text's hash when it was read; nil stores the findings whatever the text is now.
+    public var contentHash: String?
+    public var findings: [Finding]
+
+    public init(id: ArticleID, contentHash: String?, findings: [Finding]) {
+        self.id = id
+        self.contentHash = contentHash
+        self.findings = findings
+    }
+}
+
 /// Which findings to list.
 public struct FindingFilter: Sendable, Equatable {
     public var month: Month?
@@ -53,13 +67,14 @@ extension RightsStore {
     public func articleTextsToAnalyse(rulesHash: String, force: Bool = false, after: ArticleID? = nil, limit: Int) throws -> [ArticleText] {
         try read("articles to analyse") { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT a.id, a.title, a.month, a.cleaned, a.segments \(Self.pendingSQL) AND (?3 IS NULL OR a.id > ?3) ORDER BY a.id LIMIT ?4
+                SELECT a.id, a.title, a.month, a.cleaned, a.segments, a.contentHash \(Self.pendingSQL) AND (?3 IS NULL OR a.id > ?3) ORDER BY a.id LIMIT ?4
                 """, arguments: [rulesHash, force, after?.rawValue, limit])
             var texts: [ArticleText] = []
             while let row = try rows.next() {
                 let month: String? = row[2]
                 texts.append(ArticleText(id: ArticleID(row[0] as String), title: row[1], month: month.flatMap(Month.init(rawValue:)),
-                                         cleaned: CleanedText(text: row[3], segments: ArticleRecord.decode(row[4]), removedLines: [])))
+                                         cleaned: CleanedText(text: row[3], segments: ArticleRecord.decode(row[4]), removedLines: []),
+                                         contentHash: row[5]))
             }
             return texts
         }
@@ -82,19 +97,58 @@ extension RightsStore {
     /// Replaces the findings of each analysed article in one transaction: a crash leaves either
     /// the old findings or the new, never a mix.
     public func replaceFindings(_ results: [(article: ArticleID, findings: [Finding])], rulesHash: String, runID: Int64) throws {
-        try write("findings of \(results.count) articles") { db in
-            let delete = try db.cachedStatement(sql: "DELETE FROM finding WHERE articleId = ?")
-            let analysed = try db.cachedStatement(sql: "INSERT OR REPLACE INTO analysis (articleId, rulesHash, runId) VALUES (?, ?, ?)")
-            let insert = FindingInsert(try db.cachedStatement(sql: """
-                INSERT INTO finding (id, articleId, runId, month, country, indicator, rules, severity, polarity, attribution, confidence,
-                                     sentence, sentenceStart, sentenceEnd, originalStart, originalEnd, qualifier)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """))
-            for result in results {
-                try delete.execute(arguments: [result.article.rawValue])
-                for finding in result.findings { try insert.execute(finding, runID: runID, db: db) }
-                try analysed.execute(arguments: [result.article.rawValue, rulesHash, runID])
+        _ = try storeAnalysis(results.map { AnalysedArticle(id: $0.article, contentHash: nil, findings: $0.findings) }, rulesHash: rulesHash, runID: runID)
+    }
+
+    /// Stores what analysis found, in one transaction, for the articles that still have the text
+    /// that was analysed: an article re-ingested with new text (or gone) meanwhile is skipped and
+    /// returned, to be analysed again. A crash leaves either the old findings or the new.
+    ///
+    /// Each article is looked up once here, inside the write transaction, so the per-row foreign
+    /// key checks (a fifth of the cost of this write) are switched off for it.
+    public func storeAnalysis(_ results: [AnalysedArticle], rulesHash: String, runID: Int64) throws -> [ArticleID] {
+        let what = "findings of \(results.count) articles"
+        do {
+            return try writer.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+                var skipped: [ArticleID] = []
+                try db.inTransaction {
+                    guard try Bool.fetchOne(db, sql: "SELECT 1 FROM run WHERE id = ?", arguments: [runID]) == true else {
+                        throw StoreError.write(what: what, reason: "run \(runID) is not in the store")
+                    }
+                    // Both answered from an index: the article rows themselves (long texts) are not read.
+                    let idOfText = try db.cachedStatement(sql: "SELECT id FROM article WHERE contentHash = ?")
+                    let exists = try db.cachedStatement(sql: "SELECT 1 FROM article WHERE id = ?")
+                    let delete = try db.cachedStatement(sql: "DELETE FROM finding WHERE articleId = ?")
+                    let analysed = try db.cachedStatement(sql: "INSERT OR REPLACE INTO analysis (articleId, rulesHash, runId) VALUES (?, ?, ?)")
+                    let insert = FindingInsert(try db.cachedStatement(sql: """
+                        INSERT INTO finding (id, articleId, runId, month, country, indicator, rules, severity, polarity, attribution, confidence,
+                                             sentence, sentenceStart, sentenceEnd, originalStart, originalEnd, qualifier)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """))
+                    for result in results {
+                        let current = if let hash = result.contentHash {
+                            try String.fetchOne(idOfText, arguments: [hash]) == result.id.rawValue
+                        } else {
+                            try Bool.fetchOne(exists, arguments: [result.id.rawValue]) == true
+                        }
+                        guard current else {
+                            skipped.append(result.id)
+                            continue
+                        }
+                        try delete.execute(arguments: [result.id.rawValue])
+                        for finding in result.findings { try insert.execute(finding, runID: runID, db: db) }
+                        try analysed.execute(arguments: [result.id.rawValue, rulesHash, runID])
+                    }
+                    return .commit
+                }
+                return skipped
             }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.write(what: what, reason: Self.reason(error))
         }
     }
 

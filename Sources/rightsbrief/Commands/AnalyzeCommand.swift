@@ -56,7 +56,10 @@ enum AnalyzeRunner {
     }
 
     static func printSummary(_ report: AnalysisReport) {
-        if report.articlesAnalyzed == 0 {
+        if report.articlesChanged > 0 {
+            print("\(report.articlesChanged) articles were re-ingested with new text during the analysis: their findings were not stored; run analyze again.")
+        }
+        if report.articlesAnalyzed == 0 && report.articlesChanged == 0 {
             print("Nothing to analyse: \(report.articlesUpToDate) articles already analysed with these rules (\(report.rulesHash.prefix(12))).")
             return
         }

@@ -67,6 +67,32 @@ import Testing
         #expect(try store.articleTextsToAnalyse(rulesHash: "h", after: "c", limit: 2).isEmpty)
     }
 
+    @Test("findings are stored only for articles that still have the text that was analysed; foreign keys are on again after")
+    func storeAnalysisChecksText() throws {
+        let store = try RightsStore()
+        _ = try store.insert([article("a", "Police detained a reporter."), article("b", "Courts jailed two bloggers.")], at: Date())
+        let texts = try store.articleTextsToAnalyse(rulesHash: "h", limit: 10)
+        // Meanwhile "b" is re-ingested with new text, and a finding names an article that was never stored.
+        _ = try store.insert([article("b", "Courts freed two bloggers.")], at: Date())
+        func finding(_ id: FindingID, _ article: ArticleID) -> Finding {
+            Finding(id: id, articleID: article, month: nil, country: "KZ", indicator: "press_freedom", rules: [], severity: 1, polarity: .concern,
+                    method: .sentence, attribution: "sentence: x", confidence: 0.9, qualifier: nil, sentence: "s", sentenceStart: 0,
+                    sentenceEnd: 1, originalStart: nil, originalEnd: nil)
+        }
+        let run = try store.beginRun(command: "test", rulesHash: "h", at: Date())
+        let results = texts.map { AnalysedArticle(id: $0.id, contentHash: $0.contentHash, findings: [finding(FindingID("f" + $0.id.rawValue), $0.id)]) }
+            + [AnalysedArticle(id: "ghost", contentHash: nil, findings: [finding("fg", "ghost")])]
+        #expect(try store.storeAnalysis(results, rulesHash: "h", runID: run) == ["b", "ghost"])
+        #expect(try store.findings().map(\.id) == ["fa"])
+        #expect(try store.articlesToAnalyse(rulesHash: "h") == ["b"])
+        #expect(throws: StoreError.self) { try store.storeAnalysis(results, rulesHash: "h", runID: run + 100) }
+        let foreignKeys = try store.writer.read { db in try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") }
+        #expect(foreignKeys == true)
+        #expect(throws: (any Error).self) {
+            try store.writer.write { db in try db.execute(sql: "INSERT INTO finding (id, articleId, country, indicator, rules, severity, polarity, attribution, confidence, sentence, sentenceStart, sentenceEnd) VALUES ('x', 'nowhere', 'KZ', 'i', '', 1, 'concern', '', 1, '', 0, 1)") }
+        }
+    }
+
     @Test("undated articles are kept and listed as undated")
     func undated() throws {
         let store = try RightsStore()
