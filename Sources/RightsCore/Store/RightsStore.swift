@@ -19,6 +19,12 @@ public final class RightsStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            // For a new file only (SQLite ignores it once the file has pages): 16 KB pages hold
+            // whole article rows and batches of findings; writing findings took a fifth less time
+            // than with 4 KB pages. Stores created before keep their page size.
+            try db.execute(sql: "PRAGMA page_size = 16384")
+        }
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
         } catch {

@@ -114,8 +114,11 @@ import Testing
         let reopened = try RightsStore(path: path)
         #expect(try reopened.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article"])
         #expect(try reopened.articleCount() == 1)
-        let mode = try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        let (mode, pageSize) = try DatabaseQueue(path: path).read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA page_size"))
+        }
         #expect(mode == "wal")
+        #expect(pageSize == 16384)
     }
 
     @Test("an existing database from before the migrations is brought up to date")
