@@ -291,10 +291,10 @@ let rules = try RuleSetLoader.load(from: rulesFolder)
 let compiled = CompiledRules(rules)
 print(String(format: "rules: %d patterns, %d place names compiled in %.2f s", compiled.rules.count, compiled.places.count, seconds(start)))
 
-// One core for everything; then all cores with the default tasks (cores - 1, the writer has the
-// last one) and with one task per core.
+// One core for everything; then all cores with one analysis task and with one task per core
+// (the default).
 let coreCount = ProcessInfo.processInfo.activeProcessorCount
-for (jobs, oneCore) in [(1, true), (AnalysisPipeline.defaultParallelism, false), (coreCount, false)] {
+for (jobs, oneCore) in [(1, true), (1, false), (coreCount, false)] {
     fflush(nil)
     let child = Process()
     child.executableURL = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
