@@ -24,9 +24,10 @@ public struct AnalysisPipeline: Sendable {
     public var batchSize: Int
     public var parallelism: Int
 
-    /// One task per core. The store writer has a thread of its own beside them: on two cores,
-    /// two tasks and the writer gave 24.7–25.3 MB/s against 22.9–25.3 with one task.
-    public static var defaultParallelism: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    /// All cores but one: the store writer overlaps the analysis on its own thread. (On two cores,
+    /// one task and two measured the same within the machine's noise: 22.9–27.8 MB/s against
+    /// 22.0–25.7.)
+    public static var defaultParallelism: Int { max(1, ProcessInfo.processInfo.activeProcessorCount - 1) }
 
     public init(compiled: CompiledRules, batchSize: Int = 256, parallelism: Int = AnalysisPipeline.defaultParallelism) {
         var analyzer = ArticleAnalyzer(compiled)
