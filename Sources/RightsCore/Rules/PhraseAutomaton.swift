@@ -47,17 +47,7 @@ public struct PhraseAutomaton: Sendable {
     // The same tables flattened by `freeze()` for scanning: no nested arrays to retain per token.
     private var isFrozen = false
     private var trie = FrozenTrie()
-    private var anchorStart: [Int32] = []
-    private var anchorCount: [Int32] = []
-    /// How many of an atom's anchors come first and start on any token; the rest only start on a
-    /// capitalised one (names of places), so a lower-case token never looks at them.
-    private var anchorCountAnyCase: [Int32] = []
-    private var anchorEntries: [Int32] = []
-    private var anchorAlternatives: [Int32] = []
-    private var mapStart: [Int32] = []
-    private var mapCount: [Int32] = []
-    private var mapAtoms: [Int32] = []
-    private var mapAlternatives: [Int32] = []
+    private var frozen = FrozenEntries()
 
     public init() {}
 
@@ -114,19 +104,19 @@ public struct PhraseAutomaton: Sendable {
         var classes = [UInt16](repeating: 0, count: trieEdges.count)
         for (word, bits) in wordClasses { classes[trieNode(for: word)] |= bits }
         trie = FrozenTrie(edges: trieEdges, prefixAtoms: trieAtom, exactAtoms: exact, classes: classes)
-        anchorStart = []; anchorCount = []; anchorCountAnyCase = []; anchorEntries = []; anchorAlternatives = []
+        // Per atom, the entries it may start: any-case ones first, then those that only start on a
+        // capitalised token (names of places), so a lower-case token never looks at those. Each
+        // group keeps the order entries were added in, so matches keep their order.
+        var atomAnchors: [AtomAnchors] = [], slots: [AnchorSlot] = []
         for list in anchors {
-            // Any-case entries first, each group in the order added (matches keep their order).
             let anyCase = list.filter { !entryNeedsCapital[Int($0.entry)] }
             let capitalOnly = list.filter { entryNeedsCapital[Int($0.entry)] }
-            anchorStart.append(Int32(anchorEntries.count))
-            anchorCount.append(Int32(list.count))
-            anchorCountAnyCase.append(Int32(anyCase.count))
-            for anchor in anyCase + capitalOnly { anchorEntries.append(anchor.entry); anchorAlternatives.append(anchor.alternative) }
+            atomAnchors.append(AtomAnchors(start: Int32(slots.count), all: Int32(list.count), anyCase: Int32(anyCase.count)))
+            for anchor in anyCase + capitalOnly { slots.append(AnchorSlot(entry: anchor.entry, alternative: anchor.alternative)) }
         }
-        mapStart = [Int32](repeating: -1, count: elementGap.count)
-        mapCount = [Int32](repeating: 0, count: elementGap.count)
-        mapAtoms = []; mapAlternatives = []
+        var mapStart = [Int32](repeating: -1, count: elementGap.count)
+        var mapCount = [Int32](repeating: 0, count: elementGap.count)
+        var mapAtoms: [Int32] = [], mapAlternatives: [Int32] = []
         for (element, byFirst) in elementAltsByFirstAtom {
             mapStart[Int(element)] = Int32(mapAtoms.count)
             var count: Int32 = 0
@@ -135,6 +125,15 @@ public struct PhraseAutomaton: Sendable {
             }
             mapCount[Int(element)] = count
         }
+        frozen = FrozenEntries(
+            atoms: atomAnchors, slots: slots,
+            entries: entryElementStart.indices.map { EntryShape(elementStart: entryElementStart[$0], elementCount: Int32(entryElementCount[$0])) },
+            elements: elementGap.indices.map {
+                ElementShape(altStart: elementAltStart[$0], altCount: Int32(elementAltCount[$0]), gap: Int32(elementGap[$0]),
+                             mapStart: mapStart[$0], mapCount: mapCount[$0])
+            },
+            alternatives: altTermStart.indices.map { AlternativeShape(termStart: altTermStart[$0], termCount: Int32(altTermCount[$0])) },
+            termAtoms: termAtoms, mapAtoms: mapAtoms, mapAlternatives: mapAlternatives)
         isFrozen = true
     }
 
@@ -206,6 +205,9 @@ public struct PhraseAutomaton: Sendable {
         precondition(isFrozen, "PhraseAutomaton.freeze() must be called after the last add")
         guard !range.isEmpty else { return }
         let limit = range.upperBound
+        let tables = frozen
+        let atomAnchors = tables.atoms, slots = tables.slots, entryShapes = tables.entries, elementShapes = tables.elements
+        let alternatives = tables.alternatives, termAtoms = tables.termAtoms, mapAtoms = tables.mapAtoms, mapAlternatives = tables.mapAlternatives
         atoms.atoms.withUnsafeBufferPointer { atomList in
         atoms.offsets.withUnsafeBufferPointer { offsets in
 
@@ -221,8 +223,9 @@ public struct PhraseAutomaton: Sendable {
 
         /// The position after alternative `alt` when it matches from `position`, else nil.
         func matchAlternative(_ alt: Int, at position: Int, skipFirst: Bool) -> Int? {
-            let start = Int(altTermStart[alt])
-            let count = Int(altTermCount[alt])
+            let shape = alternatives[alt]
+            let start = Int(shape.termStart)
+            let count = Int(shape.termCount)
             guard position + count <= limit else { return nil }
             for offset in (skipFirst ? 1 : 0) ..< count where !has(termAtoms[start + offset], at: position + offset) { return nil }
             return position + count
@@ -235,15 +238,15 @@ public struct PhraseAutomaton: Sendable {
         func follow(_ entry: Int, element: Int, from position: Int) -> Int? {
             budget -= 1
             if budget < 0 { return nil }
-            if element == Int(entryElementCount[entry]) { return position }
-            let elementIndex = Int(entryElementStart[entry]) + element
-            let gap = Int(elementGap[elementIndex])
-            let altStart = Int(elementAltStart[elementIndex])
-            let altCount = Int(elementAltCount[elementIndex])
+            let entryShape = entryShapes[entry]
+            if element == Int(entryShape.elementCount) { return position }
+            let shape = elementShapes[Int(entryShape.elementStart) + element]
+            let altStart = Int(shape.altStart)
+            let altCount = Int(shape.altCount)
             var candidate = position
-            let last = min(position + gap, limit - 1)
-            let mapFrom = Int(mapStart[elementIndex])
-            let mapEnd = mapFrom + Int(mapCount[elementIndex])
+            let last = min(position + Int(shape.gap), limit - 1)
+            let mapFrom = Int(shape.mapStart)
+            let mapEnd = mapFrom + Int(shape.mapCount)
             while candidate <= last {
                 if mapFrom >= 0 {
                     var atomIndex = Int(offsets[candidate])
@@ -284,14 +287,15 @@ public struct PhraseAutomaton: Sendable {
             while index < end {
                 let atom = Int(atomList[index])
                 index += 1
-                guard atom < anchorStart.count else { continue }
-                let first = Int(anchorStart[atom])
-                for slot in first ..< first + Int(isCapitalized ? anchorCount[atom] : anchorCountAnyCase[atom]) {
-                    let entry = anchorEntries[slot]
+                guard atom < atomAnchors.count else { continue }
+                let anchors = atomAnchors[atom]
+                let first = Int(anchors.start)
+                for slot in first ..< first + Int(isCapitalized ? anchors.all : anchors.anyCase) {
+                    let entry = slots[slot].entry
                     // One match per entry and start, however many alternatives could begin there.
                     if found[foundHere...].contains(where: { $0.entry == Int(entry) }) { continue }
                     budget = Self.followBudget
-                    guard let afterFirst = matchAlternative(Int(anchorAlternatives[slot]), at: position, skipFirst: true),
+                    guard let afterFirst = matchAlternative(Int(slots[slot].alternative), at: position, skipFirst: true),
                           let matchEnd = follow(Int(entry), element: 1, from: afterFirst) else { continue }
                     found.append(PhraseMatch(entry: Int(entry), start: position, end: matchEnd))
                 }
@@ -408,6 +412,58 @@ public final class WordCache {
     func slot(_ key0: UInt64, _ key1: UInt64, _ length: UInt8) -> Int {
         let mixed = (key0 &* 0x9E37_79B9_7F4A_7C15) ^ (key1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
         return Int(truncatingIfNeeded: (mixed ^ (mixed >> 29)) & UInt64(Self.size - 1))
+    }
+}
+
+struct AtomAnchors { var start: Int32, all: Int32, anyCase: Int32 }
+struct AnchorSlot { var entry: Int32, alternative: Int32 }
+struct EntryShape { var elementStart: Int32, elementCount: Int32 }
+struct ElementShape { var altStart: Int32, altCount: Int32, gap: Int32, mapStart: Int32, mapCount: Int32 }
+struct AlternativeShape { var termStart: Int32, termCount: Int32 }
+
+/// The entries of `PhraseAutomaton` as the scan reads them: what one lookup needs side by side
+/// (an atom's anchors, an element's gap and alternatives), in flat immutable memory shared by
+/// every analysis task.
+final class FrozenEntries: @unchecked Sendable {
+    let atoms: UnsafeMutableBufferPointer<AtomAnchors>
+    let slots: UnsafeMutableBufferPointer<AnchorSlot>
+    let entries: UnsafeMutableBufferPointer<EntryShape>
+    let elements: UnsafeMutableBufferPointer<ElementShape>
+    let alternatives: UnsafeMutableBufferPointer<AlternativeShape>
+    let termAtoms: UnsafeMutableBufferPointer<Int32>
+    let mapAtoms: UnsafeMutableBufferPointer<Int32>
+    let mapAlternatives: UnsafeMutableBufferPointer<Int32>
+
+    convenience init() {
+        self.init(atoms: [], slots: [], entries: [], elements: [], alternatives: [], termAtoms: [], mapAtoms: [], mapAlternatives: [])
+    }
+
+    init(atoms: [AtomAnchors], slots: [AnchorSlot], entries: [EntryShape], elements: [ElementShape], alternatives: [AlternativeShape],
+         termAtoms: [Int32], mapAtoms: [Int32], mapAlternatives: [Int32]) {
+        func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+            let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: array.count)
+            _ = buffer.initialize(from: array)
+            return buffer
+        }
+        self.atoms = copy(atoms)
+        self.slots = copy(slots)
+        self.entries = copy(entries)
+        self.elements = copy(elements)
+        self.alternatives = copy(alternatives)
+        self.termAtoms = copy(termAtoms)
+        self.mapAtoms = copy(mapAtoms)
+        self.mapAlternatives = copy(mapAlternatives)
+    }
+
+    deinit {
+        atoms.deallocate()
+        slots.deallocate()
+        entries.deallocate()
+        elements.deallocate()
+        alternatives.deallocate()
+        termAtoms.deallocate()
+        mapAtoms.deallocate()
+        mapAlternatives.deallocate()
     }
 }
 
