@@ -24,9 +24,9 @@ public struct AnalysisPipeline: Sendable {
     public var batchSize: Int
     public var parallelism: Int
 
-    /// All cores but one: the store writer overlaps the analysis on its own thread. (On two cores,
-    /// one task and two measured the same within the machine's noise: 22.9–27.8 MB/s against
-    /// 22.0–25.7.)
+    /// All cores but one: the store writer overlaps the analysis on its own thread. (On two cores
+    /// one task and two measured the same within the machine's noise: `rightsbench` on 20,000
+    /// articles gave 22.3–25.7 MB/s against 21.9–26.3.)
     public static var defaultParallelism: Int { max(1, ProcessInfo.processInfo.activeProcessorCount - 1) }
 
     public init(compiled: CompiledRules, batchSize: Int = 256, parallelism: Int = AnalysisPipeline.defaultParallelism) {

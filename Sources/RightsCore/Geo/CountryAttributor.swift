@@ -131,17 +131,19 @@ public final class CountryAttributor: Sendable {
         }
         for code in context.headline { add(code) }
         if let dateline = context.dateline { add(dateline) }
-        // Countries never mentioned in the body (headline or dateline only) come after, as before.
         context.main = scores.enumerated().max { a, b in
-            a.element.score != b.element.score ? a.element.score < b.element.score : Self.seenRank(a.element.code, a.offset, counted.count) > Self.seenRank(b.element.code, b.offset, counted.count)
+            a.element.score != b.element.score
+                ? a.element.score < b.element.score
+                : Self.seenRank(a.offset, bodyCountries: counted.count) > Self.seenRank(b.offset, bodyCountries: counted.count)
         }?.element.code
         return context
     }
 
     /// Ties between equal scores go to the country mentioned first in the body; countries not in
-    /// the body (headline or dateline only) rank after all of those, equal among themselves.
-    private static func seenRank(_ code: CountryCode, _ offset: Int, _ bodyCount: Int) -> Int {
-        offset < bodyCount ? offset : .max
+    /// the body (headline or dateline only, listed after those) rank after all of them, and among
+    /// themselves the first listed wins.
+    private static func seenRank(_ offset: Int, bodyCountries: Int) -> Int {
+        offset < bodyCountries ? offset : .max
     }
 
     /// Countries for evidence at tokens `evidence` of sentence `sentence`.
