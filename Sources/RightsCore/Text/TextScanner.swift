@@ -204,6 +204,7 @@ public enum TextScanner {
         @inline(__always)
         mutating func readWord<Visitor: TokenVisitor>(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ scalarIndex: inout Int,
                                                        visitor: inout Visitor) {
+            if readPlainASCIIWord(bytes, &index, &scalarIndex, visitor: &visitor) { return }
             let count = bytes.count
             let start = index, startScalar = scalarIndex
             // ASCII words of up to 16 bytes (nearly all) are folded into two registers; others into `folded`.
@@ -275,6 +276,57 @@ public enum TextScanner {
                 appendSpilled(isASCII: isASCII, start: start, end: index, startScalar: startScalar, endScalar: scalarIndex,
                               capitalized: capitalized, allCaps: allCaps, visitor: &visitor)
             }
+        }
+
+        /// The common case in one go: a word of at most 16 ASCII letters and digits that ends in
+        /// ASCII other than an apostrophe. Such a word folds by setting bit 0x20 of each byte
+        /// (upper case to lower, digits unchanged), so it is packed by two loads instead of byte by
+        /// byte. Anything else (longer, an apostrophe, a non-ASCII scalar next) returns false
+        /// with nothing read, and the general reading takes it.
+        @inline(__always)
+        mutating func readPlainASCIIWord<Visitor: TokenVisitor>(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ scalarIndex: inout Int,
+                                                                 visitor: inout Visitor) -> Bool {
+            let count = bytes.count
+            let start = index
+            var end = start
+            var hasLower = false
+            while end < count, end - start <= 16 {
+                let byte = bytes[end]
+                let isLower = byte &- 0x61 < 26
+                guard isLower || byte &- 0x41 < 26 || byte &- 0x30 < 10 else { break }
+                hasLower = hasLower || isLower
+                end += 1
+            }
+            let length = end - start
+            guard length <= 16, end == count || (bytes[end] < 0x80 && bytes[end] != 0x27) else { return false }
+            var key0: UInt64 = 0, key1: UInt64 = 0
+            if start + 16 <= count {
+                let raw = UnsafeRawPointer(bytes.baseAddress! + start)
+                let fold: UInt64 = 0x2020_2020_2020_2020
+                key0 = (raw.loadUnaligned(as: UInt64.self) | fold) & Self.lowBytes(min(length, 8))
+                if length > 8 { key1 = (raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) | fold) & Self.lowBytes(length - 8) }
+            } else {
+                for position in 0 ..< length {
+                    let lower = UInt64(bytes[start + position] | 0x20)
+                    if position < 8 { key0 |= lower << UInt64(8 * position) } else { key1 |= lower << UInt64(8 * (position - 8)) }
+                }
+            }
+            let capitalized = bytes[start] &- 0x41 < 26
+            var words = (key0, key1)
+            let classes = withUnsafeBytes(of: &words) { raw in
+                visitor.visit(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: length), inline: (key0, key1))
+            }
+            tokens.append(Token(inline0: key0, inline1: key1, spill: -1, start: scalarIndex, end: scalarIndex + length, isCapitalized: capitalized,
+                                isAllCaps: capitalized && !hasLower, utf8Start: start, utf8End: end, classes: classes))
+            index = end
+            scalarIndex += length
+            return true
+        }
+
+        /// A mask of the low `count` bytes of a word (`count` from 1 to 8).
+        @inline(__always)
+        static func lowBytes(_ count: Int) -> UInt64 {
+            count >= 8 ? .max : (1 << UInt64(8 * count)) - 1
         }
 
         /// A token whose folded text did not fit in registers (long or not ASCII).
