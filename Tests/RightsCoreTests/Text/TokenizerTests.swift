@@ -66,6 +66,9 @@ import Testing
             "Emoji 👍 are not words. Kana カタカナ and Arabic العربية are. Digits ٣ too. e\u{301}tude.",
             "a.b.c. d… E… 'quoted.' \"Quoted.\" (Bracketed.) [Square.] «Guillemets.» Lower. upper",
             "", ".", "   ", "\n\n", "Word", "ALL CAPS HEADLINE. and lower. 12 Angry Men.",
+            // Words at 16 and 17 bytes, near and at the end of the text, next to an apostrophe or non-ASCII.
+            "abcdefghijklmnop ABCDEFGHIJKLMNOPQ x1Y2z3 ABC123 OK'd don’t café naïve Zürich abcdefghijklmnop",
+            "MIXEDcase0123456789 UN's", "A", "ab'", "abcdefghijklmnopq",
         ]
         let folders = [TestPaths.corpus, TestPaths.corpusWorld, TestPaths.repository.appendingPathComponent("samples")]
         for folder in folders {
