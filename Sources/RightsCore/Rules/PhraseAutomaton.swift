@@ -421,6 +421,13 @@ struct EntryShape { var elementStart: Int32, elementCount: Int32 }
 struct ElementShape { var altStart: Int32, altCount: Int32, gap: Int32, mapStart: Int32, mapCount: Int32 }
 struct AlternativeShape { var termStart: Int32, termCount: Int32 }
 
+/// A flat copy of `array` that the frozen tables own (and free in their `deinit`).
+private func frozenCopy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+    let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
+    _ = buffer.initialize(from: array)
+    return buffer
+}
+
 /// The entries of `PhraseAutomaton` as the scan reads them: what one lookup needs side by side
 /// (an atom's anchors, an element's gap and alternatives), in flat immutable memory shared by
 /// every analysis task.
@@ -440,19 +447,14 @@ final class FrozenEntries: @unchecked Sendable {
 
     init(atoms: [AtomAnchors], slots: [AnchorSlot], entries: [EntryShape], elements: [ElementShape], alternatives: [AlternativeShape],
          termAtoms: [Int32], mapAtoms: [Int32], mapAlternatives: [Int32]) {
-        func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
-            let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: array.count)
-            _ = buffer.initialize(from: array)
-            return buffer
-        }
-        self.atoms = copy(atoms)
-        self.slots = copy(slots)
-        self.entries = copy(entries)
-        self.elements = copy(elements)
-        self.alternatives = copy(alternatives)
-        self.termAtoms = copy(termAtoms)
-        self.mapAtoms = copy(mapAtoms)
-        self.mapAlternatives = copy(mapAlternatives)
+        self.atoms = frozenCopy(atoms)
+        self.slots = frozenCopy(slots)
+        self.entries = frozenCopy(entries)
+        self.elements = frozenCopy(elements)
+        self.alternatives = frozenCopy(alternatives)
+        self.termAtoms = frozenCopy(termAtoms)
+        self.mapAtoms = frozenCopy(mapAtoms)
+        self.mapAlternatives = frozenCopy(mapAlternatives)
     }
 
     deinit {
@@ -481,11 +483,6 @@ final class FrozenTrie: @unchecked Sendable {
     convenience init() { self.init(edges: [[]], prefixAtoms: [-1], exactAtoms: [-1], classes: [0]) }
 
     init(edges: [[(byte: UInt8, node: Int32)]], prefixAtoms: [Int32], exactAtoms: [Int32], classes: [UInt16]) {
-        func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
-            let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
-            _ = buffer.initialize(from: array)
-            return buffer
-        }
         var starts: [Int32] = [], counts: [UInt16] = [], bytes: [UInt8] = [], targets: [Int32] = []
         for list in edges {
             starts.append(Int32(bytes.count))
@@ -494,14 +491,14 @@ final class FrozenTrie: @unchecked Sendable {
         }
         var rootEdges = [Int32](repeating: -1, count: 256)
         for edge in edges[0] { rootEdges[Int(edge.byte)] = edge.node }
-        root = copy(rootEdges)
-        edgeStart = copy(starts)
-        edgeCount = copy(counts)
-        edgeBytes = copy(bytes)
-        edgeTargets = copy(targets)
-        self.prefixAtoms = copy(prefixAtoms)
-        self.exactAtoms = copy(exactAtoms)
-        self.classes = copy(classes)
+        root = frozenCopy(rootEdges)
+        edgeStart = frozenCopy(starts)
+        edgeCount = frozenCopy(counts)
+        edgeBytes = frozenCopy(bytes)
+        edgeTargets = frozenCopy(targets)
+        self.prefixAtoms = frozenCopy(prefixAtoms)
+        self.exactAtoms = frozenCopy(exactAtoms)
+        self.classes = frozenCopy(classes)
     }
 
     deinit {

@@ -22,26 +22,6 @@ struct FindingRecord: Codable, FetchableRecord, PersistableRecord {
     var originalEnd: Int?
     var qualifier: String?
 
-    init(_ finding: Finding, runID: Int64?) {
-        id = finding.id.rawValue
-        articleId = finding.articleID.rawValue
-        runId = runID
-        month = finding.month?.rawValue
-        country = finding.country.rawValue
-        indicator = finding.indicator.rawValue
-        rules = Self.rulesColumn(finding.rules)
-        severity = finding.severity
-        polarity = finding.polarity.rawValue
-        attribution = finding.attribution
-        confidence = finding.confidence
-        sentence = finding.sentence
-        sentenceStart = finding.sentenceStart
-        sentenceEnd = finding.sentenceEnd
-        originalStart = finding.originalStart
-        originalEnd = finding.originalEnd
-        qualifier = finding.qualifier?.rawValue
-    }
-
     /// Rule ids as stored: space-separated.
     static func rulesColumn(_ rules: [RuleID]) -> String { rules.map(\.rawValue).joined(separator: " ") }
 

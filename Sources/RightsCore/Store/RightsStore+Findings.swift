@@ -53,18 +53,9 @@ extension RightsStore {
         WHERE (s.rulesHash IS NULL OR s.rulesHash != ?1 OR ?2)
         """
 
-    /// The next `limit` articles after `after` (by id) to analyse with rules of `rulesHash`, or
-    /// all of them with `force`: analysis pages through the store, holding one page at a time.
-    public func articlesToAnalyse(rulesHash: String, force: Bool = false, after: ArticleID? = nil, limit: Int = .max) throws -> [ArticleID] {
-        try read("articles to analyse") { db in
-            try String.fetchAll(db, sql: "SELECT a.id \(Self.pendingSQL) AND (?3 IS NULL OR a.id > ?3) ORDER BY a.id LIMIT ?4",
-                                arguments: [rulesHash, force, after?.rawValue, limit]).map { ArticleID($0) }
-        }
-    }
-
     /// The texts of the next `limit` articles after `after` (by id) to analyse with rules of
     /// `rulesHash` (or all, with `force`): one query per page, only the columns analysis reads.
-    public func articleTextsToAnalyse(rulesHash: String, force: Bool = false, after: ArticleID? = nil, limit: Int) throws -> [ArticleText] {
+    public func articleTextsToAnalyse(rulesHash: String, force: Bool = false, after: ArticleID? = nil, limit: Int = .max) throws -> [ArticleText] {
         try read("articles to analyse") { db in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT a.id, a.title, a.month, a.cleaned, a.segments, a.contentHash \(Self.pendingSQL) AND (?3 IS NULL OR a.id > ?3) ORDER BY a.id LIMIT ?4
@@ -80,7 +71,7 @@ extension RightsStore {
         }
     }
 
-    /// How many articles `articlesToAnalyse` pages through.
+    /// How many articles `articleTextsToAnalyse` pages through.
     public func countArticlesToAnalyse(rulesHash: String, force: Bool) throws -> Int {
         try read("articles to analyse") { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) \(Self.pendingSQL)", arguments: [rulesHash, force]) ?? 0

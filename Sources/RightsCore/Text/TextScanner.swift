@@ -282,12 +282,14 @@ public enum TextScanner {
         /// ASCII other than an apostrophe. Such a word folds by setting bit 0x20 of each byte
         /// (upper case to lower, digits unchanged), so it is packed by two loads instead of byte by
         /// byte. Anything else (longer, an apostrophe, a non-ASCII scalar next) returns false
-        /// with nothing read, and the general reading takes it.
+        /// with nothing read, and the general reading takes it (so do the last 16 bytes of a text).
         @inline(__always)
         mutating func readPlainASCIIWord<Visitor: TokenVisitor>(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ scalarIndex: inout Int,
                                                                  visitor: inout Visitor) -> Bool {
             let count = bytes.count
             let start = index
+            // Two 8-byte loads must stay inside the text: the last 16 bytes take the general reading.
+            guard start + 16 <= count else { return false }
             var end = start
             var hasLower = false
             while end < count, end - start <= 16 {
@@ -299,18 +301,10 @@ public enum TextScanner {
             }
             let length = end - start
             guard length <= 16, end == count || (bytes[end] < 0x80 && bytes[end] != 0x27) else { return false }
-            var key0: UInt64 = 0, key1: UInt64 = 0
-            if start + 16 <= count {
-                let raw = UnsafeRawPointer(bytes.baseAddress! + start)
-                let fold: UInt64 = 0x2020_2020_2020_2020
-                key0 = (raw.loadUnaligned(as: UInt64.self) | fold) & Self.lowBytes(min(length, 8))
-                if length > 8 { key1 = (raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) | fold) & Self.lowBytes(length - 8) }
-            } else {
-                for position in 0 ..< length {
-                    let lower = UInt64(bytes[start + position] | 0x20)
-                    if position < 8 { key0 |= lower << UInt64(8 * position) } else { key1 |= lower << UInt64(8 * (position - 8)) }
-                }
-            }
+            let raw = UnsafeRawPointer(bytes.baseAddress! + start)
+            let fold: UInt64 = 0x2020_2020_2020_2020
+            let key0 = (raw.loadUnaligned(as: UInt64.self) | fold) & Self.lowBytes(min(length, 8))
+            let key1 = length > 8 ? (raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) | fold) & Self.lowBytes(length - 8) : 0
             let capitalized = bytes[start] &- 0x41 < 26
             var words = (key0, key1)
             let classes = withUnsafeBytes(of: &words) { raw in
