@@ -22,9 +22,6 @@ struct FindingRecord: Codable, FetchableRecord, PersistableRecord {
     var originalEnd: Int?
     var qualifier: String?
 
-    /// Rule ids as stored: space-separated.
-    static func rulesColumn(_ rules: [RuleID]) -> String { rules.map(\.rawValue).joined(separator: " ") }
-
     func finding() -> Finding {
         let method = attribution.split(separator: ":").first.flatMap { AttributionMethod(rawValue: String($0)) } ?? .article
         return Finding(id: FindingID(id), articleID: ArticleID(articleId), month: month.flatMap(Month.init(rawValue:)),

@@ -1,5 +1,68 @@
+import Foundation
 import GRDB
 import GRDBSQLite
+
+/// Binds values one after the other to a prepared statement, straight through SQLite's C API.
+///
+/// A struct with mutating methods rather than nested functions capturing the position: captured
+/// variables are boxed and every access to them is checked at run time.
+struct StatementBinder {
+    let handle: OpaquePointer
+    private var index: Int32 = 0
+    /// The first error a bind returned.
+    private(set) var status = SQLITE_OK
+
+    init(_ statement: Statement) { handle = statement.sqliteStatement }
+
+    @inline(__always)
+    private mutating func note(_ code: Int32) { if status == SQLITE_OK { status = code } }
+
+    mutating func bind(_ value: String?) {
+        index += 1
+        guard var text = value else { return note(sqlite3_bind_null(handle, index)) }
+        let position = index
+        let code = text.withUTF8 { bytes in Self.bindText(handle, position, bytes) }
+        note(code)
+    }
+
+    mutating func bind(bytes: UnsafeBufferPointer<UInt8>) {
+        index += 1
+        note(Self.bindText(handle, index, bytes))
+    }
+
+    mutating func bind(_ number: Int?) {
+        index += 1
+        note(number.map { sqlite3_bind_int64(handle, index, Int64($0)) } ?? sqlite3_bind_null(handle, index))
+    }
+
+    mutating func bind(_ number: Int64) {
+        index += 1
+        note(sqlite3_bind_int64(handle, index, number))
+    }
+
+    mutating func bind(_ number: Double) {
+        index += 1
+        note(sqlite3_bind_double(handle, index, number))
+    }
+
+    /// Resets the statement for its next use.
+    func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    /// SQLite copies each value before `bind` returns, so the Swift strings may go.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    private static func bindText(_ handle: OpaquePointer, _ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, nil) }
+        return sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), transient)
+    }
+
+    static func error(_ code: Int32, _ statement: Statement, _ db: Database) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+    }
+}
 
 /// The insert of one finding row, binding each value straight to SQLite.
 ///
@@ -7,57 +70,72 @@ import GRDBSQLite
 /// seventeen boxed values before binding them, which cost as much as SQLite's own work.
 struct FindingInsert {
     let statement: Statement
+    /// The rule ids column (space-separated, as `FindingRecord.finding()` splits it) is written here
+    /// instead of into a new string per row.
+    private var rules: [UInt8] = []
 
-    init(_ statement: Statement) { self.statement = statement }
-
-    func execute(_ finding: Finding, runID: Int64, db: Database) throws {
-        let handle = statement.sqliteStatement
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-        }
-        var index: Int32 = 0
-        var bound = SQLITE_OK
-        func check(_ code: Int32) { if bound == SQLITE_OK { bound = code } }
-        func bind(_ value: String?) {
-            index += 1
-            guard var text = value else { return check(sqlite3_bind_null(handle, index)) }
-            text.withUTF8 { bytes in
-                if let base = bytes.baseAddress, !bytes.isEmpty {
-                    check(sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.transient))
-                } else {
-                    check(sqlite3_bind_text(handle, index, "", 0, nil))
-                }
-            }
-        }
-        func bind(_ number: Int?) {
-            index += 1
-            check(number.map { sqlite3_bind_int64(handle, index, Int64($0)) } ?? sqlite3_bind_null(handle, index))
-        }
-        bind(finding.id.rawValue)
-        bind(finding.articleID.rawValue)
-        index += 1; check(sqlite3_bind_int64(handle, index, runID))
-        bind(finding.month?.rawValue)
-        bind(finding.country.rawValue)
-        bind(finding.indicator.rawValue)
-        bind(FindingRecord.rulesColumn(finding.rules))
-        bind(finding.severity)
-        bind(finding.polarity.rawValue)
-        bind(finding.attribution)
-        index += 1; check(sqlite3_bind_double(handle, index, finding.confidence))
-        bind(finding.sentence)
-        bind(finding.sentenceStart)
-        bind(finding.sentenceEnd)
-        bind(finding.originalStart)
-        bind(finding.originalEnd)
-        bind(finding.qualifier?.rawValue)
-        let code = bound == SQLITE_OK ? sqlite3_step(handle) : bound
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                sql: statement.sql)
-        }
+    init(_ statement: Statement) {
+        self.statement = statement
+        rules.reserveCapacity(256)
     }
 
-    /// SQLite copies each value before `bind` returns, so the Swift strings may go.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    mutating func execute(_ finding: Finding, runID: Int64, db: Database) throws {
+        var binder = StatementBinder(statement)
+        defer { binder.reset() }
+        binder.bind(finding.id.rawValue)
+        binder.bind(finding.articleID.rawValue)
+        binder.bind(runID)
+        binder.bind(finding.month?.rawValue)
+        binder.bind(finding.country.rawValue)
+        binder.bind(finding.indicator.rawValue)
+        rules.removeAll(keepingCapacity: true)
+        for (position, rule) in finding.rules.enumerated() {
+            if position > 0 { rules.append(0x20) }
+            rules.append(contentsOf: rule.rawValue.utf8)
+        }
+        rules.withUnsafeBufferPointer { binder.bind(bytes: $0) }
+        binder.bind(finding.severity)
+        binder.bind(finding.polarity.rawValue)
+        binder.bind(finding.attribution)
+        binder.bind(finding.confidence)
+        binder.bind(finding.sentence)
+        binder.bind(finding.sentenceStart)
+        binder.bind(finding.sentenceEnd)
+        binder.bind(finding.originalStart)
+        binder.bind(finding.originalEnd)
+        binder.bind(finding.qualifier?.rawValue)
+        let code = binder.status == SQLITE_OK ? sqlite3_step(binder.handle) : binder.status
+        guard code == SQLITE_DONE else { throw StatementBinder.error(code, statement, db) }
+    }
+}
+
+/// Whether an article still has the text that was analysed: one index lookup, compared in place.
+struct ArticleTextCheck {
+    /// `SELECT id FROM article WHERE contentHash = ?`
+    let byHash: Statement
+    /// `SELECT 1 FROM article WHERE id = ?`
+    let byID: Statement
+
+    /// With a hash: the article whose text has that hash is `article`. Without: `article` exists.
+    func isCurrent(_ article: ArticleID, contentHash: String?, db: Database) throws -> Bool {
+        let statement = contentHash == nil ? byID : byHash
+        var binder = StatementBinder(statement)
+        defer { binder.reset() }
+        binder.bind(contentHash ?? article.rawValue)
+        let code = binder.status == SQLITE_OK ? sqlite3_step(binder.handle) : binder.status
+        switch code {
+        case SQLITE_DONE:
+            return false
+        case SQLITE_ROW:
+            guard contentHash != nil else { return true }
+            guard let text = sqlite3_column_text(binder.handle, 0) else { return false }
+            let length = Int(sqlite3_column_bytes(binder.handle, 0))
+            var id = article.rawValue
+            return id.withUTF8 { expected in
+                expected.count == length && (length == 0 || memcmp(expected.baseAddress!, text, length) == 0)
+            }
+        default:
+            throw StatementBinder.error(code, statement, db)
+        }
+    }
 }

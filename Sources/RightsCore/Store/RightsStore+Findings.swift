@@ -109,22 +109,17 @@ extension RightsStore {
                         throw StoreError.write(what: what, reason: "run \(runID) is not in the store")
                     }
                     // Both answered from an index: the article rows themselves (long texts) are not read.
-                    let idOfText = try db.cachedStatement(sql: "SELECT id FROM article WHERE contentHash = ?")
-                    let exists = try db.cachedStatement(sql: "SELECT 1 FROM article WHERE id = ?")
+                    let check = ArticleTextCheck(byHash: try db.cachedStatement(sql: "SELECT id FROM article WHERE contentHash = ?"),
+                                                 byID: try db.cachedStatement(sql: "SELECT 1 FROM article WHERE id = ?"))
                     let delete = try db.cachedStatement(sql: "DELETE FROM finding WHERE articleId = ?")
                     let analysed = try db.cachedStatement(sql: "INSERT OR REPLACE INTO analysis (articleId, rulesHash, runId) VALUES (?, ?, ?)")
-                    let insert = FindingInsert(try db.cachedStatement(sql: """
+                    var insert = FindingInsert(try db.cachedStatement(sql: """
                         INSERT INTO finding (id, articleId, runId, month, country, indicator, rules, severity, polarity, attribution, confidence,
                                              sentence, sentenceStart, sentenceEnd, originalStart, originalEnd, qualifier)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """))
                     for result in results {
-                        let current = if let hash = result.contentHash {
-                            try String.fetchOne(idOfText, arguments: [hash]) == result.id.rawValue
-                        } else {
-                            try Bool.fetchOne(exists, arguments: [result.id.rawValue]) == true
-                        }
-                        guard current else {
+                        guard try check.isCurrent(result.id, contentHash: result.contentHash, db: db) else {
                             skipped.append(result.id)
                             continue
                         }
