@@ -23,6 +23,9 @@ public struct AnalysisPipeline: Sendable {
     public let analyzer: ArticleAnalyzer
     public var batchSize: Int
     public var parallelism: Int
+    /// Word caches kept warm from one page to the next, one per running part.
+    private let caches = WordCachePool()
+    static let partsPerTask = 4
 
     /// All cores but one: the store writer overlaps the analysis on its own thread. (On two cores
     /// one task and two measured the same within the machine's noise: `rightsbench` on 20,000
@@ -104,12 +107,17 @@ public struct AnalysisPipeline: Sendable {
     /// Analyses articles on all cores; results in input order.
     public func analyze(_ articles: [ArticleText]) async -> [AnalysedArticle] {
         let analyzer = self.analyzer
-        let chunk = max(1, (articles.count + parallelism - 1) / parallelism)
+        let caches = self.caches
+        // Several parts per task, so that a task that finishes early takes another part instead of
+        // waiting for the slowest one.
+        let parts = parallelism == 1 ? 1 : parallelism * Self.partsPerTask
+        let chunk = max(1, (articles.count + parts - 1) / parts)
         return await withTaskGroup(of: (Int, [AnalysedArticle]).self) { group in
             for (part, start) in stride(from: 0, to: articles.count, by: chunk).enumerated() {
                 let slice = Array(articles[start ..< min(start + chunk, articles.count)])
                 group.addTask {
-                    let cache = WordCache()
+                    let cache = caches.take()
+                    defer { caches.give(cache) }
                     return (part, slice.map {
                         AnalysedArticle(id: $0.id, contentHash: $0.contentHash, findings: analyzer.analyze($0, cache: cache).findings)
                     })
@@ -119,5 +127,19 @@ public struct AnalysisPipeline: Sendable {
             for await part in group { parts.append(part) }
             return parts.sorted { $0.0 < $1.0 }.flatMap { $0.1 }
         }
+    }
+}
+
+/// Word caches handed to one analysis part at a time (a cache is never shared by two at once).
+final class WordCachePool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var idle: [WordCache] = []
+
+    func take() -> WordCache {
+        lock.withLock { idle.popLast() } ?? WordCache()
+    }
+
+    func give(_ cache: WordCache) {
+        lock.withLock { idle.append(cache) }
     }
 }
