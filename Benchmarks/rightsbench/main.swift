@@ -252,9 +252,16 @@ if let index = arguments.firstIndex(of: "--export-findings"), index + 1 < argume
     exit(0)
 }
 
+let keptStore = arguments.firstIndex(of: "--keep-store").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+// Ingest is measured into an empty store: into an existing one, every article is already there.
+if let keptStore, FileManager.default.fileExists(atPath: keptStore) {
+    FileHandle.standardError.write(Data("rightsbench: \(keptStore) exists; --keep-store needs a path that does not\n".utf8))
+    exit(2)
+}
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("rightsbench-\(getpid())")
 try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: work) }
+let storePath = keptStore ?? work.appendingPathComponent("bench.sqlite").path
 
 // 1. Generate the corpus as one JSONL file (the bulk form) plus nothing else.
 var rng = SplitMix64(state: 42)
@@ -274,8 +281,6 @@ try handle.close()
 print("corpus: \(articleCount) articles, \(String(format: "%.1f", Double(bytes) / 1_000_000)) MB of article text")
 
 // 2. Ingest.
-let storePath = arguments.firstIndex(of: "--keep-store").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
-    ?? work.appendingPathComponent("bench.sqlite").path
 let store = try RightsStore(path: storePath)
 let boilerplate = try BoilerplateRules.load(from: rulesFolder.appendingPathComponent("boilerplate.yaml"))
 let pipeline = IngestPipeline(reader: CorpusReader(), builder: ArticleBuilder(cleaner: BoilerplateCleaner(rules: boilerplate)))
