@@ -203,10 +203,27 @@ public final class CountryAttributor: Sendable {
         }
         // The paragraph's subject: the article's main country if the paragraph names it, else its
         // first usable name (English puts the subject first).
+        // A list there is the subject as a whole: "Migrant workers in Saudi Arabia, Qatar and the UAE
+        // described… Interviewees lacked shade and water."
         let earlier = paragraphMentions.filter { usable($0) && $0.sentence < sentence }
         if let previous = earlier.first(where: { $0.countries.contains { $0 == context.main } }) ?? earlier.first {
-            steps?.append(AttributionStep(description: "no country in the sentence; the paragraph named '\(previous.text)' before"))
-            return previous.countries.map { Attribution(country: $0, method: .paragraph, detail: "'\(previous.text)' earlier in the paragraph", confidence: confidence.paragraph) }
+            var named = [previous]
+            if let position = earlier.firstIndex(of: previous) {
+                var index = position
+                while index > 0, isListJoint(earlier[index - 1], earlier[index], tokens) { index -= 1; named.insert(earlier[index], at: 0) }
+                index = position
+                while index + 1 < earlier.count, isListJoint(earlier[index], earlier[index + 1], tokens) { index += 1; named.append(earlier[index]) }
+            }
+            let names = named.map { "'\($0.text)'" }.joined(separator: ", ")
+            steps?.append(AttributionStep(description: "no country in the sentence; the paragraph named \(names) before"))
+            var result: [Attribution] = []
+            for mention in named {
+                for code in mention.countries where !result.contains(where: { $0.country == code }) {
+                    result.append(Attribution(country: code, method: .paragraph, detail: "\(mention == previous ? "'\(mention.text)'" : "'\(mention.text)' listed with '\(previous.text)'") earlier in the paragraph",
+                                              confidence: confidence.paragraph))
+                }
+            }
+            return result
         }
         if let headline = context.headline.first(where: { $0 == context.main }) ?? context.headline.first {
             steps?.append(AttributionStep(description: "no country in the sentence or paragraph; the headline names \(headline)"))

@@ -55,6 +55,13 @@ import Testing
     func fallbacks() throws {
         let paragraph = analyzer.analyze(text: "Opposition figures gathered in Minsk. Police beat protesters and detained dozens.").findings
         #expect(paragraph.contains { $0.country == "BY" && $0.method == .paragraph })
+        // A list named earlier in the paragraph is the subject as a whole; another paragraph (line) is not.
+        let listing = "Migrant workers in Kuwait, Oman and Bahrain spoke to researchers about the summer."
+        let evidence = "Many said their employers confiscated their passports and withheld wages for months."
+        let listed = analyzer.analyze(text: listing + " " + evidence).findings
+        #expect(listed.allSatisfy { $0.method == .paragraph })
+        #expect(Set(listed.map(\.country.rawValue)) == ["KW", "OM", "BH"])
+        #expect(!analyzer.analyze(text: listing + "\n" + evidence).findings.contains { $0.method == .paragraph })
         let headline = analyzer.analyze(text: "Police beat peaceful protesters and detained dozens on Sunday.", title: "Crackdown in Belarus").findings
         #expect(headline.contains { $0.country == "BY" && $0.method == .headline })
         let dateline = analyzer.analyze(text: "TBILISI -- Police beat peaceful protesters and detained dozens on Sunday.").findings
