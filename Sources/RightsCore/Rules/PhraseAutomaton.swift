@@ -316,13 +316,16 @@ public struct TokenAtoms: Sendable {
 /// Walks the rules' trie over each token's bytes while `TextScanner` reads the text.
 public struct AtomCollector: TokenVisitor {
     let trie: FrozenTrie
-    let cache: WordCache?
-    private let atomList: AppendBuffer<Int32>
-    private let offsets: AppendBuffer<Int32>
+    /// Keeps `cacheEntries` alive.
+    private let cache: WordCache?
+    private let cacheEntries: UnsafeMutablePointer<WordCache.Entry>?
+    private var atomList: AppendBuffer<Int32>
+    private var offsets: AppendBuffer<Int32>
 
     init(trie: FrozenTrie, cache: WordCache?, expectedTokens: Int) {
         self.trie = trie
         self.cache = cache
+        cacheEntries = cache?.entries
         atomList = AppendBuffer(capacity: expectedTokens * 2)
         offsets = AppendBuffer(capacity: expectedTokens + 1)
         offsets.append(0)
@@ -333,10 +336,10 @@ public struct AtomCollector: TokenVisitor {
 
     @inline(__always)
     public mutating func visit(_ folded: UnsafeBufferPointer<UInt8>, inline: (UInt64, UInt64)?) -> UInt16 {
-        guard let cache, let (key0, key1) = inline else { return walk(folded) }
+        guard let cacheEntries, let (key0, key1) = inline else { return walk(folded) }
         // Most words of a text are a few hundred common ones: their atoms are remembered.
-        let slot = cache.slot(key0, key1, UInt8(folded.count))
-        let entry = cache.entries[slot]
+        let slot = WordCache.slot(key0, key1, UInt8(folded.count))
+        let entry = cacheEntries[slot]
         if entry.length == UInt8(folded.count), entry.key0 == key0, entry.key1 == key1 {
             if entry.count > 0 { atomList.append(entry.atom0) }
             if entry.count > 1 { atomList.append(entry.atom1) }
@@ -348,7 +351,7 @@ public struct AtomCollector: TokenVisitor {
         let classes = walk(folded)
         let found = atomList.count - first
         if found <= 3 {
-            cache.entries[slot] = WordCache.Entry(
+            cacheEntries[slot] = WordCache.Entry(
                 key0: key0, key1: key1,
                 atom0: found > 0 ? atomList[first] : -1, atom1: found > 1 ? atomList[first + 1] : -1, atom2: found > 2 ? atomList[first + 2] : -1,
                 classes: classes, length: UInt8(folded.count), count: UInt8(found))
@@ -409,7 +412,7 @@ public final class WordCache {
     }
 
     @inline(__always)
-    func slot(_ key0: UInt64, _ key1: UInt64, _ length: UInt8) -> Int {
+    static func slot(_ key0: UInt64, _ key1: UInt64, _ length: UInt8) -> Int {
         let mixed = (key0 &* 0x9E37_79B9_7F4A_7C15) ^ (key1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
         return Int(truncatingIfNeeded: (mixed ^ (mixed >> 29)) & UInt64(Self.size - 1))
     }

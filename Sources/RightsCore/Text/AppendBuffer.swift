@@ -1,7 +1,18 @@
 /// A growable run of plain values for the hot loops that read a text: `append` is a capacity
-/// check and a store, without `Array`'s uniqueness check and out-of-line call on every element.
-/// Owned by one pass (never shared), then handed over as an `Array`.
-final class AppendBuffer<Element: BitwiseCopyable> {
+/// check and a store, without `Array`'s uniqueness check, and without the retain a class's
+/// method needs around a call that may reallocate.
+///
+/// The values live in memory that `Storage` frees. Copies of the buffer share that memory, so a
+/// buffer must not be copied once it has been appended to (a grown copy would free the other's).
+/// It is owned by one pass over a text, then handed over as an `Array`.
+struct AppendBuffer<Element: BitwiseCopyable> {
+    private final class Storage {
+        var base: UnsafeMutablePointer<Element>
+        init(_ base: UnsafeMutablePointer<Element>) { self.base = base }
+        deinit { base.deallocate() }
+    }
+
+    private let storage: Storage
     private var base: UnsafeMutablePointer<Element>
     private(set) var count = 0
     private var capacity: Int
@@ -9,12 +20,11 @@ final class AppendBuffer<Element: BitwiseCopyable> {
     init(capacity: Int) {
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
+        storage = Storage(base)
     }
 
-    deinit { base.deallocate() }
-
     @inline(__always)
-    func append(_ element: Element) {
+    mutating func append(_ element: Element) {
         if count == capacity { grow() }
         (base + count).initialize(to: element)
         count += 1
@@ -27,11 +37,12 @@ final class AppendBuffer<Element: BitwiseCopyable> {
     }
 
     @inline(never)
-    private func grow() {
+    private mutating func grow() {
         let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
         larger.moveInitialize(from: base, count: count)
         base.deallocate()
         base = larger
+        storage.base = larger
         capacity *= 2
     }
 
