@@ -52,6 +52,9 @@ public final class CountryAttributor: Sendable {
                                        text: text.text(tokens: match.start ..< match.end))
             // "Palestine Action", "Nazarbaev University": a name followed by another capitalised word
             // (not a place, title or actor) is part of an organisation's name.
+            var before = match.start - 1
+            if before > sentenceRange.lowerBound, text.word(before) == "the" { before -= 1 }
+            mention.isLocative = before >= sentenceRange.lowerBound && Self.locatives.contains(text.word(before))
             if !isTitleCase, match.end < sentenceRange.upperBound, tokens[match.end].isCapitalized, !placeStarts.contains(match.end),
                !tokens[match.end].is(.actor), !tokens[match.end].is(.title),
                tokens[match.end - 1].end == tokens[match.end].start - 1 || text.utf8[tokens[match.end - 1].utf8End] == UInt8(ascii: " ") {
@@ -80,16 +83,24 @@ public final class CountryAttributor: Sendable {
         if match.end < sentenceRange.upperBound, tokens[match.end].is(.speakerAfterFirst), let phrases = speakerAfterByFirst[text.word(match.end)] {
             for phrase in phrases where follows(phrase, at: match.end) { return true }
         }
+        func isLocative(_ position: Int) -> Bool {
+            position >= sentenceRange.lowerBound && Self.locatives.contains(text.word(position))
+        }
         // "pressure from the United States": an article between the phrase and the name is allowed.
         let skip = match.start > sentenceRange.lowerBound && text.word(match.start - 1) == "the" ? 1 : 0
         var gap = 0
         while gap <= skip {
             if match.start - gap - 1 >= sentenceRange.lowerBound, tokens[match.start - gap - 1].is(.speakerBeforeLast),
                let phrases = speakerBeforeByLast[text.word(match.start - gap - 1)] {
-                for phrase in phrases where follows(phrase, at: match.start - gap - phrase.count) { return true }
+                // "in neighbouring Tajikistan, an activist was jailed": a one-word phrase after "in" sets the scene.
+                for phrase in phrases where follows(phrase, at: match.start - gap - phrase.count)
+                    && !(phrase.count == 1 && isLocative(match.start - gap - 2)) { return true }
             }
             gap += 1
         }
+        // "In Cambodia, the groups said, authorities jailed…": the place the sentence is set in is its
+        // subject, whoever speaks after it.
+        if isLocative(match.start - 1 - skip) { return false }
         let window = match.end ..< min(sentenceRange.upperBound, match.end + settings.speechWindow)
         return window.contains { tokens[$0].is(.speechVerb) }
     }
@@ -171,7 +182,15 @@ public final class CountryAttributor: Sendable {
                 else if mention.start >= evidence.upperBound { gap = mention.start - evidence.upperBound + 1 }
                 return gap - (mention.isActor ? 4 : 0)
             }
-            let nearest = candidates.min { (distance($0), $0.start) < (distance($1), $1.start) }!
+            var nearest = candidates.min { (distance($0), $0.start) < (distance($1), $1.start) }!
+            // "A Kenyan activist detained in Tanzania": a demonym describing a person gives their
+            // nationality; the place where it happened is the subject.
+            if nearest.place.kind == .demonym, !nearest.isActor,
+               let place = candidates.filter({ $0.isLocative && $0.place.kind != .demonym && !$0.countries.contains { nearest.countries.contains($0) } })
+                   .min(by: { (distance($0), $0.start) < (distance($1), $1.start) }) {
+                steps?.append(AttributionStep(description: "'\(nearest.text)' describes a person; '\(place.text)' is where it happened"))
+                nearest = place
+            }
             var chosen = [nearest]
             // The rest of a list the nearest name stands in: "Saudi Arabia, Qatar and the UAE".
             let ordered = candidates.sorted { $0.start < $1.start }
@@ -244,6 +263,9 @@ public final class CountryAttributor: Sendable {
     static let listWords: Set<String> = ["and", "or", "nor", "the", "as", "well", "plus", "including", "both"]
 
     /// Two mentions are in one list when only list words stand between them (commas are not tokens).
+    /// Prepositions that set a sentence in a place ("in Cambodia", "across Belarus").
+    private static let locatives: Set<String> = ["in", "inside", "across", "throughout", "within"]
+
     private func isListJoint(_ first: PlaceMention, _ second: PlaceMention, _ tokens: [Token]) -> Bool {
         guard first.sentence == second.sentence, second.start >= first.end, second.start - first.end <= 3 else { return false }
         return tokens[first.end ..< second.start].allSatisfy { $0.is(.listWord) }

@@ -14,6 +14,8 @@ public struct PlaceMention: Sendable, Equatable {
     public var isOrganisation = false
     /// In the dateline ("(Beirut) –"): where the report was filed, used only as article context.
     public var isDateline = false
+    /// After "in", "inside", "across"… ("detained in Tanzania"): where something happened.
+    public var isLocative = false
     /// The text as written.
     public var text: String
 

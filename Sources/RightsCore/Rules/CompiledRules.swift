@@ -132,7 +132,8 @@ public final class CompiledRules: Sendable {
             } else if payload < placeBase {
                 scan.exclusions.append(RuleMatch(rule: payload - exclusionBase, start: match.start, end: match.end))
             } else if places[payload - placeBase].requiresCapitals
-                        ? tokens[match.start ..< match.end].allSatisfy(\.isAllCaps) : tokens[match.start].isCapitalized {
+                        ? tokens[match.start ..< match.end].allSatisfy(\.isAllCaps) : tokens[match.start].isCapitalized,
+                      !isCurrencyPrefix(text.scanned, tokens[match.end - 1]) {
                 placeMatches.append(PlaceMatch(place: payload - placeBase, start: match.start, end: match.end))
             }
         }
@@ -147,5 +148,10 @@ public final class CompiledRules: Sendable {
         }
         scan.places = placeMatches
         return scan
+    }
+
+    /// "US$700", "HK$5", "A$10": a name written against a dollar sign is a currency, not a place.
+    private func isCurrencyPrefix(_ text: ScannedText, _ last: Token) -> Bool {
+        last.utf8End < text.utf8.count && text.utf8[last.utf8End] == UInt8(ascii: "$")
     }
 }
