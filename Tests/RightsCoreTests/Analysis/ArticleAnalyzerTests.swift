@@ -45,6 +45,22 @@ import Testing
         #expect(!countries("Secretary of State John Kerry said the U.S. State Department was concerned that journalists were jailed in Tajikistan.").contains("US"))
     }
 
+    @Test("a place the sentence is set in is its subject; a person's nationality, a place of exile or a currency is not")
+    func scenesAndNationalities() {
+        // "In X, the groups said": X is where it happened, not a speaker.
+        #expect(countries("In Laos, the groups said, authorities have jailed dozens of bloggers.") == ["LA"])
+        #expect(countries("In neighbouring Kyrgyzstan, police detained two journalists on Friday.") == ["KG"])
+        // A demonym describing the victim gives way to the place of the abuse.
+        #expect(countries("A Ghanaian journalist was detained in Togo and held without charge for a week.") == ["TG"])
+        // But not when the demonym names the actor.
+        #expect(countries("Ugandan police detained two journalists in Kampala.") == ["UG"])
+        // Places of exile, origin and war are not the subject.
+        #expect(countries("In Turkmenistan, an activist deported from Poland was jailed for 12 years.") == ["TM"])
+        #expect(!countries("Exiled dissidents based in Warsaw said political prisoners in Belarus were held incommunicado.").contains("PL"))
+        // "US$500" is money.
+        #expect(!countries("Migrant workers in Qatar said employers confiscated their passports and charged fees of US$500.").contains("US"))
+    }
+
     @Test("the nearest country to the evidence is chosen, with the rest of its list")
     func nearestAndLists() {
         #expect(countries("A UN mission in Ukraine says Russia has executed dozens of detained civilians.") .contains("RU"))
