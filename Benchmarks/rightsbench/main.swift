@@ -149,10 +149,11 @@ if let index = arguments.firstIndex(of: "--analyze-db"), index + 1 < arguments.c
     let start = Date()
     let report = try await AnalysisPipeline(compiled: compiled, batchSize: option("--batch", default: 256), parallelism: jobs).run(store: store, force: true)
     let elapsed = seconds(start)
-    let cores = oneCore ? 1 : ProcessInfo.processInfo.activeProcessorCount
+    let cores = UsableCores.count
     let rate = Double(report.bytes) / 1_000_000 / elapsed
-    print(String(format: "analyze on %d core%@ (%d analysis task%@ + the store writer, reads and writes included): %d articles, %.1f MB in %.2f s: %.1f MB/s, %.1f MB/s per core, %d findings; peak memory %.0f MB (%.0f MB before analysing)",
-                 cores, cores == 1 ? "" : "s", jobs, jobs == 1 ? "" : "s", report.articlesAnalyzed, Double(report.bytes) / 1_000_000, elapsed,
+    let how = cores == 1 ? "each page read, analysed and written in turn" : "\(jobs) analysis task\(jobs == 1 ? "" : "s") + the store writer, reads and writes included"
+    print(String(format: "analyze on %d core%@ (%@): %d articles, %.1f MB in %.2f s: %.1f MB/s, %.1f MB/s per core, %d findings; peak memory %.0f MB (%.0f MB before analysing)",
+                 cores, cores == 1 ? "" : "s", how, report.articlesAnalyzed, Double(report.bytes) / 1_000_000, elapsed,
                  rate, rate / Double(cores), report.findings, peakMemoryMB(), before))
     exit(0)
 }

@@ -23,6 +23,8 @@ public struct AnalysisPipeline: Sendable {
     public let analyzer: ArticleAnalyzer
     public var batchSize: Int
     public var parallelism: Int
+    /// Reads and writes of the store run beside the analysis (the default with more than one core).
+    public var overlapsStore = UsableCores.count > 1
     /// Word caches kept warm from one page to the next, one per running part.
     private let caches = WordCachePool()
     static let partsPerTask = 4
@@ -30,7 +32,7 @@ public struct AnalysisPipeline: Sendable {
     /// All cores but one: the store writer overlaps the analysis on its own thread. (On two cores
     /// one task and two measured the same within the machine's noise: `rightsbench` on 20,000
     /// articles gave 22.3–25.7 MB/s against 21.9–26.3.)
-    public static var defaultParallelism: Int { max(1, ProcessInfo.processInfo.activeProcessorCount - 1) }
+    public static var defaultParallelism: Int { max(1, UsableCores.count - 1) }
 
     public init(compiled: CompiledRules, batchSize: Int = 256, parallelism: Int = AnalysisPipeline.defaultParallelism) {
         var analyzer = ArticleAnalyzer(compiled)
@@ -42,9 +44,9 @@ public struct AnalysisPipeline: Sendable {
 
     /// Analyses every article not yet analysed with these rules (`force`: all of them).
     ///
-    /// Three things overlap: the next page of articles is read, this page is analysed, and the
-    /// findings of the page before are written. One page is held at a time, so memory does not
-    /// grow with the store.
+    /// With more than one core three things overlap: the next page of articles is read, this page
+    /// is analysed, and the findings of the page before are written. One page is held at a time,
+    /// so memory does not grow with the store.
     public func run(store: RightsStore, force: Bool = false, clock: @Sendable () -> Date = Date.init,
                     progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> AnalysisReport {
         let started = clock()
@@ -62,40 +64,60 @@ public struct AnalysisPipeline: Sendable {
         @Sendable func page(after last: ArticleID?) throws -> [ArticleText] {
             try store.articleTextsToAnalyse(rulesHash: hash, force: force, after: last, limit: batchSize)
         }
-        // Store calls block their thread: they run on queues of their own, so that the cooperative
-        // threads (one per core) are all free for analysis.
-        let reads = DispatchQueue(label: "rightsbrief.analysis.read")
-        let writes = DispatchQueue(label: "rightsbrief.analysis.write")
-        var nextPage = Task { try await Self.run(on: reads) { try page(after: nil) } }
-        var pendingWrite: Task<(stored: Int, findings: Int, changed: Int), Error>?
-        func count(_ written: (stored: Int, findings: Int, changed: Int)?) {
+        @Sendable func write(_ results: [AnalysedArticle]) throws -> Written {
+            let skipped = Set(try store.storeAnalysis(results, rulesHash: hash, runID: runID))
+            let stored = results.filter { !skipped.contains($0.id) }
+            return Written(stored: stored.count, findings: stored.reduce(0) { $0 + $1.findings.count }, changed: skipped.count)
+        }
+        func count(_ written: Written?) {
             guard let written else { return }
             report.articlesAnalyzed += written.stored
             report.findings += written.findings
             report.articlesChanged += written.changed
         }
         var processed = 0
-        while true {
-            let articles = try await nextPage.value
-            guard let last = articles.last?.id else { break }
-            nextPage = Task { try await Self.run(on: reads) { try page(after: last) } }
-            let results = await analyze(articles)
-            count(try await pendingWrite?.value)
-            pendingWrite = Task {
-                try await Self.run(on: writes) {
-                    let skipped = Set(try store.storeAnalysis(results, rulesHash: hash, runID: runID))
-                    let stored = results.filter { !skipped.contains($0.id) }
-                    return (stored.count, stored.reduce(0) { $0 + $1.findings.count }, skipped.count)
-                }
-            }
+        func advance(past articles: [ArticleText]) {
             processed += articles.count
             report.bytes += articles.reduce(0) { $0 + $1.cleaned.text.utf8.count }
             progress?(processed, max(total, processed))
         }
-        count(try await pendingWrite?.value)
+        if overlapsStore {
+            // Store calls block their thread: they run on queues of their own, so that the
+            // cooperative threads (one per core) are all free for analysis.
+            let reads = DispatchQueue(label: "rightsbrief.analysis.read")
+            let writes = DispatchQueue(label: "rightsbrief.analysis.write")
+            var nextPage = Task { try await Self.run(on: reads) { try page(after: nil) } }
+            var pendingWrite: Task<Written, Error>?
+            while true {
+                let articles = try await nextPage.value
+                guard let last = articles.last?.id else { break }
+                nextPage = Task { try await Self.run(on: reads) { try page(after: last) } }
+                let results = await analyze(articles)
+                count(try await pendingWrite?.value)
+                pendingWrite = Task { try await Self.run(on: writes) { try write(results) } }
+                advance(past: articles)
+            }
+            count(try await pendingWrite?.value)
+        } else {
+            // On one core nothing overlaps: threads handing pages to each other would only add
+            // switches, so each page is read, analysed and written in turn on this thread.
+            var last: ArticleID?
+            while true {
+                let articles = try page(after: last)
+                guard let next = articles.last?.id else { break }
+                last = next
+                count(try write(await analyze(articles)))
+                advance(past: articles)
+            }
+        }
         try store.finishRun(runID, articlesAnalyzed: report.articlesAnalyzed, findings: report.findings, at: clock())
         report.elapsed = clock().timeIntervalSince(started)
         return report
+    }
+
+    /// What one page's write stored.
+    private struct Written: Sendable {
+        var stored: Int, findings: Int, changed: Int
     }
 
     private static func run<T: Sendable>(on queue: DispatchQueue, _ work: @escaping @Sendable () throws -> T) async throws -> T {

@@ -4,14 +4,28 @@ import Testing
 
 /// Ingest each shared manifest, analyse, and score against the hand labels (../shared/README.md).
 @Suite(.serialized) struct CorpusAccuracyTests {
-    static func analyse(_ corpus: URL) async throws -> (findings: [Finding], articles: Set<String>) {
+    static func analyse(_ corpus: URL, pipeline: AnalysisPipeline = AnalysisPipeline(compiled: ShippedRules.compiled)) async throws
+        -> (findings: [Finding], articles: Set<String>) {
         let store = try RightsStore()
         let files = InputCollector.collect([corpus.appendingPathComponent("manifest.jsonl").path], relativeTo: TestPaths.repository).files
         let report = try IngestPipeline(reader: CorpusReader(), builder: ArticleBuilder(cleaner: BoilerplateCleaner(rules: ShippedRules.boilerplate)))
             .run(files, into: store)
         #expect(report.problems.isEmpty)
-        _ = try await AnalysisPipeline(compiled: ShippedRules.compiled).run(store: store)
+        _ = try await pipeline.run(store: store)
         return (try store.findings(), Set(try store.articleIDs().map(\.rawValue)))
+    }
+
+    @Test("the findings are the same whether the store work overlaps the analysis (several cores) or not (one)",
+          .enabled(if: TestPaths.hasCorpusWorld))
+    func sequentialAndOverlapped() async throws {
+        var overlapped = AnalysisPipeline(compiled: ShippedRules.compiled, batchSize: 7, parallelism: 2)
+        overlapped.overlapsStore = true
+        var sequential = AnalysisPipeline(compiled: ShippedRules.compiled, batchSize: 7, parallelism: 1)
+        sequential.overlapsStore = false
+        let one = try await Self.analyse(TestPaths.corpusWorld, pipeline: overlapped).findings
+        let other = try await Self.analyse(TestPaths.corpusWorld, pipeline: sequential).findings
+        #expect(!one.isEmpty)
+        #expect(one == other)
     }
 
     @Test("corpus: recall of core pairs ≥ 0.90 and precision ≥ 0.85", .enabled(if: TestPaths.hasCorpus))
