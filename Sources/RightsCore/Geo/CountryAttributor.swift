@@ -52,9 +52,12 @@ public final class CountryAttributor: Sendable {
                                        text: text.text(tokens: match.start ..< match.end))
             // "Palestine Action", "Nazarbaev University": a name followed by another capitalised word
             // (not a place, title or actor) is part of an organisation's name.
+            // "in Tanzania", "in the Gambia", "in neighbouring Niger".
             var before = match.start - 1
-            if before > sentenceRange.lowerBound, text.word(before) == "the" { before -= 1 }
+            while before > sentenceRange.lowerBound, Self.locativeFillers.contains(text.word(before)) { before -= 1 }
             mention.isLocative = before >= sentenceRange.lowerBound && Self.locatives.contains(text.word(before))
+            // "trade between Jordan and Israel": a relation between two countries, not a list of subjects.
+            mention.isRelation = match.start > sentenceRange.lowerBound && text.word(match.start - 1) == "between"
             if !isTitleCase, match.end < sentenceRange.upperBound, tokens[match.end].isCapitalized, !placeStarts.contains(match.end),
                !tokens[match.end].is(.actor), !tokens[match.end].is(.title),
                tokens[match.end - 1].end == tokens[match.end].start - 1 || text.utf8[tokens[match.end - 1].utf8End] == UInt8(ascii: " ") {
@@ -183,12 +186,12 @@ public final class CountryAttributor: Sendable {
                 return gap - (mention.isActor ? 4 : 0)
             }
             var nearest = candidates.min { (distance($0), $0.start) < (distance($1), $1.start) }!
-            // "A Kenyan activist detained in Tanzania": a demonym describing a person gives their
+            // "A Kenyan activist detained in Tanzania": a demonym describing the target gives its
             // nationality; the place where it happened is the subject.
             if nearest.place.kind == .demonym, !nearest.isActor,
                let place = candidates.filter({ $0.isLocative && $0.place.kind != .demonym && !$0.countries.contains { nearest.countries.contains($0) } })
                    .min(by: { (distance($0), $0.start) < (distance($1), $1.start) }) {
-                steps?.append(AttributionStep(description: "'\(nearest.text)' describes a person; '\(place.text)' is where it happened"))
+                steps?.append(AttributionStep(description: "'\(nearest.text)' describes who or what was targeted; '\(place.text)' is where it happened"))
                 nearest = place
             }
             var chosen = [nearest]
@@ -196,9 +199,9 @@ public final class CountryAttributor: Sendable {
             let ordered = candidates.sorted { $0.start < $1.start }
             if let position = ordered.firstIndex(of: nearest) {
                 var index = position
-                while index > 0, isListJoint(ordered[index - 1], ordered[index], tokens) { index -= 1; chosen.append(ordered[index]) }
+                while index > 0, !ordered[index - 1].isRelation, isListJoint(ordered[index - 1], ordered[index], tokens) { index -= 1; chosen.append(ordered[index]) }
                 index = position
-                while index + 1 < ordered.count, isListJoint(ordered[index], ordered[index + 1], tokens) { index += 1; chosen.append(ordered[index]) }
+                while index + 1 < ordered.count, !ordered[index].isRelation, isListJoint(ordered[index], ordered[index + 1], tokens) { index += 1; chosen.append(ordered[index]) }
             }
             var result: [Attribution] = []
             for mention in chosen {
@@ -265,6 +268,8 @@ public final class CountryAttributor: Sendable {
     /// Two mentions are in one list when only list words stand between them (commas are not tokens).
     /// Prepositions that set a sentence in a place ("in Cambodia", "across Belarus").
     private static let locatives: Set<String> = ["in", "inside", "across", "throughout", "within"]
+    /// Words that may stand between such a preposition and the name.
+    private static let locativeFillers: Set<String> = ["the", "neighbouring", "neighboring", "nearby"]
 
     private func isListJoint(_ first: PlaceMention, _ second: PlaceMention, _ tokens: [Token]) -> Bool {
         guard first.sentence == second.sentence, second.start >= first.end, second.start - first.end <= 3 else { return false }

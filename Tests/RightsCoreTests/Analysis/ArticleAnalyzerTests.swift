@@ -57,6 +57,9 @@ import Testing
         // Places of exile, origin and war are not the subject.
         #expect(countries("In Turkmenistan, an activist deported from Poland was jailed for 12 years.") == ["TM"])
         #expect(!countries("Exiled dissidents based in Warsaw said political prisoners in Belarus were held incommunicado.").contains("PL"))
+        // The nationality of what was targeted yields to where it happened; "between" joins two sides, not a list.
+        #expect(countries("Military rulers in neighbouring Mali and Burkina Faso have suspended two French broadcasters.") == ["ML", "BF"])
+        #expect(countries("Freelance journalist Rami Saad has been in detention since March over a report on trade between Lebanon and Israel.") == ["LB"])
         // "US$500" is money.
         #expect(!countries("Migrant workers in Qatar said employers confiscated their passports and charged fees of US$500.").contains("US"))
     }
