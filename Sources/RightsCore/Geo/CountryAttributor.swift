@@ -54,10 +54,10 @@ public final class CountryAttributor: Sendable {
             // (not a place, title or actor) is part of an organisation's name.
             // "in Tanzania", "in the Gambia", "in neighbouring Niger".
             var before = match.start - 1
-            while before > sentenceRange.lowerBound, Self.locativeFillers.contains(text.word(before)) { before -= 1 }
-            mention.isLocative = before >= sentenceRange.lowerBound && Self.locatives.contains(text.word(before))
+            while before > sentenceRange.lowerBound, tokens[before].is(.locativeFiller) { before -= 1 }
+            mention.isLocative = before >= sentenceRange.lowerBound && tokens[before].is(.locative)
             // "trade between Jordan and Israel": a relation between two countries, not a list of subjects.
-            mention.isRelation = match.start > sentenceRange.lowerBound && text.word(match.start - 1) == "between"
+            mention.isRelation = match.start > sentenceRange.lowerBound && tokens[match.start - 1].is(.between)
             if !isTitleCase, match.end < sentenceRange.upperBound, tokens[match.end].isCapitalized, !placeStarts.contains(match.end),
                !tokens[match.end].is(.actor), !tokens[match.end].is(.title),
                tokens[match.end - 1].end == tokens[match.end].start - 1 || text.utf8[tokens[match.end - 1].utf8End] == UInt8(ascii: " ") {
@@ -87,7 +87,7 @@ public final class CountryAttributor: Sendable {
             for phrase in phrases where follows(phrase, at: match.end) { return true }
         }
         func isLocative(_ position: Int) -> Bool {
-            position >= sentenceRange.lowerBound && Self.locatives.contains(text.word(position))
+            position >= sentenceRange.lowerBound && tokens[position].is(.locative)
         }
         // "pressure from the United States": an article between the phrase and the name is allowed.
         let skip = match.start > sentenceRange.lowerBound && text.word(match.start - 1) == "the" ? 1 : 0
@@ -266,10 +266,11 @@ public final class CountryAttributor: Sendable {
     static let listWords: Set<String> = ["and", "or", "nor", "the", "as", "well", "plus", "including", "both"]
 
     /// Two mentions are in one list when only list words stand between them (commas are not tokens).
-    /// Prepositions that set a sentence in a place ("in Cambodia", "across Belarus").
-    private static let locatives: Set<String> = ["in", "inside", "across", "throughout", "within"]
-    /// Words that may stand between such a preposition and the name.
-    private static let locativeFillers: Set<String> = ["the", "neighbouring", "neighboring", "nearby"]
+    /// Prepositions that set a sentence in a place ("in Cambodia", "across Belarus"): the tokens
+    /// are marked `.locative` as the text is read.
+    static let locatives: Set<String> = ["in", "inside", "across", "throughout", "within"]
+    /// Words that may stand between such a preposition and the name (`.locativeFiller`).
+    static let locativeFillers: Set<String> = ["the", "neighbouring", "neighboring", "nearby"]
 
     private func isListJoint(_ first: PlaceMention, _ second: PlaceMention, _ tokens: [Token]) -> Bool {
         guard first.sentence == second.sentence, second.start >= first.end, second.start - first.end <= 3 else { return false }

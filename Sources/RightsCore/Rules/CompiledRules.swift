@@ -39,6 +39,11 @@ public struct WordClass: OptionSet, Sendable {
     /// Last word of a speaker phrase that precedes a name ("of" in "Secretary of").
     public static let speakerBeforeLast = WordClass(rawValue: 1 << 10)
     public static let listWord = WordClass(rawValue: 1 << 11)
+    /// "in", "across"… before a place where something happened.
+    public static let locative = WordClass(rawValue: 1 << 12)
+    /// "the", "neighbouring"… between such a preposition and the place.
+    public static let locativeFiller = WordClass(rawValue: 1 << 13)
+    public static let between = WordClass(rawValue: 1 << 14)
 }
 
 extension Token {
@@ -93,6 +98,7 @@ public final class CompiledRules: Sendable {
             (settings.actorWords, .actor), (settings.titleWords, .title), (settings.speechVerbs, .speechVerb),
             (Set(settings.speakerAfter.compactMap(\.first)), .speakerAfterFirst), (Set(settings.speakerBefore.compactMap(\.last)), .speakerBeforeLast),
             (CountryAttributor.listWords, .listWord),
+            (CountryAttributor.locatives, .locative), (CountryAttributor.locativeFillers, .locativeFiller), (["between"], .between),
         ]
         for (words, wordClass) in classes {
             for word in words { automaton.addWordClass(word, wordClass.rawValue) }
