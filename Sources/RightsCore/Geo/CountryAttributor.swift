@@ -58,6 +58,11 @@ public final class CountryAttributor: Sendable {
             mention.isLocative = before >= sentenceRange.lowerBound && tokens[before].is(.locative)
             // "trade between Jordan and Israel": a relation between two countries, not a list of subjects.
             mention.isRelation = match.start > sentenceRange.lowerBound && tokens[match.start - 1].is(.between)
+            // "British-Egyptian blogger": the first half of a hyphenated pair does not head a list.
+            if match.end < sentenceRange.upperBound, placeStarts.contains(match.end),
+               tokens[match.end - 1].utf8End < text.utf8.count, text.utf8[tokens[match.end - 1].utf8End] == UInt8(ascii: "-") {
+                mention.isRelation = true
+            }
             if !isTitleCase, match.end < sentenceRange.upperBound, tokens[match.end].isCapitalized, !placeStarts.contains(match.end),
                !tokens[match.end].is(.actor), !tokens[match.end].is(.title),
                tokens[match.end - 1].end == tokens[match.end].start - 1 || text.utf8[tokens[match.end - 1].utf8End] == UInt8(ascii: " ") {

@@ -16,7 +16,8 @@ public struct PlaceMention: Sendable, Equatable {
     public var isDateline = false
     /// After "in", "inside", "across"… ("detained in Tanzania"): where something happened.
     public var isLocative = false
-    /// After "between" ("talks between Jordan and Israel"): one side of a relation, not the head of a list.
+    /// After "between" ("talks between Jordan and Israel") or before a hyphen ("British-Egyptian"): one
+    /// side of a pair, not the head of a list.
     public var isRelation = false
     /// The text as written.
     public var text: String
