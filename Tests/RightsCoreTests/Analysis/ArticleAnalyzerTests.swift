@@ -60,6 +60,8 @@ import Testing
         // The nationality of what was targeted yields to where it happened; "between" joins two sides, not a list.
         #expect(countries("Military rulers in neighbouring Mali and Burkina Faso have suspended two French broadcasters.") == ["ML", "BF"])
         #expect(countries("Freelance journalist Rami Saad has been in detention since March over a report on trade between Lebanon and Israel.") == ["LB"])
+        #expect(countries("A British-Egyptian blogger was jailed for five years over a post about prison conditions.") == ["EG"])
+        #expect(countries("Prisoners of conscience from Nicaragua were freed and flown to Guatemala on Friday.") == ["NI"])
         // "US$500" is money.
         #expect(!countries("Migrant workers in Qatar said employers confiscated their passports and charged fees of US$500.").contains("US"))
     }
