@@ -56,6 +56,9 @@ public final class CountryAttributor: Sendable {
             var before = match.start - 1
             while before > sentenceRange.lowerBound, tokens[before].is(.locativeFiller) { before -= 1 }
             mention.isLocative = before >= sentenceRange.lowerBound && tokens[before].is(.locative)
+            // "Russia was holding thirty journalists": a name that opens the sentence is its subject.
+            mention.opensSentence = match.start == sentenceRange.lowerBound
+                || (match.start == sentenceRange.lowerBound + 1 && text.word(sentenceRange.lowerBound) == "the")
             // "trade between Jordan and Israel": a relation between two countries, not a list of subjects.
             mention.isRelation = match.start > sentenceRange.lowerBound && tokens[match.start - 1].is(.between)
             // "British-Egyptian blogger": the first half of a hyphenated pair does not head a list.
@@ -191,10 +194,11 @@ public final class CountryAttributor: Sendable {
                 return gap - (mention.isActor ? 4 : 0)
             }
             var nearest = candidates.min { (distance($0), $0.start) < (distance($1), $1.start) }!
-            // "A Kenyan activist detained in Tanzania": a demonym describing the target gives its
-            // nationality; the place where it happened is the subject.
+            // "A Kenyan activist detained in Tanzania", "Russia held thirty journalists, among them
+            // Ukrainians": a demonym describing the target gives its nationality; the place where it
+            // happened, or the name the sentence opens with, is the subject.
             if nearest.place.kind == .demonym, !nearest.isActor,
-               let place = candidates.filter({ $0.isLocative && $0.place.kind != .demonym && !$0.countries.contains { nearest.countries.contains($0) } })
+               let place = candidates.filter({ ($0.isLocative || $0.opensSentence) && $0.place.kind != .demonym && !$0.countries.contains { nearest.countries.contains($0) } })
                    .min(by: { (distance($0), $0.start) < (distance($1), $1.start) }) {
                 steps?.append(AttributionStep(description: "'\(nearest.text)' describes who or what was targeted; '\(place.text)' is where it happened"))
                 nearest = place

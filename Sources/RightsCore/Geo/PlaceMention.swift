@@ -16,6 +16,8 @@ public struct PlaceMention: Sendable, Equatable {
     public var isDateline = false
     /// After "in", "inside", "across"… ("detained in Tanzania"): where something happened.
     public var isLocative = false
+    /// The first word of its sentence (after "the" at most): usually the sentence's subject.
+    public var opensSentence = false
     /// After "between" ("talks between Jordan and Israel") or before a hyphen ("British-Egyptian"): one
     /// side of a pair, not the head of a list.
     public var isRelation = false

@@ -62,6 +62,8 @@ import Testing
         #expect(countries("Freelance journalist Rami Saad has been in detention since March over a report on trade between Lebanon and Israel.") == ["LB"])
         #expect(countries("A British-Egyptian blogger was jailed for five years over a post about prison conditions.") == ["EG"])
         #expect(countries("Prisoners of conscience from Nicaragua were freed and flown to Guatemala on Friday.") == ["NI"])
+        #expect(countries("Azerbaijan has jailed at least 20 journalists, among them two Georgian citizens.") == ["AZ"])
+        #expect(!countries("Parliament passed a foreign agents law modelled on a Russian law, under which NGOs were shut down in Kyrgyzstan.").contains("RU"))
         // "US$500" is money.
         #expect(!countries("Migrant workers in Qatar said employers confiscated their passports and charged fees of US$500.").contains("US"))
     }
