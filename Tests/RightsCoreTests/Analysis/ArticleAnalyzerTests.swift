@@ -64,6 +64,7 @@ import Testing
         #expect(countries("Prisoners of conscience from Nicaragua were freed and flown to Guatemala on Friday.") == ["NI"])
         #expect(countries("Azerbaijan has jailed at least 20 journalists, among them two Georgian citizens.") == ["AZ"])
         #expect(!countries("Parliament passed a foreign agents law modelled on a Russian law, under which NGOs were shut down in Kyrgyzstan.").contains("RU"))
+        #expect(countries("In Kuwait, migrant workers from Nepal, Ghana and India said employers confiscated their passports.") == ["KW"])
         // "US$500" is money.
         #expect(!countries("Migrant workers in Qatar said employers confiscated their passports and charged fees of US$500.").contains("US"))
     }
