@@ -99,6 +99,7 @@ public struct ArticleAnalyzer: Sendable {
             return ArticleAnalysis(findings: [], sentences: [], context: ArticleContext())
         }
 
+        let isReview = Self.isReviewHeadline(title)
         var titleMentions: [PlaceMention] = []
         if let title, !title.isEmpty {
             let titleText = compiled.prepare(title, cache: cache)
@@ -154,6 +155,10 @@ public struct ArticleAnalyzer: Sendable {
             var kept: [(match: RuleMatch, qualifier: Qualifier?)] = []
             for match in scan.rules {
                 let indicator = compiled.rules[match.rule].indicator
+                if isReview {
+                    vetoed.append(VetoedMatch(rule: compiled.rules[match.rule].id, reason: "the headline announces a review: what it retells is fiction or history"))
+                    continue
+                }
                 if let exclusion = scan.exclusions.first(where: { compiled.exclusions[$0.rule].vetoes(indicator) }) {
                     let exclusionRule = compiled.exclusions[exclusion.rule]
                     vetoed.append(VetoedMatch(rule: compiled.rules[match.rule].id, reason: "excluded by \(exclusionRule.id)\(exclusionRule.reason.isEmpty ? "" : ": \(exclusionRule.reason)")"))
@@ -285,6 +290,19 @@ public struct ArticleAnalyzer: Sendable {
     }
 
     static let clauseWords: Set<String> = ["but", "while", "although", "though", "whereas", "however"]
+
+    /// "Review: …", "Film review: …", "The Long Yard review – …": a headline that announces a review
+    /// of a film, book, play or show. The prisons and dictatorships such a review retells are
+    /// fiction or history, whatever words the sentences use. ("2025 in review" is not one.)
+    static func isReviewHeadline(_ title: String?) -> Bool {
+        guard let title else { return false }
+        let folded = title.lowercased()
+        let kinds = ["", "film ", "movie ", "book ", "theatre ", "theater ", "festival ", "album ", "concert ", "tv ", "television ",
+                     "opera ", "stage ", "dance ", "exhibition ", "game "]
+        if kinds.contains(where: { folded.hasPrefix($0 + "review:") }) { return true }
+        return [" review –", " review —", " review -", " review:"].contains { folded.contains($0) }
+            && !folded.contains(" in review")
+    }
 
     /// Punctuation between two tokens that ends a clause: `,;:()` or a dash.
     static func clauseBreak(between first: Token, and second: Token, _ utf8: [UInt8]) -> Bool {

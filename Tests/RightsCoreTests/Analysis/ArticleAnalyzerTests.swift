@@ -36,6 +36,12 @@ import Testing
         let report = analyzer.analyze(text: "The striker was sent off after a free kick in the Turkish league match, and the club was banned.")
         #expect(report.findings.isEmpty)
         #expect(findings("He told a press conference in Minsk on Monday that the weather was fine.") == [])
+        // A review retells fiction or history; a year "in review" is reporting.
+        let retold = "Police in Chile tortured political prisoners held in a stadium."
+        #expect(!findings(retold).isEmpty)
+        #expect(findings(retold, title: "Film review: a stadium of ghosts").isEmpty)
+        #expect(findings(retold, title: "The Stadium review – grief without consolation").isEmpty)
+        #expect(!findings(retold, title: "2025 in review: a year of crackdowns").isEmpty)
     }
 
     @Test("the country named in the sentence wins over the speaker's country")
