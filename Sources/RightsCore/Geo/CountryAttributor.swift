@@ -65,6 +65,12 @@ public final class CountryAttributor: Sendable {
             if match.end < sentenceRange.upperBound, placeStarts.contains(match.end),
                tokens[match.end - 1].utf8End < text.utf8.count, text.utf8[tokens[match.end - 1].utf8End] == UInt8(ascii: "-") {
                 mention.isRelation = true
+                // "a Swedish-Iranian researcher on death row": of a dual nationality, the second
+                // half is the one in question; the first is a nationality held elsewhere.
+                if mention.place.kind == .demonym, let next = scan.first(where: { $0.start == match.end }),
+                   places[next.place].kind == .demonym {
+                    mention.isOtherNationality = true
+                }
             }
             if !isTitleCase, match.end < sentenceRange.upperBound, tokens[match.end].isCapitalized, !placeStarts.contains(match.end),
                !tokens[match.end].is(.actor), !tokens[match.end].is(.title),
@@ -127,7 +133,7 @@ public final class CountryAttributor: Sendable {
             }
         }
         func usable(_ mention: PlaceMention) -> Bool {
-            !mention.isSpeaker && !mention.isRegion && !mention.isOrganisation
+            !mention.isSpeaker && !mention.isRegion && !mention.isOrganisation && !mention.isOtherNationality
                 && (!mention.place.isAmbiguous || mention.countries.allSatisfy(supported.contains))
         }
         // Subject mentions per country, in order of first mention.
@@ -173,7 +179,7 @@ public final class CountryAttributor: Sendable {
                           paragraphMentions: [PlaceMention], context: ArticleContext, steps: inout [AttributionStep]?) -> [Attribution] {
         let confidence = settings.confidence
         func usable(_ mention: PlaceMention) -> Bool {
-            if mention.isSpeaker || mention.isRegion || mention.isOrganisation || mention.isDateline { return false }
+            if mention.isSpeaker || mention.isRegion || mention.isOrganisation || mention.isDateline || mention.isOtherNationality { return false }
             if mention.place.isAmbiguous && !mention.countries.allSatisfy(context.supported.contains) { return false }
             return true
         }
@@ -181,6 +187,7 @@ public final class CountryAttributor: Sendable {
             if mention.isSpeaker { steps?.append(AttributionStep(description: "'\(mention.text)' is a speaker here, not the subject")) }
             else if mention.isOrganisation { steps?.append(AttributionStep(description: "'\(mention.text)' is part of an organisation's name")) }
             else if mention.isDateline { steps?.append(AttributionStep(description: "'\(mention.text)' is the dateline, where the report was filed")) }
+            else if mention.isOtherNationality { steps?.append(AttributionStep(description: "'\(mention.text)' is the other half of a dual nationality")) }
             else if mention.place.isAmbiguous && !usable(mention) && !mention.isRegion {
                 steps?.append(AttributionStep(description: "'\(mention.text)' is ambiguous and the article does not name \(mention.countries.map(\.rawValue).joined(separator: "/")) otherwise"))
             }

@@ -12,6 +12,8 @@ public struct PlaceMention: Sendable, Equatable {
     public var isActor: Bool
     /// Part of an organisation's name ("Palestine Action"): not the subject.
     public var isOrganisation = false
+    /// The first half of a dual nationality ("Swedish" in "a Swedish-Iranian researcher"): not the subject.
+    public var isOtherNationality = false
     /// In the dateline ("(Beirut) –"): where the report was filed, used only as article context.
     public var isDateline = false
     /// After "in", "inside", "across"… ("detained in Tanzania"): where something happened.

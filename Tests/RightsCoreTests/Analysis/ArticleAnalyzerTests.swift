@@ -71,6 +71,8 @@ import Testing
         #expect(countries("Azerbaijan has jailed at least 20 journalists, among them two Georgian citizens.") == ["AZ"])
         #expect(!countries("Parliament passed a foreign agents law modelled on a Russian law, under which NGOs were shut down in Kyrgyzstan.").contains("RU"))
         #expect(countries("In Kuwait, migrant workers from Nepal, Ghana and India said employers confiscated their passports.") == ["KW"])
+        #expect(countries("Two rights activists and a Swedish-Iranian researcher were sentenced to death in Tehran.") == ["IR"])
+        #expect(!countries("Belarusian courts handed long prison terms to journalists living in Poland.").contains("PL"))
         // "US$500" is money.
         #expect(!countries("Migrant workers in Qatar said employers confiscated their passports and charged fees of US$500.").contains("US"))
     }
