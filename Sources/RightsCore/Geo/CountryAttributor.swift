@@ -103,8 +103,9 @@ public final class CountryAttributor: Sendable {
         func isLocative(_ position: Int) -> Bool {
             position >= sentenceRange.lowerBound && tokens[position].is(.locative)
         }
-        // "pressure from the United States": an article between the phrase and the name is allowed.
-        let skip = match.start > sentenceRange.lowerBound && text.word(match.start - 1) == "the" ? 1 : 0
+        // "pressure from the United States", "modelled on a US law": an article between the phrase
+        // and the name is allowed.
+        let skip = match.start > sentenceRange.lowerBound && Self.articles.contains(text.word(match.start - 1)) ? 1 : 0
         var gap = 0
         while gap <= skip {
             if match.start - gap - 1 >= sentenceRange.lowerBound, tokens[match.start - gap - 1].is(.speakerBeforeLast),
@@ -285,6 +286,7 @@ public final class CountryAttributor: Sendable {
     /// Prepositions that set a sentence in a place ("in Cambodia", "across Belarus"): the tokens
     /// are marked `.locative` as the text is read.
     static let locatives: Set<String> = ["in", "inside", "across", "throughout", "within"]
+    static let articles: Set<String> = ["the", "a", "an"]
     /// Words that may stand between such a preposition and the name (`.locativeFiller`).
     static let locativeFillers: Set<String> = ["the", "neighbouring", "neighboring", "nearby"]
 
