@@ -249,6 +249,10 @@ public struct ArticleAnalyzer: Sendable {
             let between = names[index - 1].end ..< names[index].start
             guard between.count <= 2, between.allSatisfy({ ["and", "or", "the"].contains(text.word($0)) }) else { return nil }
         }
+        // Only words that introduce a list may stand around it ("They are…", "…among them"):
+        // "China, Russia and India sent observers" says something else of them.
+        let around = range.filter { position in !names.contains { $0.start <= position && position < names.last!.end } }
+        guard around.allSatisfy({ Self.listFrame.contains(text.word($0)) }) else { return nil }
         return range.count - covered - listWords <= 4 ? names : nil
     }
 
@@ -291,6 +295,11 @@ public struct ArticleAnalyzer: Sendable {
 
     static let clauseWords: Set<String> = ["but", "while", "although", "though", "whereas", "however"]
 
+    /// Words that may frame a bare list of countries continuing the sentence before.
+    static let listFrame: Set<String> = ["they", "are", "were", "is", "was", "include", "includes", "included", "including", "among", "them",
+                                         "these", "those", "also", "namely", "as", "well", "such", "and", "the", "countries", "nations",
+                                         "states", "governments", "others", "other", "notably", "especially", "in", "particular"]
+
     /// "Review: …", "Film review: …", "The Long Yard review – …": a headline that announces a review
     /// of a film, book, play or show. The prisons and dictatorships such a review retells are
     /// fiction or history, whatever words the sentences use. ("2025 in review" is not one.)
@@ -327,8 +336,10 @@ public struct ArticleAnalyzer: Sendable {
         while index < utf8.count, scalars < 60 {
             let byte = utf8[index]
             if byte == 0x0A { return nil }
+            // "—", "–", "--", or a hyphen between spaces ("LONDON, July 28 (Reuters) - ").
             let isDash = (byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0x94 || utf8[index + 2] == 0x93))
                 || (byte == UInt8(ascii: "-") && index + 1 < utf8.count && utf8[index + 1] == UInt8(ascii: "-"))
+                || (byte == UInt8(ascii: "-") && index > sentence.utf8Start && utf8[index - 1] == 0x20 && index + 1 < utf8.count && utf8[index + 1] == 0x20)
             if isDash {
                 let words = text.string(utf8: sentence.utf8Start ..< index).split(separator: " ")
                 guard let first = words.first, words.count <= 6 else { return nil }

@@ -139,7 +139,7 @@ public final class CompiledRules: Sendable {
                 scan.exclusions.append(RuleMatch(rule: payload - exclusionBase, start: match.start, end: match.end))
             } else if places[payload - placeBase].requiresCapitals
                         ? tokens[match.start ..< match.end].allSatisfy(\.isAllCaps) : tokens[match.start].isCapitalized,
-                      !isCurrencyPrefix(text.scanned, tokens[match.end - 1]) {
+                      !isCurrencyPrefix(text.scanned, tokens[match.end - 1], next: match.end) {
                 placeMatches.append(PlaceMatch(place: payload - placeBase, start: match.start, end: match.end))
             }
         }
@@ -156,8 +156,12 @@ public final class CompiledRules: Sendable {
         return scan
     }
 
-    /// "US$700", "HK$5", "A$10": a name written against a dollar sign is a currency, not a place.
-    private func isCurrencyPrefix(_ text: ScannedText, _ last: Token) -> Bool {
-        last.utf8End < text.utf8.count && text.utf8[last.utf8End] == UInt8(ascii: "$")
+    /// "US$700", "HK$5", "1,500 U.S. dollars": a name written against a dollar sign, or before
+    /// "dollar(s)", is a currency, not a place.
+    private func isCurrencyPrefix(_ text: ScannedText, _ last: Token, next: Int) -> Bool {
+        if last.utf8End < text.utf8.count && text.utf8[last.utf8End] == UInt8(ascii: "$") { return true }
+        guard next < text.tokens.count else { return false }
+        let word = text.word(next)
+        return word == "dollar" || word == "dollars"
     }
 }

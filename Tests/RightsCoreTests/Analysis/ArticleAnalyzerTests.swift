@@ -74,6 +74,8 @@ import Testing
         #expect(countries("In Kuwait, migrant workers from Nepal, Ghana and India said employers confiscated their passports.") == ["KW"])
         #expect(countries("Two rights activists and a Swedish-Iranian researcher were sentenced to death in Tehran.") == ["IR"])
         #expect(!countries("Belarusian courts handed long prison terms to journalists living in Poland.").contains("PL"))
+        #expect(!countries("Families described unpaid wages and recruitment fees of up to 1,500 U.S. dollars in Qatar.").contains("US"))
+        #expect(countries("Venezuela freed ten prisoners described by Washington as political prisoners.") == ["VE"])
         // "US$500" is money.
         #expect(!countries("Migrant workers in Qatar said employers confiscated their passports and charged fees of US$500.").contains("US"))
     }
@@ -86,6 +88,12 @@ import Testing
 
     @Test("with no country in the sentence, the paragraph, then the headline, then the article decides")
     func fallbacks() throws {
+        // A Reuters dateline ("CITY/CITY, date - ") is where the report was filed.
+        let filed = analyzer.analyze(text: "LONDON/KYIV, July 28 (Reuters) - Police in Belarus detained two journalists on Monday.")
+        #expect(filed.sentences.first?.places.first { $0.text == "LONDON" }?.isDateline == true)
+        #expect(filed.findings.map(\.country.rawValue) == ["BY"])
+        // A list that says something of its own is not a bare list continuing the sentence before.
+        #expect(!findings("Observers said the election in Belarus was a sham. China, Russia and India sent observers.").contains { $0.hasPrefix("CN") })
         let paragraph = analyzer.analyze(text: "Opposition figures gathered in Minsk. Police beat protesters and detained dozens.").findings
         #expect(paragraph.contains { $0.country == "BY" && $0.method == .paragraph })
         // A list named earlier in the paragraph is the subject as a whole; another paragraph (line) is not.
