@@ -50,8 +50,6 @@ public final class CountryAttributor: Sendable {
                                        isSpeaker: isSpeaker(match, text: text, sentenceRange: sentenceRange),
                                        isActor: match.end < sentenceRange.upperBound && tokens[match.end].is(.actor),
                                        text: text.text(tokens: match.start ..< match.end))
-            // "Palestine Action", "Nazarbaev University": a name followed by another capitalised word
-            // (not a place, title or actor) is part of an organisation's name.
             // "in Tanzania", "in the Gambia", "in neighbouring Niger".
             var before = match.start - 1
             while before > sentenceRange.lowerBound, tokens[before].is(.locativeFiller) { before -= 1 }
@@ -72,6 +70,8 @@ public final class CountryAttributor: Sendable {
                     mention.isOtherNationality = true
                 }
             }
+            // "Palestine Action", "Nazarbaev University": a name followed by another capitalised word
+            // (not a place, title or actor) is part of an organisation's name.
             if !isTitleCase, match.end < sentenceRange.upperBound, tokens[match.end].isCapitalized, !placeStarts.contains(match.end),
                !tokens[match.end].is(.actor), !tokens[match.end].is(.title),
                tokens[match.end - 1].end == tokens[match.end].start - 1 || text.utf8[tokens[match.end - 1].utf8End] == UInt8(ascii: " ") {
@@ -211,14 +211,11 @@ public final class CountryAttributor: Sendable {
                 steps?.append(AttributionStep(description: "'\(nearest.text)' describes who or what was targeted; '\(place.text)' is where it happened"))
                 nearest = place
             }
-            var chosen = [nearest]
             // The rest of a list the nearest name stands in: "Saudi Arabia, Qatar and the UAE".
             let ordered = candidates.sorted { $0.start < $1.start }
+            var chosen = [nearest]
             if let position = ordered.firstIndex(of: nearest) {
-                var index = position
-                while index > 0, !ordered[index - 1].isRelation, isListJoint(ordered[index - 1], ordered[index], tokens) { index -= 1; chosen.append(ordered[index]) }
-                index = position
-                while index + 1 < ordered.count, !ordered[index].isRelation, isListJoint(ordered[index], ordered[index + 1], tokens) { index += 1; chosen.append(ordered[index]) }
+                chosen += list(around: position, in: ordered, tokens).filter { $0 != nearest }
             }
             var result: [Attribution] = []
             for mention in chosen {
@@ -246,13 +243,7 @@ public final class CountryAttributor: Sendable {
         // described… Interviewees lacked shade and water."
         let earlier = paragraphMentions.filter { usable($0) && $0.sentence < sentence }
         if let previous = earlier.first(where: { $0.countries.contains { $0 == context.main } }) ?? earlier.first {
-            var named = [previous]
-            if let position = earlier.firstIndex(of: previous) {
-                var index = position
-                while index > 0, isListJoint(earlier[index - 1], earlier[index], tokens) { index -= 1; named.insert(earlier[index], at: 0) }
-                index = position
-                while index + 1 < earlier.count, isListJoint(earlier[index], earlier[index + 1], tokens) { index += 1; named.append(earlier[index]) }
-            }
+            let named = earlier.firstIndex(of: previous).map { list(around: $0, in: earlier, tokens) } ?? [previous]
             let names = named.map { "'\($0.text)'" }.joined(separator: ", ")
             steps?.append(AttributionStep(description: "no country in the sentence; the paragraph named \(names) before"))
             var result: [Attribution] = []
@@ -282,16 +273,26 @@ public final class CountryAttributor: Sendable {
 
     static let listWords: Set<String> = ["and", "or", "nor", "the", "as", "well", "plus", "including", "both"]
 
-    /// Two mentions are in one list when only list words stand between them (commas are not tokens).
     /// Prepositions that set a sentence in a place ("in Cambodia", "across Belarus"): the tokens
     /// are marked `.locative` as the text is read.
     static let locatives: Set<String> = ["in", "inside", "across", "throughout", "within"]
-    static let articles: Set<String> = ["the", "a", "an"]
     /// Words that may stand between such a preposition and the name (`.locativeFiller`).
     static let locativeFillers: Set<String> = ["the", "neighbouring", "neighboring", "nearby"]
+    static let articles: Set<String> = ["the", "a", "an"]
 
+    /// Two mentions are in one list when only list words stand between them (commas are not tokens).
     private func isListJoint(_ first: PlaceMention, _ second: PlaceMention, _ tokens: [Token]) -> Bool {
         guard first.sentence == second.sentence, second.start >= first.end, second.start - first.end <= 3 else { return false }
         return tokens[first.end ..< second.start].allSatisfy { $0.is(.listWord) }
+    }
+
+    /// The mentions of the list that `ordered[position]` stands in ("Saudi Arabia, Qatar and the
+    /// UAE"), in text order; one side of a pair ("between Jordan and Israel", "British-Egyptian")
+    /// does not join a list.
+    private func list(around position: Int, in ordered: [PlaceMention], _ tokens: [Token]) -> [PlaceMention] {
+        var first = position, last = position
+        while first > 0, !ordered[first - 1].isRelation, isListJoint(ordered[first - 1], ordered[first], tokens) { first -= 1 }
+        while last + 1 < ordered.count, !ordered[last].isRelation, isListJoint(ordered[last], ordered[last + 1], tokens) { last += 1 }
+        return Array(ordered[first ... last])
     }
 }
