@@ -251,8 +251,8 @@ public struct ArticleAnalyzer: Sendable {
         }
         // Only words that introduce a list may stand around it ("They are…", "…among them"):
         // "China, Russia and India sent observers" says something else of them.
-        let around = range.filter { position in !names.contains { $0.start <= position && position < names.last!.end } }
-        guard around.allSatisfy({ Self.listFrame.contains(text.word($0)) }) else { return nil }
+        let span = names[0].start ..< names[names.count - 1].end
+        guard range.allSatisfy({ span.contains($0) || Self.listFrame.contains(text.word($0)) }) else { return nil }
         return range.count - covered - listWords <= 4 ? names : nil
     }
 
