@@ -105,7 +105,7 @@ public final class CountryAttributor: Sendable {
         }
         // "pressure from the United States", "modelled on a US law": an article between the phrase
         // and the name is allowed.
-        let skip = match.start > sentenceRange.lowerBound && Self.articles.contains(text.word(match.start - 1)) ? 1 : 0
+        let skip = match.start > sentenceRange.lowerBound && Self.determiners.contains(text.word(match.start - 1)) ? 1 : 0
         var gap = 0
         while gap <= skip {
             if match.start - gap - 1 >= sentenceRange.lowerBound, tokens[match.start - gap - 1].is(.speakerBeforeLast),
@@ -278,7 +278,7 @@ public final class CountryAttributor: Sendable {
     static let locatives: Set<String> = ["in", "inside", "across", "throughout", "within"]
     /// Words that may stand between such a preposition and the name (`.locativeFiller`).
     static let locativeFillers: Set<String> = ["the", "neighbouring", "neighboring", "nearby"]
-    static let articles: Set<String> = ["the", "a", "an"]
+    static let determiners: Set<String> = ["the", "a", "an"]
 
     /// Two mentions are in one list when only list words stand between them (commas are not tokens).
     private func isListJoint(_ first: PlaceMention, _ second: PlaceMention, _ tokens: [Token]) -> Bool {

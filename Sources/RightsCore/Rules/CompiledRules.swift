@@ -44,6 +44,8 @@ public struct WordClass: OptionSet, Sendable {
     /// "the", "neighbouring"… between such a preposition and the place.
     public static let locativeFiller = WordClass(rawValue: 1 << 13)
     public static let between = WordClass(rawValue: 1 << 14)
+    /// "dollar", "dollars": after a country name ("U.S. dollars") it makes a currency.
+    public static let currency = WordClass(rawValue: 1 << 15)
 }
 
 extension Token {
@@ -98,7 +100,7 @@ public final class CompiledRules: Sendable {
             (settings.actorWords, .actor), (settings.titleWords, .title), (settings.speechVerbs, .speechVerb),
             (Set(settings.speakerAfter.compactMap(\.first)), .speakerAfterFirst), (Set(settings.speakerBefore.compactMap(\.last)), .speakerBeforeLast),
             (CountryAttributor.listWords, .listWord),
-            (CountryAttributor.locatives, .locative), (CountryAttributor.locativeFillers, .locativeFiller), (["between"], .between),
+            (CountryAttributor.locatives, .locative), (CountryAttributor.locativeFillers, .locativeFiller), (["between"], .between), (["dollar", "dollars"], .currency),
         ]
         for (words, wordClass) in classes {
             for word in words { automaton.addWordClass(word, wordClass.rawValue) }
@@ -160,8 +162,6 @@ public final class CompiledRules: Sendable {
     /// "dollar(s)", is a currency, not a place.
     private func isCurrencyPrefix(_ text: ScannedText, _ last: Token, next: Int) -> Bool {
         if last.utf8End < text.utf8.count && text.utf8[last.utf8End] == UInt8(ascii: "$") { return true }
-        guard next < text.tokens.count else { return false }
-        let word = text.word(next)
-        return word == "dollar" || word == "dollars"
+        return next < text.tokens.count && text.tokens[next].is(.currency)
     }
 }
