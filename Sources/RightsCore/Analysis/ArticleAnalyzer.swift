@@ -107,7 +107,7 @@ public struct ArticleAnalyzer: Sendable {
             titleMentions = attributor.mentions(scan.places, places: compiled.places, text: titleText.scanned, sentenceRange: 0 ..< titleText.tokens.count,
                                                 sentence: -1, paragraph: -1)
         }
-        let context = attributor.context(title: titleMentions, body: mentions.flatMap { $0 }, datelineEnd: datelineEnd)
+        let context = attributor.context(title: titleMentions, body: mentions, datelineEnd: datelineEnd)
 
         var findings: [Finding] = []
         var reports: [SentenceReport] = []
@@ -186,10 +186,15 @@ public struct ArticleAnalyzer: Sendable {
             var earlier = index - 1
             while earlier >= 0, sentences[earlier].paragraph == sentence.paragraph { earlier -= 1 }
             for previous in (earlier + 1) ..< index { paragraphMentions += mentions[previous] }
-            let byIndicator = Dictionary(grouping: kept) { compiled.rules[$0.match.rule].indicator }
+            // A sentence's matches are of one or two indicators: a short list, not a dictionary.
+            var indicators: [IndicatorID] = []
+            for item in kept {
+                let indicator = compiled.rules[item.match.rule].indicator
+                if !indicators.contains(indicator) { indicators.append(indicator) }
+            }
             let original = originalRange(sentence.start ..< sentence.end)
-            for indicator in byIndicator.keys.sorted() {
-                let items = byIndicator[indicator]!
+            for indicator in indicators.sorted() {
+                let items = kept.filter { compiled.rules[$0.match.rule].indicator == indicator }
                 let evidence = items.map(\.match.start).min()! ..< items.map(\.match.end).max()!
                 var steps: [AttributionStep]? = detail == .explanations ? [] : nil
                 let attributions = attributor.attribute(evidence: evidence, sentence: index, tokens: tokens, sentenceMentions: mentions[index],
@@ -304,13 +309,33 @@ public struct ArticleAnalyzer: Sendable {
     /// of a film, book, play or show. The prisons and dictatorships such a review retells are
     /// fiction or history, whatever words the sentences use. ("2025 in review" is not one.)
     static func isReviewHeadline(_ title: String?) -> Bool {
-        guard let title else { return false }
+        guard let title, containsReview(title.utf8) else { return false }
         let folded = title.lowercased()
         let kinds = ["", "film ", "movie ", "book ", "theatre ", "theater ", "festival ", "album ", "concert ", "tv ", "television ",
                      "opera ", "stage ", "dance ", "exhibition ", "game "]
         if kinds.contains(where: { folded.hasPrefix($0 + "review:") }) { return true }
         return [" review –", " review —", " review -", " review:"].contains { folded.contains($0) }
             && !folded.contains(" in review")
+    }
+
+    /// Whether "review" occurs in `bytes` in any case: nearly every headline is answered here,
+    /// without folding it or searching it with Foundation.
+    private static let reviewBytes: [UInt8] = Array("review".utf8)
+
+    private static func containsReview(_ bytes: String.UTF8View) -> Bool {
+        let word = reviewBytes
+        var matched = 0
+        for byte in bytes {
+            // ASCII letters fold to lower case by setting bit 5; other bytes never equal a letter of "review" after it.
+            let folded = byte | 0x20
+            if folded == word[matched] {
+                matched += 1
+                if matched == word.count { return true }
+            } else {
+                matched = folded == word[0] ? 1 : 0
+            }
+        }
+        return false
     }
 
     /// Punctuation between two tokens that ends a clause: `,;:()` or a dash.

@@ -56,7 +56,7 @@ public final class CountryAttributor: Sendable {
             mention.isLocative = before >= sentenceRange.lowerBound && tokens[before].is(.locative)
             // "Russia was holding thirty journalists": a name that opens the sentence is its subject.
             mention.opensSentence = match.start == sentenceRange.lowerBound
-                || (match.start == sentenceRange.lowerBound + 1 && text.word(sentenceRange.lowerBound) == "the")
+                || (match.start == sentenceRange.lowerBound + 1 && tokens[sentenceRange.lowerBound].holds(Self.packedThe))
             // "trade between Jordan and Israel": a relation between two countries, not a list of subjects.
             mention.isRelation = match.start > sentenceRange.lowerBound && tokens[match.start - 1].is(.between)
             // "British-Egyptian blogger": the first half of a hyphenated pair does not head a list.
@@ -105,7 +105,7 @@ public final class CountryAttributor: Sendable {
         }
         // "pressure from the United States", "modelled on a US law": an article between the phrase
         // and the name is allowed.
-        let skip = match.start > sentenceRange.lowerBound && Self.determiners.contains(text.word(match.start - 1)) ? 1 : 0
+        let skip = match.start > sentenceRange.lowerBound && Self.isDeterminer(tokens[match.start - 1]) ? 1 : 0
         var gap = 0
         while gap <= skip {
             if match.start - gap - 1 >= sentenceRange.lowerBound, tokens[match.start - gap - 1].is(.speakerBeforeLast),
@@ -123,38 +123,44 @@ public final class CountryAttributor: Sendable {
         return window.contains { tokens[$0].is(.speechVerb) }
     }
 
-    /// The article-wide context from every mention (title mentions first).
-    public func context(title: [PlaceMention], body: [PlaceMention], datelineEnd: Int?) -> ArticleContext {
+    /// The article-wide context from every mention: the title's, then the body's sentence by sentence.
+    public func context(title: [PlaceMention], body: [[PlaceMention]], datelineEnd: Int?) -> ArticleContext {
         // An article names a handful of countries: short arrays searched in order cost less than
-        // hashing each code of each mention, and keep the first-seen order for ties.
+        // hashing each code of each mention, and keep the first-seen order for ties. The body is
+        // read in place, sentence by sentence, not copied into one list.
         var supported: [CountryCode] = []
-        for mentions in [title, body] {
+        func support(_ mentions: [PlaceMention]) {
             for mention in mentions where !mention.place.isAmbiguous && !mention.isRegion {
                 for code in mention.countries where !supported.contains(code) { supported.append(code) }
             }
         }
+        support(title)
+        for mentions in body { support(mentions) }
         func usable(_ mention: PlaceMention) -> Bool {
             !mention.isSpeaker && !mention.isRegion && !mention.isOrganisation && !mention.isOtherNationality
                 && (!mention.place.isAmbiguous || mention.countries.allSatisfy(supported.contains))
         }
         // Subject mentions per country, in order of first mention.
-        var counted: [(code: CountryCode, count: Int)] = []
-        for mention in body where usable(mention) {
-            for code in mention.countries {
-                if let index = counted.firstIndex(where: { $0.code == code }) { counted[index].count += 1 } else { counted.append((code, 1)) }
+        var counted: [CountryCount] = []
+        var dateline: CountryCode?
+        for mentions in body {
+            for mention in mentions {
+                if datelineEnd != nil, dateline == nil, mention.isDateline, !mention.isRegion { dateline = mention.countries.first }
+                guard usable(mention) else { continue }
+                for code in mention.countries {
+                    if let index = counted.firstIndex(where: { $0.country == code }) { counted[index].count += 1 } else { counted.append(CountryCount(country: code, count: 1)) }
+                }
             }
         }
         var context = ArticleContext()
-        context.supported = Set(supported)
-        context.counts = Dictionary(uniqueKeysWithValues: counted.map { ($0.code, $0.count) })
+        context.supported = supported
+        context.counts = counted
         for mention in title where usable(mention) {
             for code in mention.countries where !context.headline.contains(code) { context.headline.append(code) }
         }
-        if datelineEnd != nil, let first = body.first(where: { $0.isDateline && !$0.isRegion }) {
-            context.dateline = first.countries.first
-        }
+        context.dateline = dateline
         // Most mentioned; the headline and dateline count extra, earlier mention breaks ties.
-        var scores = counted.map { (code: $0.code, score: Double($0.count)) }
+        var scores = counted.map { (code: $0.country, score: Double($0.count)) }
         func add(_ code: CountryCode) {
             if let index = scores.firstIndex(where: { $0.code == code }) { scores[index].score += 2 } else { scores.append((code, 2)) }
         }
@@ -279,6 +285,12 @@ public final class CountryAttributor: Sendable {
     /// Words that may stand between such a preposition and the name (`.locativeFiller`).
     static let locativeFillers: Set<String> = ["the", "neighbouring", "neighboring", "nearby"]
     static let determiners: Set<String> = ["the", "a", "an"]
+    private static let packedDeterminers = determiners.compactMap(Token.pack)
+    private static let packedThe = Token.pack("the")!
+
+    private static func isDeterminer(_ token: Token) -> Bool {
+        packedDeterminers.contains { token.holds($0) }
+    }
 
     /// Two mentions are in one list when only list words stand between them (commas are not tokens).
     private func isListJoint(_ first: PlaceMention, _ second: PlaceMention, _ tokens: [Token]) -> Bool {

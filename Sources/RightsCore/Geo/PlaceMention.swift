@@ -32,12 +32,29 @@ public struct PlaceMention: Sendable, Equatable {
 
 /// What the whole article says about places, used when a sentence names none.
 public struct ArticleContext: Sendable, Equatable {
-    /// Countries named unambiguously anywhere (title included): they make ambiguous names count.
-    public var supported: Set<CountryCode> = []
+    /// Countries named unambiguously anywhere (title included), in order of first mention: they
+    /// make ambiguous names count.
+    public var supported: [CountryCode] = []
     public var headline: [CountryCode] = []
     public var dateline: CountryCode?
     /// Most-mentioned country (speaker mentions not counted), if any.
     public var main: CountryCode?
-    /// Subject mentions per country.
-    public var counts: [CountryCode: Int] = [:]
+    /// Subject mentions per country, in order of first mention.
+    public var counts: [CountryCount] = []
+
+    /// How many subject mentions `country` has.
+    public func count(of country: CountryCode) -> Int {
+        counts.first { $0.country == country }?.count ?? 0
+    }
+}
+
+/// How often an article names a country as a subject.
+public struct CountryCount: Sendable, Equatable {
+    public var country: CountryCode
+    public var count: Int
+
+    public init(country: CountryCode, count: Int) {
+        self.country = country
+        self.count = count
+    }
 }

@@ -45,6 +45,13 @@ public struct Token: Sendable, Equatable, BitwiseCopyable {
         return withUnsafeBytes(of: &words) { String(decoding: $0.prefix(length), as: UTF8.self) }
     }
 
+    /// Whether the token's folded word is the one `packed` holds (from `pack(_:)`): two
+    /// comparisons, where `ScannedText.word(_:) == word` builds a string.
+    @inline(__always)
+    func holds(_ packed: (UInt64, UInt64)) -> Bool {
+        spill < 0 && inline0 == packed.0 && inline1 == packed.1
+    }
+
     /// `text` packed as a token holds it, when it is ASCII of at most 16 bytes.
     static func pack(_ text: String) -> (UInt64, UInt64)? {
         guard text.utf8.count <= 16, text.utf8.allSatisfy({ $0 != 0 && $0 < 0x80 }) else { return nil }
