@@ -104,6 +104,27 @@ public struct PhraseAutomaton: Sendable {
         var classes = [UInt16](repeating: 0, count: trieEdges.count)
         for (word, bits) in wordClasses { classes[trieNode(for: word)] |= bits }
         trie = FrozenTrie(edges: trieEdges, prefixAtoms: trieAtom, exactAtoms: exact, classes: classes)
+        // What a sentence must contain for an entry to match there: for each element after the
+        // first, the first atom of one of its alternatives. Checked against the atoms a sentence
+        // has before an anchored entry is followed, it turns most failing follow-ups into a few bit tests.
+        var entries: [EntryShape] = [], groups: [RequirementGroup] = [], requiredAtoms: [Int32] = []
+        // An atom the entry cannot match without (an element of one word), or -1.
+        var necessaryAtom: [Int32] = []
+        for entry in entryElementStart.indices {
+            let firstElement = Int(entryElementStart[entry]), elementCount = Int(entryElementCount[entry])
+            let groupStart = Int32(groups.count)
+            for element in firstElement + 1 ..< firstElement + max(elementCount, 1) {
+                let alternatives = Int(elementAltStart[element]) ..< Int(elementAltStart[element]) + Int(elementAltCount[element])
+                guard alternatives.allSatisfy({ altTermCount[$0] > 0 }) else { continue }
+                let atoms = Set(alternatives.map { termAtoms[Int(altTermStart[$0])] }).sorted()
+                if atoms.count == 1, necessaryAtom.count == entry { necessaryAtom.append(atoms[0]) }
+                groups.append(RequirementGroup(start: Int32(requiredAtoms.count), count: Int32(atoms.count)))
+                requiredAtoms += atoms
+            }
+            if necessaryAtom.count == entry { necessaryAtom.append(-1) }
+            entries.append(EntryShape(elementStart: entryElementStart[entry], elementCount: Int32(elementCount),
+                                      requirementStart: groupStart, requirementCount: Int32(groups.count) - groupStart))
+        }
         // Per atom, the entries it may start: any-case ones first, then those that only start on a
         // capitalised token (names of places), so a lower-case token never looks at those. Each
         // group keeps the order entries were added in, so matches keep their order.
@@ -112,7 +133,13 @@ public struct PhraseAutomaton: Sendable {
             let anyCase = list.filter { !entryNeedsCapital[Int($0.entry)] }
             let capitalOnly = list.filter { entryNeedsCapital[Int($0.entry)] }
             atomAnchors.append(AtomAnchors(start: Int32(slots.count), all: Int32(list.count), anyCase: Int32(anyCase.count)))
-            for anchor in anyCase + capitalOnly { slots.append(AnchorSlot(entry: anchor.entry, alternative: anchor.alternative)) }
+            for anchor in anyCase + capitalOnly {
+                // The anchored alternative's second word, or else a one-word element of the entry:
+                // kept in the slot, so most anchors that cannot match are dropped without leaving it.
+                let alternative = Int(anchor.alternative)
+                let necessary = altTermCount[alternative] > 1 ? termAtoms[Int(altTermStart[alternative]) + 1] : necessaryAtom[Int(anchor.entry)]
+                slots.append(AnchorSlot(entry: anchor.entry, alternative: anchor.alternative, necessaryAtom: necessary))
+            }
         }
         var mapStart = [Int32](repeating: -1, count: elementGap.count)
         var mapCount = [Int32](repeating: 0, count: elementGap.count)
@@ -127,7 +154,7 @@ public struct PhraseAutomaton: Sendable {
         }
         frozen = FrozenEntries(
             atoms: atomAnchors, slots: slots,
-            entries: entryElementStart.indices.map { EntryShape(elementStart: entryElementStart[$0], elementCount: Int32(entryElementCount[$0])) },
+            entries: entries, requirements: groups, requiredAtoms: requiredAtoms, atomCount: Int(atomCount),
             elements: elementGap.indices.map {
                 ElementShape(altStart: elementAltStart[$0], altCount: Int32(elementAltCount[$0]), gap: Int32(elementGap[$0]),
                              mapStart: mapStart[$0], mapCount: mapCount[$0])
@@ -208,8 +235,36 @@ public struct PhraseAutomaton: Sendable {
         let tables = frozen
         let atomAnchors = tables.atoms, slots = tables.slots, entryShapes = tables.entries, elementShapes = tables.elements
         let alternatives = tables.alternatives, termAtoms = tables.termAtoms, mapAtoms = tables.mapAtoms, mapAlternatives = tables.mapAlternatives
+        let requirements = tables.requirements, requiredAtoms = tables.requiredAtoms
         atoms.atoms.withUnsafeBufferPointer { atomList in
         atoms.offsets.withUnsafeBufferPointer { offsets in
+        // The atoms this sentence has, one bit each.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (tables.atomCount + 63) / 64 + 1) { present in
+        present.initialize(repeating: 0)
+        for index in Int(offsets[range.lowerBound]) ..< Int(offsets[limit]) {
+            let atom = Int(atomList[index])
+            present[atom >> 6] |= 1 << UInt64(atom & 63)
+        }
+
+        /// Whether every element after the first has an alternative whose first atom is in the sentence.
+        func mayMatch(_ shape: EntryShape) -> Bool {
+            var group = Int(shape.requirementStart)
+            let groupEnd = group + Int(shape.requirementCount)
+            while group < groupEnd {
+                let requirement = requirements[group]
+                var index = Int(requirement.start)
+                let end = index + Int(requirement.count)
+                var found = false
+                while index < end {
+                    let atom = Int(requiredAtoms[index])
+                    if present[atom >> 6] & (1 << UInt64(atom & 63)) != 0 { found = true; break }
+                    index += 1
+                }
+                if !found { return false }
+                group += 1
+            }
+            return true
+        }
 
         func has(_ atom: Int32, at position: Int) -> Bool {
             var index = Int(offsets[position])
@@ -291,15 +346,20 @@ public struct PhraseAutomaton: Sendable {
                 let anchors = atomAnchors[atom]
                 let first = Int(anchors.start)
                 for slot in first ..< first + Int(isCapitalized ? anchors.all : anchors.anyCase) {
-                    let entry = slots[slot].entry
+                    let anchor = slots[slot]
+                    let entry = anchor.entry
+                    let necessary = Int(anchor.necessaryAtom)
+                    if necessary >= 0 && present[necessary >> 6] & (1 << UInt64(necessary & 63)) == 0 { continue }
+                    guard mayMatch(entryShapes[Int(entry)]) else { continue }
                     // One match per entry and start, however many alternatives could begin there.
                     if found[foundHere...].contains(where: { $0.entry == Int(entry) }) { continue }
                     budget = Self.followBudget
-                    guard let afterFirst = matchAlternative(Int(slots[slot].alternative), at: position, skipFirst: true),
+                    guard let afterFirst = matchAlternative(Int(anchor.alternative), at: position, skipFirst: true),
                           let matchEnd = follow(Int(entry), element: 1, from: afterFirst) else { continue }
                     found.append(PhraseMatch(entry: Int(entry), start: position, end: matchEnd))
                 }
             }
+        }
         }
         }
         }
@@ -419,8 +479,10 @@ public final class WordCache {
 }
 
 struct AtomAnchors { var start: Int32, all: Int32, anyCase: Int32 }
-struct AnchorSlot { var entry: Int32, alternative: Int32 }
-struct EntryShape { var elementStart: Int32, elementCount: Int32 }
+struct AnchorSlot { var entry: Int32, alternative: Int32, necessaryAtom: Int32 }
+struct EntryShape { var elementStart: Int32, elementCount: Int32, requirementStart: Int32, requirementCount: Int32 }
+/// Atoms `start ..< start + count` of `FrozenEntries.requiredAtoms`: a sentence must have one of them.
+struct RequirementGroup { var start: Int32, count: Int32 }
 struct ElementShape { var altStart: Int32, altCount: Int32, gap: Int32, mapStart: Int32, mapCount: Int32 }
 struct AlternativeShape { var termStart: Int32, termCount: Int32 }
 
@@ -443,16 +505,24 @@ final class FrozenEntries: @unchecked Sendable {
     let termAtoms: UnsafeMutableBufferPointer<Int32>
     let mapAtoms: UnsafeMutableBufferPointer<Int32>
     let mapAlternatives: UnsafeMutableBufferPointer<Int32>
+    let requirements: UnsafeMutableBufferPointer<RequirementGroup>
+    let requiredAtoms: UnsafeMutableBufferPointer<Int32>
+    /// Atoms are numbered 0 ..< atomCount.
+    let atomCount: Int
 
     convenience init() {
-        self.init(atoms: [], slots: [], entries: [], elements: [], alternatives: [], termAtoms: [], mapAtoms: [], mapAlternatives: [])
+        self.init(atoms: [], slots: [], entries: [], requirements: [], requiredAtoms: [], atomCount: 0, elements: [], alternatives: [],
+                  termAtoms: [], mapAtoms: [], mapAlternatives: [])
     }
 
-    init(atoms: [AtomAnchors], slots: [AnchorSlot], entries: [EntryShape], elements: [ElementShape], alternatives: [AlternativeShape],
-         termAtoms: [Int32], mapAtoms: [Int32], mapAlternatives: [Int32]) {
+    init(atoms: [AtomAnchors], slots: [AnchorSlot], entries: [EntryShape], requirements: [RequirementGroup], requiredAtoms: [Int32], atomCount: Int,
+         elements: [ElementShape], alternatives: [AlternativeShape], termAtoms: [Int32], mapAtoms: [Int32], mapAlternatives: [Int32]) {
         self.atoms = frozenCopy(atoms)
         self.slots = frozenCopy(slots)
         self.entries = frozenCopy(entries)
+        self.requirements = frozenCopy(requirements)
+        self.requiredAtoms = frozenCopy(requiredAtoms)
+        self.atomCount = atomCount
         self.elements = frozenCopy(elements)
         self.alternatives = frozenCopy(alternatives)
         self.termAtoms = frozenCopy(termAtoms)
@@ -469,6 +539,8 @@ final class FrozenEntries: @unchecked Sendable {
         termAtoms.deallocate()
         mapAtoms.deallocate()
         mapAlternatives.deallocate()
+        requirements.deallocate()
+        requiredAtoms.deallocate()
     }
 }
 
