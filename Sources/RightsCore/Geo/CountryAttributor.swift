@@ -24,14 +24,14 @@ public final class CountryAttributor: Sendable {
 
     /// Speaker phrases by their first word (after a name) and last word (before a name), so a
     /// mention is checked against the few phrases that could apply, not all of them.
-    let speakerAfterByFirst: [String: [[String]]]
-    let speakerBeforeByLast: [String: [[String]]]
+    let speakerAfterByFirst: PhraseIndex
+    let speakerBeforeByLast: PhraseIndex
 
     public init(settings: EngineSettings, gazetteer: Gazetteer) {
         self.settings = settings
         self.gazetteer = gazetteer
-        speakerAfterByFirst = Dictionary(grouping: settings.speakerAfter.filter { !$0.isEmpty }, by: { $0[0] })
-        speakerBeforeByLast = Dictionary(grouping: settings.speakerBefore.filter { !$0.isEmpty }, by: { $0[$0.count - 1] })
+        speakerAfterByFirst = PhraseIndex(settings.speakerAfter.filter { !$0.isEmpty }, keyedBy: { $0[0] })
+        speakerBeforeByLast = PhraseIndex(settings.speakerBefore.filter { !$0.isEmpty }, keyedBy: { $0[$0.count - 1] })
     }
 
     /// Marks speakers and actors among raw place matches of one sentence.
@@ -93,11 +93,11 @@ public final class CountryAttributor: Sendable {
 
     private func isSpeaker(_ match: PlaceMatch, text: ScannedText, sentenceRange: Range<Int>) -> Bool {
         let tokens = text.tokens
-        func follows(_ phrase: [String], at position: Int) -> Bool {
+        func follows(_ phrase: WordPhrase, at position: Int) -> Bool {
             guard position >= sentenceRange.lowerBound, position + phrase.count <= sentenceRange.upperBound else { return false }
-            return phrase.indices.allSatisfy { text.word(position + $0) == phrase[$0] }
+            return phrase.isRead(in: text, at: position)
         }
-        if match.end < sentenceRange.upperBound, tokens[match.end].is(.speakerAfterFirst), let phrases = speakerAfterByFirst[text.word(match.end)] {
+        if match.end < sentenceRange.upperBound, tokens[match.end].is(.speakerAfterFirst), let phrases = speakerAfterByFirst.phrases(keyedBy: match.end, in: text) {
             for phrase in phrases where follows(phrase, at: match.end) { return true }
         }
         func isLocative(_ position: Int) -> Bool {
@@ -109,7 +109,7 @@ public final class CountryAttributor: Sendable {
         var gap = 0
         while gap <= skip {
             if match.start - gap - 1 >= sentenceRange.lowerBound, tokens[match.start - gap - 1].is(.speakerBeforeLast),
-               let phrases = speakerBeforeByLast[text.word(match.start - gap - 1)] {
+               let phrases = speakerBeforeByLast.phrases(keyedBy: match.start - gap - 1, in: text) {
                 // "in neighbouring Tajikistan, an activist was jailed": a one-word phrase after "in" sets the scene.
                 for phrase in phrases where follows(phrase, at: match.start - gap - phrase.count)
                     && !(phrase.count == 1 && isLocative(match.start - gap - 2)) { return true }
@@ -306,5 +306,58 @@ public final class CountryAttributor: Sendable {
         while first > 0, !ordered[first - 1].isRelation, isListJoint(ordered[first - 1], ordered[first], tokens) { first -= 1 }
         while last + 1 < ordered.count, !ordered[last].isRelation, isListJoint(ordered[last], ordered[last + 1], tokens) { last += 1 }
         return Array(ordered[first ... last])
+    }
+}
+
+/// A phrase of folded words, each also packed as a token holds it, so that reading it in a text
+/// compares registers instead of building strings.
+struct WordPhrase: Sendable {
+    let words: [String]
+    /// `Token.pack` of each word; nil for a word too long or not ASCII (compared as a string).
+    let packed: [(UInt64, UInt64)?]
+
+    init(_ words: [String]) {
+        self.words = words
+        packed = words.map(Token.pack)
+    }
+
+    var count: Int { words.count }
+
+    /// Whether the tokens from `position` on read this phrase (the caller checks they exist).
+    func isRead(in text: ScannedText, at position: Int) -> Bool {
+        for index in words.indices {
+            if let packed = packed[index] {
+                guard text.tokens[position + index].holds(packed) else { return false }
+            } else if text.word(position + index) != words[index] {
+                return false
+            }
+        }
+        return true
+    }
+}
+
+/// Phrases grouped by one of their words, looked up by a token of the text without building its string.
+struct PhraseIndex: Sendable {
+    private struct PackedWord: Hashable { let low: UInt64, high: UInt64 }
+    private var byPacked: [PackedWord: [WordPhrase]] = [:]
+    /// Keys that do not pack (long or not ASCII): looked up by the token's folded string.
+    private var byWord: [String: [WordPhrase]] = [:]
+
+    init(_ phrases: [[String]], keyedBy key: ([String]) -> String) {
+        for words in phrases {
+            let word = key(words)
+            if let packed = Token.pack(word) {
+                byPacked[PackedWord(low: packed.0, high: packed.1), default: []].append(WordPhrase(words))
+            } else {
+                byWord[word, default: []].append(WordPhrase(words))
+            }
+        }
+    }
+
+    /// The phrases keyed by the word of token `index`, if any.
+    func phrases(keyedBy index: Int, in text: ScannedText) -> [WordPhrase]? {
+        let token = text.tokens[index]
+        guard token.spill < 0 else { return byWord[text.word(index)] }
+        return byPacked[PackedWord(low: token.inline0, high: token.inline1)]
     }
 }

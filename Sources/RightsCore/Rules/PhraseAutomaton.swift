@@ -113,10 +113,14 @@ public struct PhraseAutomaton: Sendable {
         for entry in entryElementStart.indices {
             let firstElement = Int(entryElementStart[entry]), elementCount = Int(entryElementCount[entry])
             let groupStart = Int32(groups.count)
+            var atomGroups: [[Int32]] = []
             for element in firstElement + 1 ..< firstElement + max(elementCount, 1) {
                 let alternatives = Int(elementAltStart[element]) ..< Int(elementAltStart[element]) + Int(elementAltCount[element])
                 guard alternatives.allSatisfy({ altTermCount[$0] > 0 }) else { continue }
-                let atoms = Set(alternatives.map { termAtoms[Int(altTermStart[$0])] }).sorted()
+                atomGroups.append(Set(alternatives.map { termAtoms[Int(altTermStart[$0])] }).sorted())
+            }
+            // Smallest groups first: they fail soonest, and cost least to test.
+            for atoms in atomGroups.sorted(by: { $0.count < $1.count }) {
                 if atoms.count == 1, necessaryAtom.count == entry { necessaryAtom.append(atoms[0]) }
                 groups.append(RequirementGroup(start: Int32(requiredAtoms.count), count: Int32(atoms.count)))
                 requiredAtoms += atoms
