@@ -75,13 +75,22 @@ public struct ArticleAnalyzer: Sendable {
 
         var scans: [SentenceScan] = []
         scans.reserveCapacity(sentences.count)
+        var anyRuleFired = false
+        for sentence in sentences {
+            let scan = compiled.scan(prepared, sentence.tokenRange)
+            anyRuleFired = anyRuleFired || !scan.rules.isEmpty
+            scans.append(scan)
+        }
+        // Nothing fired anywhere: no need for places, roles or the article context at all (most articles).
+        guard anyRuleFired else {
+            return ArticleAnalysis(findings: [], sentences: [], context: ArticleContext())
+        }
         var mentions: [[PlaceMention]] = []
         mentions.reserveCapacity(sentences.count)
         for (index, sentence) in sentences.enumerated() {
-            let scan = compiled.scan(prepared, sentence.tokenRange)
-            scans.append(scan)
-            mentions.append(scan.places.isEmpty ? [] : attributor.mentions(
-                scan.places, places: compiled.places, text: scanned, sentenceRange: sentence.tokenRange,
+            let places = scans[index].places
+            mentions.append(places.isEmpty ? [] : attributor.mentions(
+                places, places: compiled.places, text: scanned, sentenceRange: sentence.tokenRange,
                 sentence: index, paragraph: sentence.paragraph))
         }
         // A dateline opens one of the first paragraphs ("ASTANA --", "(Beirut) –").
@@ -93,10 +102,6 @@ public struct ArticleAnalyzer: Sendable {
                 for mention in mentions[index].indices where mentions[index][mention].end <= end { mentions[index][mention].isDateline = true }
                 break
             }
-        }
-        // Nothing fired anywhere: no need for the article context at all (the common case).
-        guard scans.contains(where: { !$0.rules.isEmpty }) else {
-            return ArticleAnalysis(findings: [], sentences: [], context: ArticleContext())
         }
 
         let isReview = Self.isReviewHeadline(title)
