@@ -125,6 +125,7 @@ if let index = arguments.firstIndex(of: "--analyze-db"), index + 1 < arguments.c
         let pipeline = AnalysisPipeline(compiled: compiled, batchSize: option("--batch", default: 256), parallelism: 1)
         let hash = compiled.contentHash
         let runID = try store.beginRun(command: "bench", rulesHash: hash, at: Date())
+        let version = try store.articleVersion()
         var read = 0.0, analyse = 0.0, write = 0.0, bytes = 0, last: ArticleID?
         while true {
             var stage = Date()
@@ -137,7 +138,7 @@ if let index = arguments.firstIndex(of: "--analyze-db"), index + 1 < arguments.c
             let results = await pipeline.analyze(articles)
             analyse += seconds(stage)
             stage = Date()
-            _ = try store.storeAnalysis(results, rulesHash: hash, runID: runID)
+            _ = try store.storeAnalysis(results, rulesHash: hash, runID: runID, unchangedSince: version)
             write += seconds(stage)
         }
         let megabytes = Double(bytes) / 1_000_000

@@ -60,12 +60,14 @@ public struct AnalysisPipeline: Sendable {
         }
         let runID = try store.beginRun(command: "analyze", rulesHash: hash, at: clock())
         report.runID = runID
+        // Taken before the first page is read: while no article is written, none needs checking at each write.
+        let version = try store.articleVersion()
         let batchSize = self.batchSize
         @Sendable func page(after last: ArticleID?) throws -> [ArticleText] {
             try store.articleTextsToAnalyse(rulesHash: hash, force: force, after: last, limit: batchSize)
         }
         @Sendable func write(_ results: [AnalysedArticle]) throws -> Written {
-            let skipped = Set(try store.storeAnalysis(results, rulesHash: hash, runID: runID))
+            let skipped = Set(try store.storeAnalysis(results, rulesHash: hash, runID: runID, unchangedSince: version))
             let stored = results.filter { !skipped.contains($0.id) }
             return Written(stored: stored.count, findings: stored.reduce(0) { $0 + $1.findings.count }, changed: skipped.count)
         }

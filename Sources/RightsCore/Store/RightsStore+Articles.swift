@@ -16,6 +16,8 @@ extension RightsStore {
         let stamp = Self.timestamp(date)
         let records = try articles.map { try ArticleRecord($0, ingestedAt: stamp) }
         return try write("\(articles.count) articles") { db in
+            // Counted before any row changes, on the writer: an analysis stored after this sees it.
+            articleWrites.add(1, ordering: .releasing)
             var outcomes: [InsertOutcome] = []
             for record in records {
                 let id = ArticleID(record.id)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The SQLite store: one file in WAL mode, migrated on open.
 ///
@@ -11,6 +12,9 @@ import GRDB
 public final class RightsStore: Sendable {
     let writer: any DatabaseWriter
     public let path: String
+    /// Writes of article rows through this store: with SQLite's `data_version` (which counts
+    /// commits by other connections only) it tells whether any article changed since a moment.
+    let articleWrites = Atomic<Int>(0)
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     /// - Throws: `StoreError.open` / `.migrate` naming the file.
@@ -74,9 +78,31 @@ public final class RightsStore: Sendable {
         }
     }
 
+    /// Where the article table stands now, to compare with later (`storeAnalysis`).
+    public func articleVersion() throws -> ArticleVersion {
+        do {
+            return try writer.writeWithoutTransaction { db in try currentArticleVersion(db) }
+        } catch {
+            throw StoreError.read(what: "the store's version", reason: Self.reason(error))
+        }
+    }
+
+    /// Read on the writer connection: its `data_version` moves with every commit of another
+    /// connection (another process ingesting), this store's own article writes are counted apart.
+    func currentArticleVersion(_ db: Database) throws -> ArticleVersion {
+        ArticleVersion(dataVersion: try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? -1,
+                       localWrites: articleWrites.load(ordering: .acquiring))
+    }
+
     public static func timestamp(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)
     }
+}
+
+/// A moment in the article table's history: equal versions mean no article was written between them.
+public struct ArticleVersion: Sendable, Equatable {
+    let dataVersion: Int64
+    let localWrites: Int
 }

@@ -102,6 +102,35 @@ import Testing
         #expect(try store.articleSummaries().count == 2)
     }
 
+    @Test("a version taken before reading skips the text lookups only while no article is written, by this store or another connection")
+    func storeAnalysisVersion() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("store.sqlite").path
+        let store = try RightsStore(path: path)
+        _ = try store.insert([article("a", "Police detained a reporter."), article("b", "Courts jailed two bloggers.")], at: Date())
+        func finding(_ article: ArticleID) -> Finding {
+            Finding(id: FindingID("f" + article.rawValue), articleID: article, month: nil, country: "KZ", indicator: "press_freedom", rules: [],
+                    severity: 1, polarity: .concern, method: .sentence, attribution: "sentence: x", confidence: 0.9, qualifier: nil,
+                    sentence: "s", sentenceStart: 0, sentenceEnd: 1, originalStart: nil, originalEnd: nil)
+        }
+        func analyse(meanwhile change: () throws -> Void) throws -> [ArticleID] {
+            let version = try store.articleVersion()
+            let texts = try store.articleTextsToAnalyse(rulesHash: "h", force: true)
+            try change()
+            let run = try store.beginRun(command: "test", rulesHash: "h", at: Date())
+            return try store.storeAnalysis(texts.map { AnalysedArticle(id: $0.id, contentHash: $0.contentHash, findings: [finding($0.id)]) },
+                                           rulesHash: "h", runID: run, unchangedSince: version)
+        }
+        // Nothing written meanwhile (a run row is not an article): everything is stored.
+        #expect(try analyse {}.isEmpty)
+        #expect(try store.findings().map(\.id) == ["fa", "fb"])
+        // Another connection (another process) re-ingests "b" with new text.
+        #expect(try analyse { _ = try RightsStore(path: path).insert([article("b", "Courts freed two bloggers.")], at: Date()) } == ["b"])
+        // This store re-ingests "a".
+        #expect(try analyse { _ = try store.insert([article("a", "Police freed a reporter.")], at: Date()) } == ["a"])
+        #expect(try store.findings().map(\.id) == ["fb"])
+    }
+
     @Test("a database file is created in WAL mode, migrated, and reopened without migrating again")
     func migrationsOnFile() throws {
         let folder = try TemporaryFolder()
