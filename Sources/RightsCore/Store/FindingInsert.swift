@@ -59,6 +59,15 @@ struct StatementBinder {
         return sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), transient)
     }
 
+    /// Runs a statement that returns no rows (an insert, a delete) with the values `bind` binds.
+    static func execute(_ statement: Statement, db: Database, _ bind: (inout StatementBinder) -> Void) throws {
+        var binder = StatementBinder(statement)
+        defer { binder.reset() }
+        bind(&binder)
+        let code = binder.status == SQLITE_OK ? sqlite3_step(binder.handle) : binder.status
+        guard code == SQLITE_DONE else { throw error(code, statement, db) }
+    }
+
     static func error(_ code: Int32, _ statement: Statement, _ db: Database) -> DatabaseError {
         DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
     }

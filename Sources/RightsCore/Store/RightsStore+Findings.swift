@@ -126,9 +126,13 @@ extension RightsStore {
                             skipped.append(result.id)
                             continue
                         }
-                        try delete.execute(arguments: [result.id.rawValue])
+                        try StatementBinder.execute(delete, db: db) { $0.bind(result.id.rawValue) }
                         for finding in result.findings { try insert.execute(finding, runID: runID, db: db) }
-                        try analysed.execute(arguments: [result.id.rawValue, rulesHash, runID])
+                        try StatementBinder.execute(analysed, db: db) { binder in
+                            binder.bind(result.id.rawValue)
+                            binder.bind(rulesHash)
+                            binder.bind(runID)
+                        }
                     }
                     return .commit
                 }
