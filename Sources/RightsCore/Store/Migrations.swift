@@ -104,6 +104,13 @@ enum Migrations {
             // month once instead. Within a month, entries follow the article id, so batches append.
             try db.create(index: "finding_month", on: "finding", columns: ["month"])
         }
+        migrator.registerMigration("v4: findings found by month through their articles") { db in
+            // A page of articles spans months, so each page's findings went to a dozen places in
+            // the month index: a quarter of the cost of writing them. A finding's month is its
+            // article's (findings go when an article is re-ingested), so a month's findings are
+            // found through `article_on_month` and the findings clustered under each article.
+            try db.drop(index: "finding_month")
+        }
         return migrator
     }
 }

@@ -145,10 +145,14 @@ extension RightsStore {
         }
     }
 
+    /// The findings of a month (bound twice), found through their articles' month: the findings
+    /// table has no month index (see migration v4). A finding's month is its article's.
+    static let inMonth = "articleId IN (SELECT id FROM article WHERE month = ?) AND month = ?"
+
     public func findings(_ filter: FindingFilter = FindingFilter()) throws -> [Finding] {
         try read("findings") { db in
             var request = FindingRecord.all()
-            if let month = filter.month { request = request.filter(Column("month") == month.rawValue) }
+            if let month = filter.month { request = request.filter(sql: Self.inMonth, arguments: [month.rawValue, month.rawValue]) }
             if !filter.countries.isEmpty { request = request.filter(filter.countries.map(\.rawValue).contains(Column("country"))) }
             if !filter.indicators.isEmpty { request = request.filter(filter.indicators.map(\.rawValue).contains(Column("indicator"))) }
             if !filter.articles.isEmpty { request = request.filter(filter.articles.map(\.rawValue).contains(Column("articleId"))) }
@@ -175,8 +179,8 @@ extension RightsStore {
         do {
             try writer.read { db in
                 let cursor = try FindingRecord.fetchCursor(db, sql: """
-                    SELECT * FROM finding WHERE month = ? ORDER BY country, indicator, articleId, sentenceStart, id
-                    """, arguments: [month.rawValue])
+                    SELECT * FROM finding WHERE \(Self.inMonth) ORDER BY country, indicator, articleId, sentenceStart, id
+                    """, arguments: [month.rawValue, month.rawValue])
                 while let record = try cursor.next() { try body(record.finding()) }
             }
         } catch let error as DatabaseError {
@@ -193,8 +197,8 @@ extension RightsStore {
                        SUM(CASE WHEN f.polarity = 'concern' THEN f.severity ELSE 0 END) AS concernSeverity,
                        SUM(f.polarity = 'concern') AS concerns, SUM(f.polarity = 'improvement') AS improvements,
                        SUM(COALESCE(r.decision = 'accepted', 0)) AS verified
-                FROM finding f JOIN article a ON a.id = f.articleId LEFT JOIN review r ON r.findingId = f.id
-                WHERE f.month IN (\(months.map { _ in "?" }.joined(separator: ","))) AND f.confidence >= ?
+                FROM article a JOIN finding f ON f.articleId = a.id LEFT JOIN review r ON r.findingId = f.id
+                WHERE a.month IN (\(months.map { _ in "?" }.joined(separator: ","))) AND f.month = a.month AND f.confidence >= ?
                   AND (r.decision IS NULL OR r.decision != 'rejected')
                 GROUP BY f.month, f.country, f.indicator, f.articleId
                 """, arguments: StatementArguments(months.map(\.rawValue)) + [minimumConfidence])
@@ -213,7 +217,9 @@ extension RightsStore {
     /// The ids of the articles with findings in `month`, sorted.
     public func articleIDs(withFindingsIn month: Month) throws -> [ArticleID] {
         try read("articles of \(month)") { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT articleId FROM finding WHERE month = ? ORDER BY articleId", arguments: [month.rawValue]).map { ArticleID($0) }
+            try String.fetchAll(db, sql: """
+                SELECT a.id FROM article a WHERE a.month = ?1 AND EXISTS (SELECT 1 FROM finding f WHERE f.articleId = a.id AND f.month = ?1) ORDER BY a.id
+                """, arguments: [month.rawValue]).map { ArticleID($0) }
         }
     }
 }

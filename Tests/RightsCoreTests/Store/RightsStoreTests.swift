@@ -137,11 +137,11 @@ import Testing
         let path = folder.url.appendingPathComponent("store.sqlite").path
         do {
             let store = try RightsStore(path: path)
-            #expect(try store.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article"])
+            #expect(try store.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article", "v4: findings found by month through their articles"])
             _ = try store.insert([article("a", "Some text.")], at: Date())
         }
         let reopened = try RightsStore(path: path)
-        #expect(try reopened.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article"])
+        #expect(try reopened.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article", "v4: findings found by month through their articles"])
         #expect(try reopened.articleCount() == 1)
         let (mode, pageSize) = try DatabaseQueue(path: path).read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA page_size"))
@@ -156,7 +156,7 @@ import Testing
         let path = folder.url.appendingPathComponent("old.sqlite").path
         try DatabaseQueue(path: path).write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT)") }
         let store = try RightsStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article"])
+        #expect(try store.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article", "v4: findings found by month through their articles"])
         #expect(try store.articleCount() == 0)
     }
 
@@ -191,7 +191,7 @@ import Testing
         }
         try queue.close()
         let store = try RightsStore(path: path)
-        #expect(try store.appliedMigrations().last == "v3: findings clustered by article")
+        #expect(try store.appliedMigrations().last == "v4: findings found by month through their articles")
         #expect(try store.findingCount() == 3)
         #expect(try store.reviews()["f1"]?.decision == .accepted)
         var order: [FindingID] = []
