@@ -78,6 +78,12 @@ public enum TextScanner {
         "approx", "est", "fig", "al", "eg", "ie", "op", "art", "para", "vol", "pp", "ft", "sq", "gov't",
     ]
 
+    /// `abbreviations` of up to eight ASCII bytes, packed little-endian.
+    static let abbreviationKeys: Set<UInt64> = Set(abbreviations.compactMap { word in
+        guard word.utf8.count <= 8, word.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return word.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
+    })
+
     @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
@@ -390,6 +396,19 @@ public enum TextScanner {
                 // No abbreviation is longer than six scalars ("approx", "gov't").
                 length += 1
                 if length > 6 { return false }
+            }
+            // Nearly every sentence ends so: an ASCII word of up to eight bytes, looked up as one
+            // number instead of as a new lower-cased string.
+            if dot - from <= 8, bytes[from ..< dot].allSatisfy({ $0 < 0x80 }) {
+                switch dot - from {
+                case 0: return false
+                case 1: return !(bytes[from] >= 0x30 && bytes[from] <= 0x39)
+                default:
+                    var key: UInt64 = 0
+                    // Letters fold to lower case by setting bit 5; digits and the apostrophe have it set.
+                    for index in from ..< dot { key |= UInt64(bytes[index] | 0x20) << UInt64(8 * (index - from)) }
+                    return TextScanner.abbreviationKeys.contains(key)
+                }
             }
             let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[from ..< dot]), as: UTF8.self).lowercased()
             if word.isEmpty { return false }
