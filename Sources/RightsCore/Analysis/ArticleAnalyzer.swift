@@ -209,6 +209,7 @@ public struct ArticleAnalyzer: Sendable {
                 let ruleIDs = items.map { compiled.rules[$0.match.rule].id }.sorted().reduce(into: [RuleID]()) { if $0.last != $1 { $0.append($1) } }
                 let severity = items.map { compiled.rules[$0.match.rule].severity }.max()!
                 let qualifier: Qualifier? = items.contains { $0.qualifier == nil } ? nil : (items.contains { $0.qualifier == .denied } ? .denied : .alleged)
+                let polarity = Self.polarity(items.lazy.map { (compiled.rules[$0.match.rule].polarity, $0.match) })
                 var seenCountries: [CountryCode] = []
                 for attribution in attributions {
                     var country = attribution.country
@@ -223,7 +224,7 @@ public struct ArticleAnalyzer: Sendable {
                         id: Finding.makeID(article: articleID, sentenceStart: sentence.start, sentenceEnd: sentence.end, indicator: indicator, country: country),
                         articleID: articleID, month: month, country: country, indicator: indicator,
                         rules: ruleIDs, severity: severity,
-                        polarity: Self.polarity(items.map { (compiled.rules[$0.match.rule].polarity, $0.match) }),
+                        polarity: polarity,
                         method: attribution.method, attribution: "\(attribution.method.rawValue): \(detail)",
                         confidence: (attribution.confidence * (qualifier == nil ? 1 : settings.confidence.qualified) * 100).rounded() / 100,
                         qualifier: qualifier, sentence: report.text, sentenceStart: sentence.start, sentenceEnd: sentence.end,
@@ -241,11 +242,12 @@ public struct ArticleAnalyzer: Sendable {
 
     /// An improvement ("pardoned 16 political prisoners") wins over the concern words inside it
     /// ("political prisoners"); a concern anywhere else in the sentence keeps it a concern.
-    static func polarity(_ matches: [(Polarity, RuleMatch)]) -> Polarity {
-        let concerns = matches.filter { $0.0 == .concern }.map(\.1)
-        let improvements = matches.filter { $0.0 == .improvement }.map(\.1)
-        guard !improvements.isEmpty else { return .concern }
-        return concerns.allSatisfy { concern in improvements.contains { $0.start <= concern.start && concern.end <= $0.end } } ? .improvement : .concern
+    static func polarity<Matches: Collection>(_ matches: Matches) -> Polarity where Matches.Element == (Polarity, RuleMatch) {
+        guard matches.contains(where: { $0.0 == .improvement }) else { return .concern }
+        for (polarity, concern) in matches where polarity == .concern {
+            guard matches.contains(where: { $0.0 == .improvement && $0.1.start <= concern.start && concern.end <= $0.1.end }) else { return .concern }
+        }
+        return .improvement
     }
 
     /// The mentions of a sentence that is nothing but a list of two or more countries

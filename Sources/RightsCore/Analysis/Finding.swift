@@ -73,6 +73,14 @@ public struct Finding: Sendable, Equatable, Codable, Identifiable {
     /// The stable id: the same sentence, indicator and country of the same article always get it,
     /// so review decisions survive re-analysis.
     public static func makeID(article: ArticleID, sentenceStart: Int, sentenceEnd: Int, indicator: IndicatorID, country: CountryCode) -> FindingID {
-        FindingID("f" + String(ContentHash.of(article.rawValue, String(sentenceStart), String(sentenceEnd), indicator.rawValue, country.rawValue).prefix(16)))
+        // "f" and the first 16 hex digits of ContentHash.of(article, "\(start)", "\(end)", indicator,
+        // country), made without the intermediate strings (one id per finding).
+        var hash = ContentHash()
+        hash.update(article.rawValue)
+        hash.update(decimal: sentenceStart)
+        hash.update(decimal: sentenceEnd)
+        hash.update(indicator.rawValue)
+        hash.update(country.rawValue)
+        return FindingID(hash.shortDigest(prefix: UInt8(ascii: "f")))
     }
 }

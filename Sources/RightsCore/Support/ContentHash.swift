@@ -26,6 +26,34 @@ public struct ContentHash: Sendable {
         update(byte: 0x1f) // field separator so that ("ab","c") != ("a","bc")
     }
 
+    /// The same as `update(String(value))`, without making the string.
+    public mutating func update(decimal value: Int) {
+        // 20 digits and a sign hold any Int.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 21) { digits in
+            var magnitude = value.magnitude, index = digits.count
+            repeat {
+                index -= 1
+                digits[index] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 { index -= 1; digits[index] = UInt8(ascii: "-") }
+            for byte in digits[index...] { update(byte: byte) }
+        }
+        update(byte: 0x1f)
+    }
+
+    /// `prefix` and the first 16 characters of `hexDigest()` (the first lane), as one string.
+    public func shortDigest(prefix: UInt8) -> String {
+        String(unsafeUninitializedCapacity: 17) { buffer in
+            buffer[0] = prefix
+            for index in 0 ..< 16 {
+                let digit = UInt8(truncatingIfNeeded: (lane1 >> UInt64(60 - 4 * index)) & 0xF)
+                buffer[1 + index] = digit < 10 ? 0x30 + digit : 0x57 + digit
+            }
+            return 17
+        }
+    }
+
     public func hexDigest() -> String {
         // By hand: String(format:) goes through Foundation and costs more than the hash itself.
         String(unsafeUninitializedCapacity: 32) { buffer in

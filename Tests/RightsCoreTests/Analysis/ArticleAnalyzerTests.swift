@@ -179,6 +179,11 @@ import Testing
         #expect(ContentHash.of("a", "bc") == "cb31b5381b2a17ab3098d0dd51017dba")
         #expect(ContentHash.of("ab", "c") == "0ab11b2f87ef04a1de6aa75438210f40")
         #expect(ContentHash.of("İmamoğlu", "12", "") == "dfb58163c08a957f64c3ccbeb62504d2")
+        // A finding id is "f" and the first half of the hash of its fields, numbers written in decimal.
+        for (start, end) in [(0, 0), (7, 1234), (99_999, 1_000_000), (-5, Int.max)] {
+            #expect(Finding.makeID(article: "gen-7", sentenceStart: start, sentenceEnd: end, indicator: "torture", country: "KZ").rawValue
+                == "f" + ContentHash.of("gen-7", String(start), String(end), "torture", "KZ").prefix(16))
+        }
     }
 }
 
