@@ -41,13 +41,12 @@ public final class CountryAttributor: Sendable {
     public func mentions(_ scan: [PlaceMatch], places: [PlaceName], text: ScannedText, sentenceRange: Range<Int>,
                          sentence: Int, paragraph: Int) -> [PlaceMention] {
         let tokens = text.tokens
-        let placeStarts = scan.map(\.start)
         var capitalized = 0
         for index in sentenceRange where tokens[index].isCapitalized { capitalized += 1 }
         let isTitleCase = capitalized * 3 >= sentenceRange.count * 2
         var mentions = scan.map { match in
             var mention = PlaceMention(place: places[match.place], start: match.start, end: match.end, sentence: sentence, paragraph: paragraph,
-                                       isSpeaker: isSpeaker(match, text: text, sentenceRange: sentenceRange),
+                                       isSpeaker: isSpeaker(match, tokens: tokens, text: text, sentenceRange: sentenceRange),
                                        isActor: match.end < sentenceRange.upperBound && tokens[match.end].is(.actor),
                                        text: text.text(tokens: match.start ..< match.end))
             // "in Tanzania", "in the Gambia", "in neighbouring Niger".
@@ -60,7 +59,7 @@ public final class CountryAttributor: Sendable {
             // "trade between Jordan and Israel": a relation between two countries, not a list of subjects.
             mention.isRelation = match.start > sentenceRange.lowerBound && tokens[match.start - 1].is(.between)
             // "British-Egyptian blogger": the first half of a hyphenated pair does not head a list.
-            if match.end < sentenceRange.upperBound, placeStarts.contains(match.end),
+            if match.end < sentenceRange.upperBound, scan.contains(where: { $0.start == match.end }),
                tokens[match.end - 1].utf8End < text.utf8.count, text.utf8[tokens[match.end - 1].utf8End] == UInt8(ascii: "-") {
                 mention.isRelation = true
                 // "a Swedish-Iranian researcher on death row": of a dual nationality, the second
@@ -72,7 +71,7 @@ public final class CountryAttributor: Sendable {
             }
             // "Palestine Action", "Nazarbaev University": a name followed by another capitalised word
             // (not a place, title or actor) is part of an organisation's name.
-            if !isTitleCase, match.end < sentenceRange.upperBound, tokens[match.end].isCapitalized, !placeStarts.contains(match.end),
+            if !isTitleCase, match.end < sentenceRange.upperBound, tokens[match.end].isCapitalized, !scan.contains(where: { $0.start == match.end }),
                !tokens[match.end].is(.actor), !tokens[match.end].is(.title),
                tokens[match.end - 1].end == tokens[match.end].start - 1 || text.utf8[tokens[match.end - 1].utf8End] == UInt8(ascii: " ") {
                 mention.isOrganisation = true
@@ -91,8 +90,7 @@ public final class CountryAttributor: Sendable {
         return mentions
     }
 
-    private func isSpeaker(_ match: PlaceMatch, text: ScannedText, sentenceRange: Range<Int>) -> Bool {
-        let tokens = text.tokens
+    private func isSpeaker(_ match: PlaceMatch, tokens: [Token], text: ScannedText, sentenceRange: Range<Int>) -> Bool {
         func follows(_ phrase: WordPhrase, at position: Int) -> Bool {
             guard position >= sentenceRange.lowerBound, position + phrase.count <= sentenceRange.upperBound else { return false }
             return phrase.isRead(in: text, at: position)
@@ -337,13 +335,15 @@ struct WordPhrase: Sendable {
 }
 
 /// Phrases grouped by one of their words, looked up by a token of the text without building its string.
-struct PhraseIndex: Sendable {
+/// A class: looked up for every place name, it is used where it is, its tables never copied or retained.
+final class PhraseIndex: Sendable {
     private struct PackedWord: Hashable { let low: UInt64, high: UInt64 }
-    private var byPacked: [PackedWord: [WordPhrase]] = [:]
+    private let byPacked: [PackedWord: [WordPhrase]]
     /// Keys that do not pack (long or not ASCII): looked up by the token's folded string.
-    private var byWord: [String: [WordPhrase]] = [:]
+    private let byWord: [String: [WordPhrase]]
 
     init(_ phrases: [[String]], keyedBy key: ([String]) -> String) {
+        var byPacked: [PackedWord: [WordPhrase]] = [:], byWord: [String: [WordPhrase]] = [:]
         for words in phrases {
             let word = key(words)
             if let packed = Token.pack(word) {
@@ -352,6 +352,8 @@ struct PhraseIndex: Sendable {
                 byWord[word, default: []].append(WordPhrase(words))
             }
         }
+        self.byPacked = byPacked
+        self.byWord = byWord
     }
 
     /// The phrases keyed by the word of token `index`, if any.
