@@ -76,8 +76,10 @@ public struct ArticleAnalyzer: Sendable {
         var scans: [SentenceScan] = []
         scans.reserveCapacity(sentences.count)
         var anyRuleFired = false
+        var matches: [PhraseMatch] = []
+        matches.reserveCapacity(32)
         for sentence in sentences {
-            let scan = compiled.scan(prepared, sentence.tokenRange)
+            let scan = compiled.scan(prepared, sentence.tokenRange, matches: &matches)
             anyRuleFired = anyRuleFired || !scan.rules.isEmpty
             scans.append(scan)
         }

@@ -125,9 +125,15 @@ public final class CompiledRules: Sendable {
     /// Place names must start with a capital in the text ("Turkey", not "turkey"), and where
     /// names overlap the longest wins ("Papua New Guinea" over "Guinea").
     public func scan(_ text: PreparedText, _ range: Range<Int>) -> SentenceScan {
+        var found: [PhraseMatch] = []
+        return scan(text, range, matches: &found)
+    }
+
+    /// The same, with `found` a buffer the caller reuses from sentence to sentence (its contents are replaced).
+    public func scan(_ text: PreparedText, _ range: Range<Int>, matches found: inout [PhraseMatch]) -> SentenceScan {
         var scan = SentenceScan()
         let tokens = text.scanned.tokens
-        var found: [PhraseMatch] = []
+        found.removeAll(keepingCapacity: true)
         automaton.matches(text.atoms, tokens: tokens, range: range, into: &found)
         guard !found.isEmpty else { return scan }
         let exclusionBase = rules.count
