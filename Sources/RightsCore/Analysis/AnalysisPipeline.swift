@@ -29,10 +29,10 @@ public struct AnalysisPipeline: Sendable {
     private let caches = WordCachePool()
     static let partsPerTask = 4
 
-    /// All cores but one: the store writer overlaps the analysis on its own thread. (On two cores
-    /// one task and two measured the same within the machine's noise: `rightsbench` on 20,000
-    /// articles gave 22.3–25.7 MB/s against 21.9–26.3.)
-    public static var defaultParallelism: Int { max(1, UsableCores.count - 1) }
+    /// One task per core; the store writer's thread shares them. (With the analysis faster, on two
+    /// cores two tasks beat one: `rightsbench` on 20,000 articles gave 26.9–33.5 MB/s against
+    /// 24.8–30.4 over three runs.)
+    public static var defaultParallelism: Int { UsableCores.count }
 
     public init(compiled: CompiledRules, batchSize: Int = 256, parallelism: Int = AnalysisPipeline.defaultParallelism) {
         var analyzer = ArticleAnalyzer(compiled)

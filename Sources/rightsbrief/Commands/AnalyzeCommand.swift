@@ -17,7 +17,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Flag(help: "Analyse every article again, even if the rules did not change.")
     var force = false
 
-    @Option(help: ArgumentHelp("Analysis tasks in parallel (default: all the cores this process may use but one, the store being read and written beside them; on a single core each page is read, analysed and written in turn).", valueName: "n"))
+    @Option(help: ArgumentHelp("Analysis tasks in parallel (default: one per core this process may use, the store being read and written beside them; on a single core each page is read, analysed and written in turn).", valueName: "n"))
     var jobs: Int?
 
     func validate() throws {
