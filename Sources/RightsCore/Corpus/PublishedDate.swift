@@ -78,9 +78,20 @@ public struct Month: RawRepresentable, Hashable, Comparable, Sendable, Codable, 
 
     /// Accepts exactly `YYYY-MM` with a month 01–12.
     public init?(rawValue: String) {
-        let parts = rawValue.split(separator: "-", omittingEmptySubsequences: false)
-        guard rawValue.count == 7, parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), year >= 1800, (1 ... 12).contains(month) else { return nil }
+        // Read from the bytes: every stored article's month is checked as it is read.
+        let bytes = rawValue.utf8
+        guard bytes.count == 7 else { return nil }
+        var year = 0, month = 0
+        for (position, byte) in bytes.enumerated() {
+            if position == 4 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            if position < 4 { year = year * 10 + digit } else { month = month * 10 + digit }
+        }
+        guard year >= 1800, (1 ... 12).contains(month) else { return nil }
         self.rawValue = rawValue
     }
 

@@ -156,4 +156,13 @@ extension CorpusError {
         #expect(Month(rawValue: "2025-12")!.next.rawValue == "2026-01")
         #expect(Month(rawValue: "2026-01")!.next.previous.rawValue == "2026-01")
     }
+
+    @Test("a month is exactly YYYY-MM with a month 01–12 and a year from 1800", arguments: [
+        ("2026-10", true), ("1800-01", true), ("2026-12", true),
+        ("2026-13", false), ("2026-00", false), ("1799-12", false), ("2026-1", false), ("202610", false), ("2026/10", false),
+        ("2026-10 ", false), ("-2026-10", false), ("2026-1a", false), ("２０２６-10", false), ("", false),
+    ])
+    func parse(_ text: String, valid: Bool) {
+        #expect((Month(rawValue: text) != nil) == valid)
+    }
 }
