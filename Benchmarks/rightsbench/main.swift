@@ -122,7 +122,7 @@ if let index = arguments.firstIndex(of: "--analyze-db"), index + 1 < arguments.c
     let compiled = CompiledRules(try RuleSetLoader.load(from: rulesFolder))
     if arguments.contains("--stages") {
         // The pipeline's three stages one after the other, each timed alone.
-        let pipeline = AnalysisPipeline(compiled: compiled, batchSize: option("--batch", default: 256), parallelism: 1)
+        let pipeline = AnalysisPipeline(compiled: compiled, batchSize: option("--batch", default: AnalysisPipeline.defaultBatchSize), parallelism: 1)
         let hash = compiled.contentHash
         let runID = try store.beginRun(command: "bench", rulesHash: hash, at: Date())
         let version = try store.articleVersion()
@@ -148,7 +148,7 @@ if let index = arguments.firstIndex(of: "--analyze-db"), index + 1 < arguments.c
     }
     let before = peakMemoryMB()
     let start = Date()
-    let report = try await AnalysisPipeline(compiled: compiled, batchSize: option("--batch", default: 256), parallelism: jobs).run(store: store, force: true)
+    let report = try await AnalysisPipeline(compiled: compiled, batchSize: option("--batch", default: AnalysisPipeline.defaultBatchSize), parallelism: jobs).run(store: store, force: true)
     let elapsed = seconds(start)
     let cores = UsableCores.count
     let rate = Double(report.bytes) / 1_000_000 / elapsed

@@ -34,7 +34,13 @@ public struct AnalysisPipeline: Sendable {
     /// 24.8–30.4 over three runs.)
     public static var defaultParallelism: Int { UsableCores.count }
 
-    public init(compiled: CompiledRules, batchSize: Int = 256, parallelism: Int = AnalysisPipeline.defaultParallelism) {
+    /// Articles per page. Each page is one read and one write transaction, and that cost per page
+    /// counts: on 20,000 generated articles pages of 1,024 made `analyze` 7–9 % faster than pages of
+    /// 256 on one core (and on two), for 3 MB more memory on one core and 13 MB on two, where three
+    /// pages are in hand at once.
+    public static let defaultBatchSize = 1024
+
+    public init(compiled: CompiledRules, batchSize: Int = AnalysisPipeline.defaultBatchSize, parallelism: Int = AnalysisPipeline.defaultParallelism) {
         var analyzer = ArticleAnalyzer(compiled)
         analyzer.detail = .findings
         self.analyzer = analyzer
