@@ -95,17 +95,18 @@ public struct AnalysisPipeline: Sendable {
             let reads = DispatchQueue(label: "rightsbrief.analysis.read")
             let writes = DispatchQueue(label: "rightsbrief.analysis.write")
             var nextPage = Task { try await Self.run(on: reads) { try page(after: nil) } }
-            var pendingWrite: Task<Written, Error>?
+            // Up to two pages wait for the writer, so that a slow write does not hold up the analysis.
+            var pendingWrites: [Task<Written, Error>] = []
             while true {
                 let articles = try await nextPage.value
                 guard let last = articles.last?.id else { break }
                 nextPage = Task { try await Self.run(on: reads) { try page(after: last) } }
                 let results = await analyze(articles)
-                count(try await pendingWrite?.value)
-                pendingWrite = Task { try await Self.run(on: writes) { try write(results) } }
+                if pendingWrites.count >= 2 { count(try await pendingWrites.removeFirst().value) }
+                pendingWrites.append(Task { try await Self.run(on: writes) { try write(results) } })
                 advance(past: articles)
             }
-            count(try await pendingWrite?.value)
+            for pending in pendingWrites { count(try await pending.value) }
         } else {
             // On one core nothing overlaps: threads handing pages to each other would only add
             // switches, so each page is read, analysed and written in turn on this thread.
