@@ -51,8 +51,9 @@ public struct AnalysisPipeline: Sendable {
     /// Analyses every article not yet analysed with these rules (`force`: all of them).
     ///
     /// With more than one core three things overlap: the next page of articles is read, this page
-    /// is analysed, and the findings of the page before are written. One page is held at a time,
-    /// so memory does not grow with the store.
+    /// is analysed, and the findings of the pages before are written. At most four pages are held
+    /// at a time (one read ahead, one analysed, two waiting for the writer), so memory does not
+    /// grow with the store.
     public func run(store: RightsStore, force: Bool = false, clock: @Sendable () -> Date = Date.init,
                     progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> AnalysisReport {
         let started = clock()
