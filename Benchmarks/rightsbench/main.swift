@@ -19,6 +19,20 @@ FileHandle.standardError.write(Data("warning: this is a debug build; measure wit
 #endif
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--help") || arguments.contains("-h") {
+    print("""
+        usage: rightsbench [--articles N] [--keep-store PATH]
+                 ingest, then analyze on 1 core and on all cores (each in a process of its own), then the analyzer alone
+               rightsbench --analyzer-only [--articles N] [--repeat] [--threads N] [--no-cache]
+                 the analyzer alone on generated articles in memory
+               rightsbench --analyze-db PATH [--jobs N] [--one-core] [--stages] [--batch N]
+                 one analysis of an existing store (every article again); --stages times read, analysis and write apart
+               rightsbench --export-findings N
+                 one month of N findings written to a workbook
+        Build with -c release: `swift run -c release rightsbench`.
+        """)
+    exit(0)
+}
 func option(_ name: String, default value: Int) -> Int {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let number = Int(arguments[index + 1]) else { return value }
     return number
