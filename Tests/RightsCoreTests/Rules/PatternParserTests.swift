@@ -87,6 +87,25 @@ import Testing
         #expect(found.sorted() == [0, 1, 2, 2, 3])
     }
 
+    @Test("an entry is followed only when the sentence has a word for each later element; when it has, order and gaps still decide")
+    func sentencePrefilter() throws {
+        // Five alternatives: the element is looked up by the token's own words.
+        let pattern = "police ~5 (beat*|shot|detained) (protester*|student*|journalist*|activist*|worker*)"
+        #expect(try matches(pattern, "Police beat and detained students.") == ["police beat and detained students"])
+        #expect(try matches(pattern, "Police detained.") == [])
+        #expect(try matches(pattern, "Students were detained by police.") == [])
+        // The anchored alternative's second word is needed in the sentence, and right after the first.
+        #expect(try matches("(riot police|security forces) fired", "Riot fired police.") == [])
+        var automaton = PhraseAutomaton()
+        automaton.add(phrase: ["the", "gambia"], payload: 0, capitalized: true)
+        automaton.add(phrase: ["gambia"], payload: 1, capitalized: true)
+        automaton.freeze()
+        func places(_ sentence: String) -> [Int32] { automaton.matches(in: sentence).matches.map { automaton.entryPayload[$0.entry] } }
+        #expect(places("The Gambia held talks.") == [0, 1])
+        #expect(places("The president of Gambia spoke.") == [1])
+        #expect(places("The talks ended.") == [])
+    }
+
     @Test("a hostile pattern cannot make the scan take exponential time")
     func boundedBacktracking() throws {
         let source = Array(repeating: "a", count: 40).joined(separator: " ~8 ") + " zzz"
