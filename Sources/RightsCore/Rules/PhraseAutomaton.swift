@@ -250,6 +250,12 @@ public struct PhraseAutomaton: Sendable {
             present[atom >> 6] |= 1 << UInt64(atom & 63)
         }
 
+        @inline(__always)
+        func isPresent(_ atom: Int32) -> Bool {
+            let atom = Int(atom)
+            return present[atom >> 6] & (1 << UInt64(atom & 63)) != 0
+        }
+
         /// Whether every element after the first has an alternative whose first atom is in the sentence.
         func mayMatch(_ shape: EntryShape) -> Bool {
             var group = Int(shape.requirementStart)
@@ -260,8 +266,7 @@ public struct PhraseAutomaton: Sendable {
                 let end = index + Int(requirement.count)
                 var found = false
                 while index < end {
-                    let atom = Int(requiredAtoms[index])
-                    if present[atom >> 6] & (1 << UInt64(atom & 63)) != 0 { found = true; break }
+                    if isPresent(requiredAtoms[index]) { found = true; break }
                     index += 1
                 }
                 if !found { return false }
@@ -352,8 +357,7 @@ public struct PhraseAutomaton: Sendable {
                 for slot in first ..< first + Int(isCapitalized ? anchors.all : anchors.anyCase) {
                     let anchor = slots[slot]
                     let entry = anchor.entry
-                    let necessary = Int(anchor.necessaryAtom)
-                    if necessary >= 0 && present[necessary >> 6] & (1 << UInt64(necessary & 63)) == 0 { continue }
+                    if anchor.necessaryAtom >= 0 && !isPresent(anchor.necessaryAtom) { continue }
                     guard mayMatch(entryShapes[Int(entry)]) else { continue }
                     // One match per entry and start, however many alternatives could begin there.
                     if found[foundHere...].contains(where: { $0.entry == Int(entry) }) { continue }

@@ -89,8 +89,10 @@ struct FindingInsert {
     }
 
     mutating func execute(_ finding: Finding, runID: Int64, db: Database) throws {
-        var binder = StatementBinder(statement)
-        defer { binder.reset() }
+        try StatementBinder.execute(statement, db: db) { binder in bind(finding, runID: runID, into: &binder) }
+    }
+
+    private mutating func bind(_ finding: Finding, runID: Int64, into binder: inout StatementBinder) {
         binder.bind(finding.id.rawValue)
         binder.bind(finding.articleID.rawValue)
         binder.bind(runID)
@@ -113,8 +115,6 @@ struct FindingInsert {
         binder.bind(finding.originalStart)
         binder.bind(finding.originalEnd)
         binder.bind(finding.qualifier?.rawValue)
-        let code = binder.status == SQLITE_OK ? sqlite3_step(binder.handle) : binder.status
-        guard code == SQLITE_DONE else { throw StatementBinder.error(code, statement, db) }
     }
 }
 

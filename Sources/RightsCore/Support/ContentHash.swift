@@ -46,10 +46,7 @@ public struct ContentHash: Sendable {
     public func shortDigest(prefix: UInt8) -> String {
         String(unsafeUninitializedCapacity: 17) { buffer in
             buffer[0] = prefix
-            for index in 0 ..< 16 {
-                let digit = UInt8(truncatingIfNeeded: (lane1 >> UInt64(60 - 4 * index)) & 0xF)
-                buffer[1 + index] = digit < 10 ? 0x30 + digit : 0x57 + digit
-            }
+            Self.writeHex(lane1, into: buffer, at: 1)
             return 17
         }
     }
@@ -57,13 +54,17 @@ public struct ContentHash: Sendable {
     public func hexDigest() -> String {
         // By hand: String(format:) goes through Foundation and costs more than the hash itself.
         String(unsafeUninitializedCapacity: 32) { buffer in
-            for (lane, offset) in [(lane1, 0), (lane2, 16)] {
-                for index in 0 ..< 16 {
-                    let digit = UInt8(truncatingIfNeeded: (lane >> UInt64(60 - 4 * index)) & 0xF)
-                    buffer[offset + index] = digit < 10 ? 0x30 + digit : 0x57 + digit
-                }
-            }
+            Self.writeHex(lane1, into: buffer, at: 0)
+            Self.writeHex(lane2, into: buffer, at: 16)
             return 32
+        }
+    }
+
+    /// The 16 lower-case hex digits of `lane`, most significant first, at `offset`.
+    private static func writeHex(_ lane: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        for index in 0 ..< 16 {
+            let digit = UInt8(truncatingIfNeeded: (lane >> UInt64(60 - 4 * index)) & 0xF)
+            buffer[offset + index] = digit < 10 ? 0x30 + digit : 0x57 + digit
         }
     }
 

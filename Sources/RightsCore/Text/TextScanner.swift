@@ -78,10 +78,9 @@ public enum TextScanner {
         "approx", "est", "fig", "al", "eg", "ie", "op", "art", "para", "vol", "pp", "ft", "sq", "gov't",
     ]
 
-    /// `abbreviations` of up to eight ASCII bytes, packed little-endian.
+    /// `abbreviations` of up to eight ASCII bytes, packed little-endian (as `Token.pack` packs them).
     static let abbreviationKeys: Set<UInt64> = Set(abbreviations.compactMap { word in
-        guard word.utf8.count <= 8, word.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-        return word.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
+        word.utf8.count <= 8 ? Token.pack(word)?.0 : nil
     })
 
     @inline(__always)
