@@ -20,7 +20,12 @@ public struct ArticleBuilder: Sendable {
             guard let date = PublishedDate(text) else { return .failure(IngestProblem(raw.origin, .unparseableDate(text))) }
             published = date
         }
-        let original = TextNormalizer.canonical(raw.body)
+        var original = TextNormalizer.canonical(raw.body)
+        // SQLite's C strings end at a NUL (a JSON manifest may carry "\u0000"): the stored text would
+        // read back cut short. A space takes its place, one scalar for one, so offsets still hold.
+        if original.utf8.contains(0) {
+            original = String(String.UnicodeScalarView(original.unicodeScalars.map { $0 == "\u{0}" ? " " : $0 }))
+        }
         let cleaned = cleaner.clean(original)
         if cleaned.text.isEmpty { return .failure(IngestProblem(raw.origin, .emptyFile)) }
         let id = Self.nonEmpty(raw.metadata.id).map { ArticleID($0) } ?? ArticleID(raw.fallbackID)

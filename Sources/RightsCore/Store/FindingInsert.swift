@@ -76,12 +76,18 @@ struct StatementBinder {
 /// The insert of one finding row, binding each value straight to SQLite.
 ///
 /// Analysis writes about five findings per article; through `StatementArguments` each row built
-/// seventeen boxed values before binding them, which cost as much as SQLite's own work.
+/// seventeen boxed values before binding them, which cost as much as SQLite's own work. The
+/// sentence is not written: the row keeps its offsets in the article's text (migration v5).
 struct FindingInsert {
     let statement: Statement
-    /// The rule ids column (space-separated, as `FindingRecord.finding()` splits it) is written here
-    /// instead of into a new string per row.
+    /// The rules column (`StoredRuleList`) is written here instead of into a new string per row.
     private var rules: [UInt8] = []
+
+    static let sql = """
+        INSERT INTO finding (id, articleId, runId, month, country, indicator, rules, severity, polarity, attribution, confidence,
+                             sentenceStart, sentenceEnd, originalStart, originalEnd, qualifier)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
 
     init(_ statement: Statement) {
         self.statement = statement
@@ -99,17 +105,12 @@ struct FindingInsert {
         binder.bind(finding.month?.rawValue)
         binder.bind(finding.country.rawValue)
         binder.bind(finding.indicator.rawValue)
-        rules.removeAll(keepingCapacity: true)
-        for (position, rule) in finding.rules.enumerated() {
-            if position > 0 { rules.append(0x20) }
-            rules.append(contentsOf: rule.rawValue.utf8)
-        }
+        StoredRuleList.encode(finding.rules, indicator: finding.indicator, into: &rules)
         rules.withUnsafeBufferPointer { binder.bind(bytes: $0) }
         binder.bind(finding.severity)
         binder.bind(finding.polarity.rawValue)
         binder.bind(finding.attribution)
         binder.bind(finding.confidence)
-        binder.bind(finding.sentence)
         binder.bind(finding.sentenceStart)
         binder.bind(finding.sentenceEnd)
         binder.bind(finding.originalStart)

@@ -111,6 +111,39 @@ enum Migrations {
             // found through `article_on_month` and the findings clustered under each article.
             try db.drop(index: "finding_month")
         }
+        migrator.registerMigration("v5: findings cite their sentence by its offsets") { db in
+            // The sentence was a third of a finding row and is the article's own text between
+            // sentenceStart and sentenceEnd: it is cut from the article when read (`FindingRecord`),
+            // and writing findings took a fifth less time. Rule ids of the finding's own indicator
+            // are kept by name (`StoredRuleList`), another tenth of the row.
+            try db.create(table: "finding_v5", options: [.withoutRowID]) { t in
+                t.column("articleId", .text).notNull().references("article", onDelete: .cascade)
+                t.column("id", .text).notNull()
+                t.primaryKey(["articleId", "id"])
+                t.column("runId", .integer).references("run")
+                t.column("month", .text)
+                t.column("country", .text).notNull()
+                t.column("indicator", .text).notNull()
+                t.column("rules", .text).notNull()          // StoredRuleList
+                t.column("severity", .integer).notNull()
+                t.column("polarity", .text).notNull()
+                t.column("attribution", .text).notNull()
+                t.column("confidence", .double).notNull()
+                t.column("sentenceStart", .integer).notNull()
+                t.column("sentenceEnd", .integer).notNull()
+                t.column("originalStart", .integer)
+                t.column("originalEnd", .integer)
+                t.column("qualifier", .text)
+            }
+            let columns = "articleId, id, runId, month, country, indicator, severity, polarity, attribution, confidence, "
+                + "sentenceStart, sentenceEnd, originalStart, originalEnd, qualifier"
+            try db.execute(sql: """
+                INSERT INTO finding_v5 (\(columns), rules)
+                SELECT \(columns), ltrim(replace(' ' || rules, ' ' || indicator || '.', ' '), ' ') FROM finding
+                """)
+            try db.drop(table: "finding")
+            try db.rename(table: "finding_v5", to: "finding")
+        }
         return migrator
     }
 }

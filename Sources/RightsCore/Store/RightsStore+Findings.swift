@@ -115,11 +115,7 @@ extension RightsStore {
                                                  byID: try db.cachedStatement(sql: "SELECT 1 FROM article WHERE id = ?"))
                     let delete = try db.cachedStatement(sql: "DELETE FROM finding WHERE articleId = ?")
                     let analysed = try db.cachedStatement(sql: "INSERT OR REPLACE INTO analysis (articleId, rulesHash, runId) VALUES (?, ?, ?)")
-                    var insert = FindingInsert(try db.cachedStatement(sql: """
-                        INSERT INTO finding (id, articleId, runId, month, country, indicator, rules, severity, polarity, attribution, confidence,
-                                             sentence, sentenceStart, sentenceEnd, originalStart, originalEnd, qualifier)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """))
+                    var insert = FindingInsert(try db.cachedStatement(sql: FindingInsert.sql))
                     let unchanged = try version.map { try currentArticleVersion(db) == $0 } ?? false
                     for result in results {
                         guard try unchanged || check.isCurrent(result.id, contentHash: result.contentHash, db: db) else {
@@ -145,19 +141,34 @@ extension RightsStore {
         }
     }
 
-    /// The findings of a month (bound twice), found through their articles' month: the findings
-    /// table has no month index (see migration v4). A finding's month is its article's.
-    static let inMonth = "articleId IN (SELECT id FROM article WHERE month = ?) AND month = ?"
-
+    /// The findings the filter selects, each with its sentence, in the order of a month's workbook.
+    /// A month's findings are found through their articles' month (the findings table has no month
+    /// index, see migration v4); a finding's month is its article's.
     public func findings(_ filter: FindingFilter = FindingFilter()) throws -> [Finding] {
-        try read("findings") { db in
-            var request = FindingRecord.all()
-            if let month = filter.month { request = request.filter(sql: Self.inMonth, arguments: [month.rawValue, month.rawValue]) }
-            if !filter.countries.isEmpty { request = request.filter(filter.countries.map(\.rawValue).contains(Column("country"))) }
-            if !filter.indicators.isEmpty { request = request.filter(filter.indicators.map(\.rawValue).contains(Column("indicator"))) }
-            if !filter.articles.isEmpty { request = request.filter(filter.articles.map(\.rawValue).contains(Column("articleId"))) }
-            return try request.order(Column("month"), Column("country"), Column("indicator"), Column("articleId"), Column("sentenceStart"), Column("id"))
-                .fetchAll(db).map { $0.finding() }
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        if let month = filter.month {
+            conditions.append("a.month = ? AND f.month = ?")
+            arguments += [month.rawValue, month.rawValue]
+        }
+        func oneOf(_ column: String, _ values: [String]) {
+            guard !values.isEmpty else { return }
+            conditions.append("\(column) IN (\(values.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += StatementArguments(values)
+        }
+        oneOf("f.country", filter.countries.map(\.rawValue))
+        oneOf("f.indicator", filter.indicators.map(\.rawValue))
+        oneOf("f.articleId", filter.articles.map(\.rawValue))
+        let sql = """
+            SELECT \(FindingRecord.columns) FROM finding f JOIN article a ON a.id = f.articleId
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            ORDER BY f.month, f.country, f.indicator, f.articleId, f.sentenceStart, f.id
+            """
+        let bound = arguments
+        return try read("findings") { db in
+            var findings: [Finding] = []
+            try FindingRecord.forEach(db, sql: sql, arguments: bound) { findings.append($0.finding()) }
+            return findings
         }
     }
 
@@ -167,7 +178,7 @@ extension RightsStore {
     }
 
     public func findingCount() throws -> Int {
-        try read("finding count") { db in try FindingRecord.fetchCount(db) }
+        try read("finding count") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finding") ?? 0 }
     }
 }
 
@@ -178,10 +189,10 @@ extension RightsStore {
     public func forEachFinding(month: Month, _ body: (Finding) throws -> Void) throws {
         do {
             try writer.read { db in
-                let cursor = try FindingRecord.fetchCursor(db, sql: """
-                    SELECT * FROM finding WHERE \(Self.inMonth) ORDER BY country, indicator, articleId, sentenceStart, id
-                    """, arguments: [month.rawValue, month.rawValue])
-                while let record = try cursor.next() { try body(record.finding()) }
+                try FindingRecord.forEach(db, sql: """
+                    SELECT \(FindingRecord.columns) FROM article a JOIN finding f ON f.articleId = a.id
+                    WHERE a.month = ? AND f.month = ? ORDER BY f.country, f.indicator, f.articleId, f.sentenceStart, f.id
+                    """, arguments: [month.rawValue, month.rawValue]) { try body($0.finding()) }
             }
         } catch let error as DatabaseError {
             throw StoreError.read(what: "findings of \(month)", reason: Self.reason(error))

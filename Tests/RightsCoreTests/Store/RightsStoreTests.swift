@@ -32,20 +32,42 @@ import Testing
         #expect(try store.article("a")?.cleaned.text == "Police released the reporter.")
     }
 
-    @Test("findings read back exactly as written: optional fields empty or set, text outside ASCII, several rules")
+    @Test("findings read back exactly as written: optional fields empty or set, text outside ASCII, rules of their indicator and others")
     func findingRoundTrip() throws {
         let store = try RightsStore()
-        _ = try store.insert([article("a", "Police detained a reporter in İstanbul.")], at: Date())
+        let sentence = "Police detained a reporter in İstanbul — “again”."
+        _ = try store.insert([article("a", "Şimdi. " + sentence + " Then more.")], at: Date())
+        let start = "Şimdi. ".unicodeScalars.count
         let bare = Finding(id: "f1", articleID: "a", month: nil, country: "TR", indicator: "press_freedom", rules: [], severity: 1,
                            polarity: .concern, method: .article, attribution: "", confidence: 0.25, qualifier: nil,
                            sentence: "", sentenceStart: 0, sentenceEnd: 0, originalStart: nil, originalEnd: nil)
         let full = Finding(id: "f2", articleID: "a", month: Month(rawValue: "2026-09"), country: "TR", indicator: "press_freedom",
-                           rules: ["pf.detained", "pf.reporter"], severity: 3, polarity: .improvement, method: .dateline,
-                           attribution: "dateline: 'İstanbul' (capital)", confidence: 0.7, qualifier: .denied,
-                           sentence: "Police detained a reporter in İstanbul — “again”.", sentenceStart: 4, sentenceEnd: 52,
+                           rules: ["pf.detained", "press_freedom.reporter_detained", "press_freedom_x.y", "torture.beaten"], severity: 3,
+                           polarity: .improvement, method: .dateline, attribution: "dateline: 'İstanbul' (capital)", confidence: 0.7,
+                           qualifier: .denied, sentence: sentence, sentenceStart: start, sentenceEnd: start + sentence.unicodeScalars.count,
                            originalStart: 10, originalEnd: 58)
         try store.replaceFindings([("a", [bare, full])], rulesHash: "h", runID: try store.beginRun(command: "test", rulesHash: "h", at: Date()))
         #expect(try store.findings().sorted { $0.id < $1.id } == [bare, full])
+        // Rule ids of the finding's own indicator are stored by name, the others whole.
+        let stored = try store.writer.read { db in try String.fetchOne(db, sql: "SELECT rules FROM finding WHERE id = 'f2'") }
+        #expect(stored == "pf.detained reporter_detained press_freedom_x.y torture.beaten")
+    }
+
+    @Test("a NUL character in an article is stored as a space: the text and the sentences after it read back whole")
+    func articleWithNUL() throws {
+        let store = try RightsStore()
+        let sentence = "Police detained a reporter."
+        _ = try store.insert([article("a", "Intro\u{0} text. " + sentence)], at: Date())
+        let stored = try #require(try store.article("a"))
+        #expect(stored.cleaned.text == "Intro  text. " + sentence)
+        #expect(stored.original == "Intro  text. " + sentence)
+        let start = stored.cleaned.text.unicodeScalars.count - sentence.unicodeScalars.count
+        let finding = Finding(id: "f1", articleID: "a", month: nil, country: "KZ", indicator: "press_freedom", rules: [], severity: 1,
+                              polarity: .concern, method: .sentence, attribution: "sentence: x", confidence: 0.9, qualifier: nil,
+                              sentence: sentence, sentenceStart: start, sentenceEnd: start + sentence.unicodeScalars.count,
+                              originalStart: nil, originalEnd: nil)
+        try store.replaceFindings([("a", [finding])], rulesHash: "h", runID: try store.beginRun(command: "test", rulesHash: "h", at: Date()))
+        #expect(try store.findings() == [finding])
     }
 
     @Test("analysis pages through article texts by id: what it reads is the stored article's text, title, month and offsets")
@@ -89,7 +111,7 @@ import Testing
         let foreignKeys = try store.writer.read { db in try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") }
         #expect(foreignKeys == true)
         #expect(throws: (any Error).self) {
-            try store.writer.write { db in try db.execute(sql: "INSERT INTO finding (id, articleId, country, indicator, rules, severity, polarity, attribution, confidence, sentence, sentenceStart, sentenceEnd) VALUES ('x', 'nowhere', 'KZ', 'i', '', 1, 'concern', '', 1, '', 0, 1)") }
+            try store.writer.write { db in try db.execute(sql: "INSERT INTO finding (id, articleId, country, indicator, rules, severity, polarity, attribution, confidence, sentenceStart, sentenceEnd) VALUES ('x', 'nowhere', 'KZ', 'i', '', 1, 'concern', '', 1, 0, 1)") }
         }
     }
 
@@ -137,11 +159,13 @@ import Testing
         let path = folder.url.appendingPathComponent("store.sqlite").path
         do {
             let store = try RightsStore(path: path)
-            #expect(try store.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article", "v4: findings found by month through their articles"])
+            #expect(try store.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article", "v4: findings found by month through their articles",
+                                                   "v5: findings cite their sentence by its offsets"])
             _ = try store.insert([article("a", "Some text.")], at: Date())
         }
         let reopened = try RightsStore(path: path)
-        #expect(try reopened.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article", "v4: findings found by month through their articles"])
+        #expect(try reopened.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article", "v4: findings found by month through their articles",
+                                                   "v5: findings cite their sentence by its offsets"])
         #expect(try reopened.articleCount() == 1)
         let (mode, pageSize) = try DatabaseQueue(path: path).read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA page_size"))
@@ -156,12 +180,13 @@ import Testing
         let path = folder.url.appendingPathComponent("old.sqlite").path
         try DatabaseQueue(path: path).write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT)") }
         let store = try RightsStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article", "v4: findings found by month through their articles"])
+        #expect(try store.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article", "v4: findings found by month through their articles",
+                                                   "v5: findings cite their sentence by its offsets"])
         #expect(try store.articleCount() == 0)
     }
 
-    @Test("a store from before findings were clustered by article keeps its findings and reviews, in workbook order")
-    func migratesFindingsToV3() throws {
+    @Test("a store from before findings were clustered by article (and kept their sentences) keeps its findings and reviews, in workbook order")
+    func migratesFindingsToV5() throws {
         let folder = try TemporaryFolder()
         let path = folder.url.appendingPathComponent("v2.sqlite").path
         do {
@@ -184,19 +209,23 @@ import Testing
                                             'Police detained an editor.', 0, 26, 0, 26, NULL);
                 INSERT INTO finding VALUES ('f1', 'a', NULL, '2026-09', 'KZ', 'press_freedom', 'pf.detained', 2, 'concern', 'sentence', 0.9,
                                             'Police detained a reporter.', 0, 27, 0, 27, NULL);
-                INSERT INTO finding VALUES ('f3', 'a', NULL, '2026-09', 'BY', 'press_freedom', 'pf.detained', 2, 'concern', 'sentence', 0.8,
+                INSERT INTO finding VALUES ('f3', 'a', NULL, '2026-09', 'BY', 'press_freedom', 'press_freedom.detained pf.detained', 2, 'concern', 'sentence', 0.8,
                                             'Police detained a reporter.', 0, 27, 0, 27, NULL);
                 INSERT INTO review (findingId, decision, reviewedAt) VALUES ('f1', 'accepted', '2026-10-01T00:00:00Z');
                 """)
         }
         try queue.close()
         let store = try RightsStore(path: path)
-        #expect(try store.appliedMigrations().last == "v4: findings found by month through their articles")
+        #expect(try store.appliedMigrations().last == "v5: findings cite their sentence by its offsets")
         #expect(try store.findingCount() == 3)
         #expect(try store.reviews()["f1"]?.decision == .accepted)
         var order: [FindingID] = []
         try store.forEachFinding(month: Month(rawValue: "2026-09")!) { order.append($0.id) }
         #expect(order == ["f3", "f1", "f2"])
+        // The sentences, no longer in the rows, are read from the articles; rule ids come back whole.
+        let findings = try store.findings()
+        #expect(findings.map(\.sentence) == ["Police detained a reporter.", "Police detained a reporter.", "Police detained an editor."])
+        #expect(findings.first { $0.id == "f3" }?.rules == ["press_freedom.detained", "pf.detained"])
         // Still one finding per id, and still removed with its article's new text.
         #expect(throws: StoreError.self) {
             try store.replaceFindings([("a", [Finding(id: "f1", articleID: "a", month: nil, country: "KZ", indicator: "press_freedom", rules: [],
