@@ -72,27 +72,23 @@ public struct ArticleAnalyzer: Sendable {
         let tokens = scanned.tokens
         let sentences = scanned.sentences
         let settings = compiled.ruleSet.engine
+        let rules = compiled.ruleFacts
 
-        var scans: [SentenceScan] = []
-        scans.reserveCapacity(sentences.count)
-        var anyRuleFired = false
+        var scan = ArticleScan()
+        scan.sentences.reserveCapacity(sentences.count)
         var matches: [PhraseMatch] = []
         matches.reserveCapacity(32)
-        for sentence in sentences {
-            let scan = compiled.scan(prepared, sentence.tokenRange, matches: &matches)
-            anyRuleFired = anyRuleFired || !scan.rules.isEmpty
-            scans.append(scan)
-        }
+        for sentence in sentences { compiled.scan(prepared, sentence.tokenRange, matches: &matches, into: &scan) }
         // Nothing fired anywhere: no need for places, roles or the article context at all (most articles).
-        guard anyRuleFired else {
+        guard !scan.rules.isEmpty else {
             return ArticleAnalysis(findings: [], sentences: [], context: ArticleContext())
         }
         var mentions: [[PlaceMention]] = []
         mentions.reserveCapacity(sentences.count)
         for (index, sentence) in sentences.enumerated() {
-            let places = scans[index].places
+            let places = scan.sentences[index].places
             mentions.append(places.isEmpty ? [] : attributor.mentions(
-                places, places: compiled.places, text: scanned, sentenceRange: sentence.tokenRange,
+                scan.places[places], places: compiled.places, text: scanned, sentenceRange: sentence.tokenRange,
                 sentence: index, paragraph: sentence.paragraph))
         }
         // A dateline opens one of the first paragraphs ("ASTANA --", "(Beirut) –").
@@ -110,18 +106,25 @@ public struct ArticleAnalyzer: Sendable {
         var titleMentions: [PlaceMention] = []
         if let title, !title.isEmpty {
             let titleText = compiled.prepare(title, cache: cache)
-            let scan = compiled.scan(titleText, 0 ..< titleText.tokens.count)
-            titleMentions = attributor.mentions(scan.places, places: compiled.places, text: titleText.scanned, sentenceRange: 0 ..< titleText.tokens.count,
-                                                sentence: -1, paragraph: -1)
+            let titleScan = compiled.scan(titleText, 0 ..< titleText.tokens.count)
+            titleMentions = attributor.mentions(titleScan.places[...], places: compiled.places, text: titleText.scanned,
+                                                sentenceRange: 0 ..< titleText.tokens.count, sentence: -1, paragraph: -1)
         }
         let context = attributor.context(title: titleMentions, body: mentions, datelineEnd: datelineEnd)
 
         var findings: [Finding] = []
         var reports: [SentenceReport] = []
-        var previous: (sentence: Int, findings: [Finding])?
+        let wantsReports = detail != .findings
+        // The findings of the sentence before, as a range of `findings`.
+        var previous: (sentence: Int, findings: Range<Int>)?
+        // Reused from sentence to sentence.
+        var kept: [(match: RuleMatch, qualifier: Qualifier?)] = []
+        var paragraphMentions: [PlaceMention] = []
+        var indicators: [Int] = []
+        var ruleIndices: [Int] = []
         for (index, sentence) in sentences.enumerated() {
-            let scan = scans[index]
-            if scan.rules.isEmpty {
+            let share = scan.sentences[index]
+            if share.rules.isEmpty {
                 // "…adds five countries to its list. They are Nigeria, India and Syria.": a bare list
                 // of countries right after evidence continues that evidence.
                 if let previous, previous.sentence == index - 1, !previous.findings.isEmpty,
@@ -130,7 +133,7 @@ public struct ArticleAnalyzer: Sendable {
                     let original = originalRange(sentence.start ..< sentence.end)
                     var report = SentenceReport(text: text, start: sentence.start, end: sentence.end, matches: [], vetoed: [],
                                                 places: mentions[index], steps: [AttributionStep(description: "a bare list of countries continuing the evidence of the sentence before")], findings: [])
-                    let byIndicator = Dictionary(grouping: previous.findings, by: \.indicator)
+                    let byIndicator = Dictionary(grouping: findings[previous.findings], by: \.indicator)
                     for indicator in byIndicator.keys.sorted() {
                         let template = byIndicator[indicator]!.max { $0.severity < $1.severity }!
                         for mention in listed {
@@ -153,66 +156,90 @@ public struct ArticleAnalyzer: Sendable {
                         }
                     }
                     findings += report.findings
-                    if detail != .findings { reports.append(report) }
+                    if wantsReports { reports.append(report) }
                 }
                 continue
             }
             let range = sentence.tokenRange
             var vetoed: [VetoedMatch] = []
-            var kept: [(match: RuleMatch, qualifier: Qualifier?)] = []
-            for match in scan.rules {
-                let indicator = compiled.rules[match.rule].indicator
+            kept.removeAll(keepingCapacity: true)
+            // The reasons for a veto are for `explain` and the reports: the pipeline skips writing them.
+            for match in scan.rules[share.rules] {
                 if isReview {
-                    vetoed.append(VetoedMatch(rule: compiled.rules[match.rule].id, reason: "the headline announces a review: what it retells is fiction or history"))
+                    if wantsReports {
+                        vetoed.append(VetoedMatch(rule: compiled.rules[match.rule].id, reason: "the headline announces a review: what it retells is fiction or history"))
+                    }
                     continue
                 }
-                if let exclusion = scan.exclusions.first(where: { compiled.exclusions[$0.rule].vetoes(indicator) }) {
-                    let exclusionRule = compiled.exclusions[exclusion.rule]
-                    vetoed.append(VetoedMatch(rule: compiled.rules[match.rule].id, reason: "excluded by \(exclusionRule.id)\(exclusionRule.reason.isEmpty ? "" : ": \(exclusionRule.reason)")"))
-                    continue
+                if !share.exclusions.isEmpty {
+                    let indicator = compiled.indicators[rules[match.rule].indicator]
+                    if let exclusion = scan.exclusions[share.exclusions].first(where: { compiled.exclusions[$0.rule].vetoes(indicator) }) {
+                        if wantsReports {
+                            let exclusionRule = compiled.exclusions[exclusion.rule]
+                            vetoed.append(VetoedMatch(rule: compiled.rules[match.rule].id, reason: "excluded by \(exclusionRule.id)\(exclusionRule.reason.isEmpty ? "" : ": \(exclusionRule.reason)")"))
+                        }
+                        continue
+                    }
                 }
                 switch qualifier(for: match, text: scanned, sentence: range, settings: settings) {
                 case let .negated(word):
-                    vetoed.append(VetoedMatch(rule: compiled.rules[match.rule].id, reason: "negated by '\(word)'"))
+                    if wantsReports { vetoed.append(VetoedMatch(rule: compiled.rules[match.rule].id, reason: "negated by '\(word)'")) }
                 case let .kept(qualifier):
                     kept.append((match, qualifier))
                 }
             }
-            var report = SentenceReport(
-                text: scanned.text(of: sentence), start: sentence.start, end: sentence.end,
-                // The pipeline stores findings only: no need to cut out each match's text for it.
-                matches: detail == .findings ? [] : kept.map { item in
-                    let rule = compiled.rules[item.match.rule]
-                    return MatchReport(rule: rule.id, indicator: rule.indicator,
-                                       text: scanned.text(tokens: item.match.start ..< item.match.end),
-                                       qualifier: item.qualifier)
-                },
-                vetoed: vetoed, places: mentions[index], steps: [], findings: [])
+            let sentenceText = scanned.text(of: sentence)
+            var report: SentenceReport?
+            if wantsReports {
+                report = SentenceReport(
+                    text: sentenceText, start: sentence.start, end: sentence.end,
+                    matches: kept.map { item in
+                        let rule = compiled.rules[item.match.rule]
+                        return MatchReport(rule: rule.id, indicator: rule.indicator,
+                                           text: scanned.text(tokens: item.match.start ..< item.match.end),
+                                           qualifier: item.qualifier)
+                    },
+                    vetoed: vetoed, places: mentions[index], steps: [], findings: [])
+            }
 
-            var paragraphMentions: [PlaceMention] = []
+            paragraphMentions.removeAll(keepingCapacity: true)
             var earlier = index - 1
             while earlier >= 0, sentences[earlier].paragraph == sentence.paragraph { earlier -= 1 }
             for previous in (earlier + 1) ..< index { paragraphMentions += mentions[previous] }
-            // A sentence's matches are of one or two indicators: a short list, not a dictionary.
-            var indicators: [IndicatorID] = []
-            for item in kept {
-                let indicator = compiled.rules[item.match.rule].indicator
-                if !indicators.contains(indicator) { indicators.append(indicator) }
-            }
+            // A sentence's matches are of one or two indicators: a short list of their indices,
+            // whose order is the ids' order.
+            indicators.removeAll(keepingCapacity: true)
+            for item in kept where !indicators.contains(rules[item.match.rule].indicator) { indicators.append(rules[item.match.rule].indicator) }
+            indicators.sort()
             let original = originalRange(sentence.start ..< sentence.end)
-            for indicator in indicators.sorted() {
-                let items = kept.filter { compiled.rules[$0.match.rule].indicator == indicator }
-                let evidence = items.map(\.match.start).min()! ..< items.map(\.match.end).max()!
+            let firstFinding = findings.count
+            for indicatorIndex in indicators {
+                let indicator = compiled.indicators[indicatorIndex]
+                let items = kept.lazy.filter { rules[$0.match.rule].indicator == indicatorIndex }
+                var evidenceStart = Int.max, evidenceEnd = Int.min, severity = Int.min
+                var plain = false, denied = false
+                ruleIndices.removeAll(keepingCapacity: true)
+                for item in items {
+                    evidenceStart = min(evidenceStart, item.match.start)
+                    evidenceEnd = max(evidenceEnd, item.match.end)
+                    severity = max(severity, rules[item.match.rule].severity)
+                    if item.qualifier == nil { plain = true } else if item.qualifier == .denied { denied = true }
+                    ruleIndices.append(item.match.rule)
+                }
                 var steps: [AttributionStep]? = detail == .explanations ? [] : nil
-                let attributions = attributor.attribute(evidence: evidence, sentence: index, tokens: tokens, sentenceMentions: mentions[index],
+                let attributions = attributor.attribute(evidence: evidenceStart ..< evidenceEnd, sentence: index, tokens: tokens, sentenceMentions: mentions[index],
                                                         paragraphMentions: paragraphMentions, context: context, steps: &steps)
-                if let steps { report.steps += steps.map { AttributionStep(description: "\(indicator): \($0.description)") } }
-                // Sorted, each once.
-                let ruleIDs = items.map { compiled.rules[$0.match.rule].id }.sorted().reduce(into: [RuleID]()) { if $0.last != $1 { $0.append($1) } }
-                let severity = items.map { compiled.rules[$0.match.rule].severity }.max()!
-                let qualifier: Qualifier? = items.contains { $0.qualifier == nil } ? nil : (items.contains { $0.qualifier == .denied } ? .denied : .alleged)
-                let polarity = Self.polarity(items.lazy.map { (compiled.rules[$0.match.rule].polarity, $0.match) })
-                var seenCountries: [CountryCode] = []
+                if let steps { report?.steps += steps.map { AttributionStep(description: "\(indicator): \($0.description)") } }
+                // Sorted by id, each once.
+                ruleIndices.sort { rules[$0].rank < rules[$1].rank }
+                var ruleIDs: [RuleID] = []
+                ruleIDs.reserveCapacity(ruleIndices.count)
+                for (position, rule) in ruleIndices.enumerated() where position == 0 || ruleIndices[position - 1] != rule {
+                    let id = compiled.rules[rule].id
+                    if ruleIDs.last != id { ruleIDs.append(id) }
+                }
+                let qualifier: Qualifier? = plain ? nil : (denied ? .denied : .alleged)
+                let polarity = Self.polarity(items.map { (rules[$0.match.rule].polarity, $0.match) })
                 for attribution in attributions {
                     var country = attribution.country
                     var detail = attribution.detail
@@ -220,23 +247,23 @@ public struct ArticleAnalyzer: Sendable {
                         detail += ", \(country) reported under \(sovereign)"
                         country = sovereign
                     }
-                    guard !seenCountries.contains(country) else { continue }
-                    seenCountries.append(country)
-                    let finding = Finding(
+                    guard !findings[firstFinding...].contains(where: { $0.indicator == indicator && $0.country == country }) else { continue }
+                    findings.append(Finding(
                         id: Finding.makeID(article: articleID, sentenceStart: sentence.start, sentenceEnd: sentence.end, indicator: indicator, country: country),
                         articleID: articleID, month: month, country: country, indicator: indicator,
                         rules: ruleIDs, severity: severity,
                         polarity: polarity,
-                        method: attribution.method, attribution: "\(attribution.method.rawValue): \(detail)",
+                        method: attribution.method, attribution: attribution.method.rawValue + ": " + detail,
                         confidence: (attribution.confidence * (qualifier == nil ? 1 : settings.confidence.qualified) * 100).rounded() / 100,
-                        qualifier: qualifier, sentence: report.text, sentenceStart: sentence.start, sentenceEnd: sentence.end,
-                        originalStart: original?.lowerBound, originalEnd: original?.upperBound)
-                    report.findings.append(finding)
-                    findings.append(finding)
+                        qualifier: qualifier, sentence: sentenceText, sentenceStart: sentence.start, sentenceEnd: sentence.end,
+                        originalStart: original?.lowerBound, originalEnd: original?.upperBound))
                 }
             }
-            if detail != .findings { reports.append(report) }
-            previous = (index, report.findings)
+            if var report {
+                report.findings = Array(findings[firstFinding...])
+                reports.append(report)
+            }
+            previous = (index, firstFinding ..< findings.count)
         }
         findings.sort { $0.id < $1.id }
         return ArticleAnalysis(findings: findings, sentences: reports, context: context)

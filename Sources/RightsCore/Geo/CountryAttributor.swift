@@ -38,7 +38,7 @@ public final class CountryAttributor: Sendable {
     ///
     /// `text` must have been read by the compiled rules (`CompiledRules.prepare`): speaker, actor
     /// and title words are known by their `WordClass`.
-    public func mentions(_ scan: [PlaceMatch], places: [PlaceName], text: ScannedText, sentenceRange: Range<Int>,
+    public func mentions(_ scan: ArraySlice<PlaceMatch>, places: [PlaceName], text: ScannedText, sentenceRange: Range<Int>,
                          sentence: Int, paragraph: Int) -> [PlaceMention] {
         let tokens = text.tokens
         var capitalized = 0

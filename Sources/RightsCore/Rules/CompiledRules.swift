@@ -19,6 +19,35 @@ public struct SentenceScan: Sendable, Equatable {
     public var places: [PlaceMatch] = []
 }
 
+/// What the scans of an article's sentences found, in three lists for the whole article; each
+/// sentence's share is a range of each. (Three arrays per sentence were most of the allocations
+/// of an article.)
+public struct ArticleScan: Sendable {
+    public var rules: [RuleMatch] = []
+    public var exclusions: [RuleMatch] = []
+    public var places: [PlaceMatch] = []
+    /// One per sentence scanned, in order.
+    public var sentences: [Share] = []
+
+    public struct Share: Sendable {
+        public var rules: Range<Int>
+        public var exclusions: Range<Int>
+        public var places: Range<Int>
+    }
+
+    public init() {}
+}
+
+/// What analysis asks of a pattern rule for each match, without copying the rule: plain values.
+struct RuleFacts: Sendable {
+    /// Index in `CompiledRules.indicators`, whose order is the ids' order.
+    var indicator: Int
+    var severity: Int
+    var polarity: Polarity
+    /// Position of the rule's id among all ids, sorted.
+    var rank: Int
+}
+
 /// Classes of words the engine asks about (rules/engine.yaml), noted on each token as it is read
 /// so that the analysis tests a bit instead of hashing a word.
 public struct WordClass: OptionSet, Sendable {
@@ -73,6 +102,10 @@ public final class CompiledRules: Sendable {
     /// The exact words each rule is written with: a negator a rule names itself ("neither free
     /// nor fair") does not negate its own match.
     public let ruleWords: [Set<String>]
+    /// The indicators of the rules, sorted by id.
+    let indicators: [IndicatorID]
+    /// Per rule, in `rules` order.
+    let ruleFacts: [RuleFacts]
     let automaton: PhraseAutomaton
 
     public init(_ ruleSet: RuleSet) {
@@ -84,6 +117,15 @@ public final class CompiledRules: Sendable {
             Set(rule.pattern.elements.flatMap { $0.alternatives.flatMap { $0 } }.compactMap { term -> String? in
                 if case let .exact(word) = term { return word } else { return nil }
             })
+        }
+        let patterns = ruleSet.patterns
+        let indicators = Set(patterns.map(\.indicator)).sorted()
+        self.indicators = indicators
+        var ranks = [Int](repeating: 0, count: patterns.count)
+        for (rank, rule) in patterns.indices.sorted(by: { patterns[$0].id < patterns[$1].id }).enumerated() { ranks[rule] = rank }
+        ruleFacts = patterns.indices.map { index in
+            RuleFacts(indicator: indicators.firstIndex(of: patterns[index].indicator)!, severity: patterns[index].severity,
+                      polarity: patterns[index].polarity, rank: ranks[index])
         }
         var automaton = PhraseAutomaton()
         for (index, rule) in rules.enumerated() { automaton.add(rule.pattern, payload: Int32(index)) }
@@ -126,42 +168,46 @@ public final class CompiledRules: Sendable {
     /// names overlap the longest wins ("Papua New Guinea" over "Guinea").
     public func scan(_ text: PreparedText, _ range: Range<Int>) -> SentenceScan {
         var found: [PhraseMatch] = []
-        return scan(text, range, matches: &found)
+        var article = ArticleScan()
+        scan(text, range, matches: &found, into: &article)
+        return SentenceScan(rules: article.rules, exclusions: article.exclusions, places: article.places)
     }
 
-    /// The same, with `found` a buffer the caller reuses from sentence to sentence (its contents are replaced).
-    public func scan(_ text: PreparedText, _ range: Range<Int>, matches found: inout [PhraseMatch]) -> SentenceScan {
-        var scan = SentenceScan()
+    /// The same, for the next sentence of an article: its matches are added to `article`, with
+    /// their share. `found` is a buffer the caller reuses from sentence to sentence.
+    public func scan(_ text: PreparedText, _ range: Range<Int>, matches found: inout [PhraseMatch], into article: inout ArticleScan) {
+        let first = (rules: article.rules.count, exclusions: article.exclusions.count, places: article.places.count)
+        defer {
+            article.sentences.append(ArticleScan.Share(rules: first.rules ..< article.rules.count, exclusions: first.exclusions ..< article.exclusions.count,
+                                                       places: first.places ..< article.places.count))
+        }
         let tokens = text.scanned.tokens
         found.removeAll(keepingCapacity: true)
         automaton.matches(text.atoms, tokens: tokens, range: range, into: &found)
-        guard !found.isEmpty else { return scan }
+        guard !found.isEmpty else { return }
         let exclusionBase = rules.count
         let placeBase = exclusionBase + exclusions.count
-        var placeMatches: [PlaceMatch] = []
         for match in found {
             let payload = Int(automaton.entryPayload[match.entry])
             if payload < exclusionBase {
-                scan.rules.append(RuleMatch(rule: payload, start: match.start, end: match.end))
+                article.rules.append(RuleMatch(rule: payload, start: match.start, end: match.end))
             } else if payload < placeBase {
-                scan.exclusions.append(RuleMatch(rule: payload - exclusionBase, start: match.start, end: match.end))
+                article.exclusions.append(RuleMatch(rule: payload - exclusionBase, start: match.start, end: match.end))
             } else if places[payload - placeBase].requiresCapitals
                         ? tokens[match.start ..< match.end].allSatisfy(\.isAllCaps) : tokens[match.start].isCapitalized,
                       !isCurrencyPrefix(text.scanned, tokens[match.end - 1], next: match.end) {
-                placeMatches.append(PlaceMatch(place: payload - placeBase, start: match.start, end: match.end))
+                article.places.append(PlaceMatch(place: payload - placeBase, start: match.start, end: match.end))
             }
         }
-        if placeMatches.count > 1 {
+        if article.places.count - first.places > 1 {
             // Longest first, then leftmost; drop names inside a longer one.
-            placeMatches.sort { ($0.end - $0.start, -$0.start) > ($1.end - $1.start, -$1.start) }
+            let candidates = article.places[first.places...].sorted { ($0.end - $0.start, -$0.start) > ($1.end - $1.start, -$1.start) }
             var taken: [PlaceMatch] = []
-            for match in placeMatches where !taken.contains(where: { $0.start < match.end && match.start < $0.end && ($0.start != match.start || $0.end != match.end) }) {
+            for match in candidates where !taken.contains(where: { $0.start < match.end && match.start < $0.end && ($0.start != match.start || $0.end != match.end) }) {
                 taken.append(match)
             }
-            placeMatches = taken.sorted { ($0.start, $0.place) < ($1.start, $1.place) }
+            article.places.replaceSubrange(first.places..., with: taken.sorted { ($0.start, $0.place) < ($1.start, $1.place) })
         }
-        scan.places = placeMatches
-        return scan
     }
 
     /// "US$700", "HK$5", "1,500 U.S. dollars": a name written against a dollar sign, or before
