@@ -118,6 +118,13 @@ func peakMemoryMB() -> Double {
 
 func seconds(_ start: Date) -> Double { Date().timeIntervalSince(start) }
 
+/// CPU time of this process so far, user and system, in seconds.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000_000
+}
+
 // --analyze-db PATH --jobs N: one analysis of a store (a child process, so its peak memory is its own).
 if let index = arguments.firstIndex(of: "--analyze-db"), index + 1 < arguments.count {
     let jobs = option("--jobs", default: 1)
@@ -162,14 +169,18 @@ if let index = arguments.firstIndex(of: "--analyze-db"), index + 1 < arguments.c
     }
     let before = peakMemoryMB()
     let start = Date()
+    let cpuBefore = cpuSeconds()
     let report = try await AnalysisPipeline(compiled: compiled, batchSize: option("--batch", default: AnalysisPipeline.defaultBatchSize), parallelism: jobs).run(store: store, force: true)
     let elapsed = seconds(start)
+    let cpu = cpuSeconds() - cpuBefore
     let cores = UsableCores.count
     let rate = Double(report.bytes) / 1_000_000 / elapsed
     let how = cores == 1 ? "each page read, analysed and written in turn" : "\(jobs) analysis task\(jobs == 1 ? "" : "s") + the store writer, reads and writes included"
     print(String(format: "analyze on %d core%@ (%@): %d articles, %.1f MB in %.2f s: %.1f MB/s, %.1f MB/s per core, %d findings; peak memory %.0f MB (%.0f MB before analysing)",
                  cores, cores == 1 ? "" : "s", how, report.articlesAnalyzed, Double(report.bytes) / 1_000_000, elapsed,
                  rate, rate / Double(cores), report.findings, peakMemoryMB(), before))
+    // How busy the cores were: what is left to gain from overlapping, against doing less.
+    print(String(format: "CPU time %.2f s: %.0f %% of %d core%@ over %.2f s", cpu, 100 * cpu / elapsed / Double(cores), cores, cores == 1 ? "" : "s", elapsed))
     exit(0)
 }
 

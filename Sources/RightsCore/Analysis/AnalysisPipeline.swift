@@ -51,8 +51,8 @@ public struct AnalysisPipeline: Sendable {
     /// Analyses every article not yet analysed with these rules (`force`: all of them).
     ///
     /// With more than one core three things overlap: the next page of articles is read, this page
-    /// is analysed, and the findings of the pages before are written. At most four pages are held
-    /// at a time (one read ahead, one analysed, two waiting for the writer), so memory does not
+    /// is analysed (with the next), and the findings of the pages before are written. At most five pages are held
+    /// at a time (one read ahead, two analysed, two waiting for the writer), so memory does not
     /// grow with the store.
     public func run(store: RightsStore, force: Bool = false, clock: @Sendable () -> Date = Date.init,
                     progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> AnalysisReport {
@@ -98,15 +98,24 @@ public struct AnalysisPipeline: Sendable {
             var nextPage = Task { try await Self.run(on: reads) { try page(after: nil) } }
             // Up to two pages wait for the writer, so that a slow write does not hold up the analysis.
             var pendingWrites: [Task<Written, Error>] = []
+            // Two pages are analysed at a time: while the last parts of one finish, the cores start
+            // on the next instead of waiting for them.
+            var analysing: (articles: [ArticleText], results: Task<[AnalysedArticle], Never>)?
+            func handOver(_ page: (articles: [ArticleText], results: Task<[AnalysedArticle], Never>)) async throws {
+                let results = await page.results.value
+                if pendingWrites.count >= 2 { count(try await pendingWrites.removeFirst().value) }
+                pendingWrites.append(Task { try await Self.run(on: writes) { try write(results) } })
+                advance(past: page.articles)
+            }
             while true {
                 let articles = try await nextPage.value
                 guard let last = articles.last?.id else { break }
                 nextPage = Task { try await Self.run(on: reads) { try page(after: last) } }
-                let results = await analyze(articles)
-                if pendingWrites.count >= 2 { count(try await pendingWrites.removeFirst().value) }
-                pendingWrites.append(Task { try await Self.run(on: writes) { try write(results) } })
-                advance(past: articles)
+                let results = Task { await analyze(articles) }
+                if let previous = analysing { try await handOver(previous) }
+                analysing = (articles, results)
             }
+            if let previous = analysing { try await handOver(previous) }
             for pending in pendingWrites { count(try await pending.value) }
         } else {
             // On one core nothing overlaps: threads handing pages to each other would only add
