@@ -76,6 +76,9 @@ public struct ArticleAnalyzer: Sendable {
 
         var scan = ArticleScan()
         scan.sentences.reserveCapacity(sentences.count)
+        // About one place name a sentence in news; the lists then grow without copying.
+        scan.places.reserveCapacity(sentences.count)
+        scan.rules.reserveCapacity(16)
         var matches: [PhraseMatch] = []
         matches.reserveCapacity(32)
         for sentence in sentences { compiled.scan(prepared, sentence.tokenRange, matches: &matches, into: &scan) }

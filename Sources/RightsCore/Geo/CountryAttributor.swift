@@ -216,22 +216,24 @@ public final class CountryAttributor: Sendable {
                 nearest = place
             }
             // The rest of a list the nearest name stands in: "Saudi Arabia, Qatar and the UAE".
-            let ordered = candidates.sorted { $0.start < $1.start }
-            var chosen = [nearest]
-            if let position = ordered.firstIndex(of: nearest) {
-                chosen += list(around: position, in: ordered, tokens).filter { $0 != nearest }
-            }
+            // (Mentions come in the order of the sentence, so the sort is seldom needed.)
+            let ordered = zip(candidates, candidates.dropFirst()).allSatisfy({ $0.start <= $1.start }) ? candidates : candidates.sorted { $0.start < $1.start }
+            let listed = ordered.firstIndex(of: nearest).map { listSpan(around: $0, in: ordered, tokens) } ?? 0 ..< 0
             var result: [Attribution] = []
-            for mention in chosen {
-                let method: AttributionMethod = mention == nearest ? .sentence : .list
+            func add(_ mention: PlaceMention, _ method: AttributionMethod) {
                 var value = method == .sentence ? confidence.sentence : confidence.list
                 if mention.place.isAmbiguous { value = min(value, confidence.ambiguous) }
                 for code in mention.countries where !result.contains(where: { $0.country == code }) {
                     result.append(Attribution(country: code, method: method, detail: "'\(mention.text)' (\(mention.place.kind.rawValue))", confidence: value))
                 }
             }
-            steps?.append(AttributionStep(description: "sentence names " + chosen.map { "'\($0.text)'" }.joined(separator: ", ")
-                + (chosen.count > 1 ? " (nearest, and the list it stands in)" : " (nearest to the evidence)")))
+            add(nearest, .sentence)
+            for mention in ordered[listed] where mention != nearest { add(mention, .list) }
+            if steps != nil {
+                let chosen = [nearest] + ordered[listed].filter { $0 != nearest }
+                steps?.append(AttributionStep(description: "sentence names " + chosen.map { "'\($0.text)'" }.joined(separator: ", ")
+                    + (chosen.count > 1 ? " (nearest, and the list it stands in)" : " (nearest to the evidence)")))
+            }
             return result
         }
         if let region = sentenceMentions.first(where: { $0.isRegion }) {
@@ -300,10 +302,15 @@ public final class CountryAttributor: Sendable {
     /// UAE"), in text order; one side of a pair ("between Jordan and Israel", "British-Egyptian")
     /// does not join a list.
     private func list(around position: Int, in ordered: [PlaceMention], _ tokens: [Token]) -> [PlaceMention] {
+        Array(ordered[listSpan(around: position, in: ordered, tokens)])
+    }
+
+    /// The positions in `ordered` of the list the mention at `position` stands in (itself alone if none).
+    private func listSpan(around position: Int, in ordered: [PlaceMention], _ tokens: [Token]) -> Range<Int> {
         var first = position, last = position
         while first > 0, !ordered[first - 1].isRelation, isListJoint(ordered[first - 1], ordered[first], tokens) { first -= 1 }
         while last + 1 < ordered.count, !ordered[last].isRelation, isListJoint(ordered[last], ordered[last + 1], tokens) { last += 1 }
-        return Array(ordered[first ... last])
+        return first ..< last + 1
     }
 }
 

@@ -199,7 +199,18 @@ public final class CompiledRules: Sendable {
                 article.places.append(PlaceMatch(place: payload - placeBase, start: match.start, end: match.end))
             }
         }
-        if article.places.count - first.places > 1 {
+        let names = first.places ..< article.places.count
+        guard names.count > 1 else { return }
+        let overlap = names.contains { one in
+            names.contains { other in
+                let (a, b) = (article.places[one], article.places[other])
+                return a.start < b.end && b.start < a.end && (a.start != b.start || a.end != b.end)
+            }
+        }
+        if !overlap {
+            // Usually so ("Police in Kenya and Uganda"): nothing to drop, only the order to make sure of.
+            article.places[names].sort { ($0.start, $0.place) < ($1.start, $1.place) }
+        } else {
             // Longest first, then leftmost; drop names inside a longer one.
             let candidates = article.places[first.places...].sorted { ($0.end - $0.start, -$0.start) > ($1.end - $1.start, -$1.start) }
             var taken: [PlaceMatch] = []
