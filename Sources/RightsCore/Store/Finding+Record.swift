@@ -30,12 +30,6 @@ struct FindingRecord: Decodable, FetchableRecord {
         f.sentenceStart, f.sentenceEnd, f.originalStart, f.originalEnd, f.qualifier
         """
 
-    /// Each record of a query selecting `columns`, from a cursor.
-    static func forEach(_ db: Database, sql: String, arguments: StatementArguments, _ body: (FindingRecord) throws -> Void) throws {
-        let cursor = try FindingRecord.fetchCursor(db, sql: sql, arguments: arguments)
-        while let record = try cursor.next() { try body(record) }
-    }
-
     func finding() -> Finding {
         let method = attribution.split(separator: ":").first.flatMap { AttributionMethod(rawValue: String($0)) } ?? .article
         let indicator = IndicatorID(indicator)

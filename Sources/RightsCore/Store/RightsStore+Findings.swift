@@ -165,11 +165,7 @@ extension RightsStore {
             ORDER BY f.month, f.country, f.indicator, f.articleId, f.sentenceStart, f.id
             """
         let bound = arguments
-        return try read("findings") { db in
-            var findings: [Finding] = []
-            try FindingRecord.forEach(db, sql: sql, arguments: bound) { findings.append($0.finding()) }
-            return findings
-        }
+        return try read("findings") { db in try FindingRecord.fetchAll(db, sql: sql, arguments: bound).map { $0.finding() } }
     }
 
     /// Every finding id, for matching reviewed rows without loading the findings.
@@ -189,10 +185,11 @@ extension RightsStore {
     public func forEachFinding(month: Month, _ body: (Finding) throws -> Void) throws {
         do {
             try writer.read { db in
-                try FindingRecord.forEach(db, sql: """
+                let cursor = try FindingRecord.fetchCursor(db, sql: """
                     SELECT \(FindingRecord.columns) FROM article a JOIN finding f ON f.articleId = a.id
                     WHERE a.month = ? AND f.month = ? ORDER BY f.country, f.indicator, f.articleId, f.sentenceStart, f.id
-                    """, arguments: [month.rawValue, month.rawValue]) { try body($0.finding()) }
+                    """, arguments: [month.rawValue, month.rawValue])
+                while let record = try cursor.next() { try body(record.finding()) }
             }
         } catch let error as DatabaseError {
             throw StoreError.read(what: "findings of \(month)", reason: Self.reason(error))
