@@ -91,12 +91,12 @@ public final class CountryAttributor: Sendable {
     }
 
     private func isSpeaker(_ match: PlaceMatch, tokens: [Token], text: ScannedText, sentenceRange: Range<Int>) -> Bool {
-        func follows(_ phrase: WordPhrase, at position: Int) -> Bool {
-            guard position >= sentenceRange.lowerBound, position + phrase.count <= sentenceRange.upperBound else { return false }
-            return phrase.isRead(in: text, at: position)
+        func follows(_ phrase: Int, of index: PhraseIndex, at position: Int) -> Bool {
+            guard position >= sentenceRange.lowerBound, position + index.wordCount(phrase) <= sentenceRange.upperBound else { return false }
+            return index.isRead(phrase, in: text, at: position)
         }
-        if match.end < sentenceRange.upperBound, tokens[match.end].is(.speakerAfterFirst), let phrases = speakerAfterByFirst.phrases(keyedBy: match.end, in: text) {
-            for phrase in phrases where follows(phrase, at: match.end) { return true }
+        if match.end < sentenceRange.upperBound, tokens[match.end].is(.speakerAfterFirst) {
+            for phrase in speakerAfterByFirst.phrases(keyedBy: match.end, in: text) where follows(phrase, of: speakerAfterByFirst, at: match.end) { return true }
         }
         func isLocative(_ position: Int) -> Bool {
             position >= sentenceRange.lowerBound && tokens[position].is(.locative)
@@ -106,11 +106,12 @@ public final class CountryAttributor: Sendable {
         let skip = match.start > sentenceRange.lowerBound && Self.isDeterminer(tokens[match.start - 1]) ? 1 : 0
         var gap = 0
         while gap <= skip {
-            if match.start - gap - 1 >= sentenceRange.lowerBound, tokens[match.start - gap - 1].is(.speakerBeforeLast),
-               let phrases = speakerBeforeByLast.phrases(keyedBy: match.start - gap - 1, in: text) {
+            if match.start - gap - 1 >= sentenceRange.lowerBound, tokens[match.start - gap - 1].is(.speakerBeforeLast) {
                 // "in neighbouring Tajikistan, an activist was jailed": a one-word phrase after "in" sets the scene.
-                for phrase in phrases where follows(phrase, at: match.start - gap - phrase.count)
-                    && !(phrase.count == 1 && isLocative(match.start - gap - 2)) { return true }
+                for phrase in speakerBeforeByLast.phrases(keyedBy: match.start - gap - 1, in: text) {
+                    let length = speakerBeforeByLast.wordCount(phrase)
+                    if follows(phrase, of: speakerBeforeByLast, at: match.start - gap - length) && !(length == 1 && isLocative(match.start - gap - 2)) { return true }
+                }
             }
             gap += 1
         }
@@ -314,59 +315,70 @@ public final class CountryAttributor: Sendable {
     }
 }
 
-/// A phrase of folded words, each also packed as a token holds it, so that reading it in a text
-/// compares registers instead of building strings.
-struct WordPhrase: Sendable {
-    let words: [String]
-    /// `Token.pack` of each word; nil for a word too long or not ASCII (compared as a string).
-    let packed: [(UInt64, UInt64)?]
-
-    init(_ words: [String]) {
-        self.words = words
-        packed = words.map(Token.pack)
-    }
-
-    var count: Int { words.count }
-
-    /// Whether the tokens from `position` on read this phrase (the caller checks they exist).
-    func isRead(in text: ScannedText, at position: Int) -> Bool {
-        for index in words.indices {
-            if let packed = packed[index] {
-                guard text.tokens[position + index].holds(packed) else { return false }
-            } else if text.word(position + index) != words[index] {
-                return false
-            }
-        }
-        return true
-    }
-}
-
 /// Phrases grouped by one of their words, looked up by a token of the text without building its string.
-/// A class: looked up for every place name, it is used where it is, its tables never copied or retained.
+///
+/// A class with flat tables: a phrase is a number, its words a range of `words`, and a lookup
+/// returns a range of phrase numbers. Reading a phrase copies nothing, so nothing shared by the
+/// analysis tasks is retained for each place name (on two cores those counts were fought over).
 final class PhraseIndex: Sendable {
     private struct PackedWord: Hashable { let low: UInt64, high: UInt64 }
-    private let byPacked: [PackedWord: [WordPhrase]]
+    /// The words of every phrase, folded, one phrase after the other.
+    private let words: [String]
+    /// `Token.pack` of each of `words`; nil for a word too long or not ASCII (compared as a string).
+    private let packedWords: [(UInt64, UInt64)?]
+    /// Phrase `i` is `words[wordStarts[i] ..< wordStarts[i + 1]]`.
+    private let wordStarts: [Int]
+    /// The phrases of each key word, by number (those of one key are numbered together).
+    private let byPacked: [PackedWord: Range<Int>]
     /// Keys that do not pack (long or not ASCII): looked up by the token's folded string.
-    private let byWord: [String: [WordPhrase]]
+    private let byWord: [String: Range<Int>]
 
     init(_ phrases: [[String]], keyedBy key: ([String]) -> String) {
-        var byPacked: [PackedWord: [WordPhrase]] = [:], byWord: [String: [WordPhrase]] = [:]
-        for words in phrases {
-            let word = key(words)
-            if let packed = Token.pack(word) {
-                byPacked[PackedWord(low: packed.0, high: packed.1), default: []].append(WordPhrase(words))
-            } else {
-                byWord[word, default: []].append(WordPhrase(words))
-            }
+        var keys: [String] = []
+        var grouped: [String: [[String]]] = [:]
+        for phrase in phrases {
+            let word = key(phrase)
+            if grouped[word] == nil { keys.append(word) }
+            grouped[word, default: []].append(phrase)
         }
+        var words: [String] = [], wordStarts: [Int] = [0]
+        var byPacked: [PackedWord: Range<Int>] = [:], byWord: [String: Range<Int>] = [:]
+        for word in keys {
+            let first = wordStarts.count - 1
+            for phrase in grouped[word]! {
+                words += phrase
+                wordStarts.append(words.count)
+            }
+            let numbers = first ..< wordStarts.count - 1
+            if let packed = Token.pack(word) { byPacked[PackedWord(low: packed.0, high: packed.1)] = numbers } else { byWord[word] = numbers }
+        }
+        self.words = words
+        packedWords = words.map(Token.pack)
+        self.wordStarts = wordStarts
         self.byPacked = byPacked
         self.byWord = byWord
     }
 
-    /// The phrases keyed by the word of token `index`, if any.
-    func phrases(keyedBy index: Int, in text: ScannedText) -> [WordPhrase]? {
+    /// The phrases keyed by the word of token `index` (empty if none).
+    func phrases(keyedBy index: Int, in text: ScannedText) -> Range<Int> {
         let token = text.tokens[index]
-        guard token.spill < 0 else { return byWord[text.word(index)] }
-        return byPacked[PackedWord(low: token.inline0, high: token.inline1)]
+        guard token.spill < 0 else { return byWord[text.word(index)] ?? 0 ..< 0 }
+        return byPacked[PackedWord(low: token.inline0, high: token.inline1)] ?? 0 ..< 0
+    }
+
+    /// How many words phrase `phrase` has.
+    func wordCount(_ phrase: Int) -> Int { wordStarts[phrase + 1] - wordStarts[phrase] }
+
+    /// Whether the tokens from `position` on read phrase `phrase` (the caller checks they exist).
+    func isRead(_ phrase: Int, in text: ScannedText, at position: Int) -> Bool {
+        let first = wordStarts[phrase]
+        for index in first ..< wordStarts[phrase + 1] {
+            if let packed = packedWords[index] {
+                guard text.tokens[position + index - first].holds(packed) else { return false }
+            } else if text.word(position + index - first) != words[index] {
+                return false
+            }
+        }
+        return true
     }
 }
