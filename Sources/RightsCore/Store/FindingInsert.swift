@@ -11,8 +11,14 @@ struct StatementBinder {
     private var index: Int32 = 0
     /// The first error a bind returned.
     private(set) var status = SQLITE_OK
+    /// Where texts are copied to be bound in place; without one (or when it is full) SQLite copies them.
+    private let arena: TextArena?
 
-    init(_ statement: Statement) { handle = statement.sqliteStatement }
+    /// `arena`, if any, must be kept (and not emptied) until the statement has run.
+    init(_ statement: Statement, arena: TextArena? = nil) {
+        handle = statement.sqliteStatement
+        self.arena = arena
+    }
 
     @inline(__always)
     private mutating func note(_ code: Int32) { if status == SQLITE_OK { status = code } }
@@ -21,13 +27,13 @@ struct StatementBinder {
         index += 1
         guard var text = value else { return note(sqlite3_bind_null(handle, index)) }
         let position = index
-        let code = text.withUTF8 { bytes in Self.bindText(handle, position, bytes) }
+        let code = text.withUTF8 { bytes in Self.bindText(handle, position, bytes, arena: arena) }
         note(code)
     }
 
     mutating func bind(bytes: UnsafeBufferPointer<UInt8>) {
         index += 1
-        note(Self.bindText(handle, index, bytes))
+        note(Self.bindText(handle, index, bytes, arena: arena))
     }
 
     mutating func bind(_ number: Int?) {
@@ -54,18 +60,28 @@ struct StatementBinder {
     /// SQLite copies each value before `bind` returns, so the Swift strings may go.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    private static func bindText(_ handle: OpaquePointer, _ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+    private static func bindText(_ handle: OpaquePointer, _ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>, arena: TextArena?) -> Int32 {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, nil) }
+        // In the arena the text stays put until the statement has run: SQLite need not copy it (a
+        // free and a malloc per value, as a bound value's buffer is freed when it is bound again).
+        if let copy = arena?.copy(bytes) {
+            return sqlite3_bind_text(handle, index, copy, Int32(bytes.count), nil)
+        }
         return sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), transient)
     }
 
     /// Runs a statement that returns no rows (an insert, a delete) with the values `bind` binds.
     static func execute(_ statement: Statement, db: Database, _ bind: (inout StatementBinder) -> Void) throws {
         var binder = StatementBinder(statement)
-        defer { binder.reset() }
         bind(&binder)
-        let code = binder.status == SQLITE_OK ? sqlite3_step(binder.handle) : binder.status
-        guard code == SQLITE_DONE else { throw error(code, statement, db) }
+        try binder.step(statement, db: db)
+    }
+
+    /// Runs `statement` (a statement that returns no rows) with the values bound so far, and resets it.
+    func step(_ statement: Statement, db: Database) throws {
+        defer { reset() }
+        let code = status == SQLITE_OK ? sqlite3_step(handle) : status
+        guard code == SQLITE_DONE else { throw Self.error(code, statement, db) }
     }
 
     static func error(_ code: Int32, _ statement: Statement, _ db: Database) -> DatabaseError {
@@ -73,29 +89,90 @@ struct StatementBinder {
     }
 }
 
-/// The insert of one finding row, binding each value straight to SQLite.
+/// Bytes that bound texts are copied into for the run of one statement, then emptied.
+final class TextArena {
+    private let storage: UnsafeMutablePointer<CChar>
+    private let capacity: Int
+    private var used = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        storage = .allocate(capacity: capacity)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// A copy of `bytes` that lasts until `empty()`, or nil when there is no room left.
+    func copy(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafePointer<CChar>? {
+        guard let base = bytes.baseAddress, bytes.count <= capacity - used else { return nil }
+        let start = storage + used
+        UnsafeMutableRawPointer(start).copyMemory(from: base, byteCount: bytes.count)
+        used += bytes.count
+        return UnsafePointer(start)
+    }
+
+    func empty() { used = 0 }
+}
+
+/// The insert of finding rows, binding each value straight to SQLite, many rows per statement.
 ///
 /// Analysis writes about five findings per article; through `StatementArguments` each row built
 /// seventeen boxed values before binding them, which cost as much as SQLite's own work. The
 /// sentence is not written: the row keeps its offsets in the article's text (migration v5).
+/// Rows go `rowsPerStatement` to a statement, so that the cost of running a statement (its
+/// cursor opened and closed, its reset) is paid once for them all; the last few go one by one.
 struct FindingInsert {
-    let statement: Statement
+    let batch: Statement
+    let single: Statement
     /// The rules column (`StoredRuleList`) is written here instead of into a new string per row.
     private var rules: [UInt8] = []
+    /// The batch statement's bindings so far.
+    private var binder: StatementBinder
+    private var rowsBound = 0
+    /// Rows still to come that fill whole batch statements.
+    private var batchedRowsLeft: Int
+    /// The texts of the rows bound and not yet inserted.
+    private let arena = TextArena(capacity: 64 * 1024)
 
-    static let sql = """
-        INSERT INTO finding (id, articleId, runId, month, country, indicator, rules, severity, polarity, attribution, confidence,
-                             sentenceStart, sentenceEnd, originalStart, originalEnd, qualifier)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
+    static let rowsPerStatement = 32
 
-    init(_ statement: Statement) {
-        self.statement = statement
+    static func sql(rows: Int) -> String {
+        let row = "(" + Array(repeating: "?", count: 16).joined(separator: ", ") + ")"
+        return """
+            INSERT INTO finding (id, articleId, runId, month, country, indicator, rules, severity, polarity, attribution, confidence,
+                                 sentenceStart, sentenceEnd, originalStart, originalEnd, qualifier)
+            VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
+            """
+    }
+
+    /// For inserting `rows` findings, no more and no less.
+    init(db: Database, rows: Int) throws {
+        batch = try db.cachedStatement(sql: Self.sql(rows: Self.rowsPerStatement))
+        single = try db.cachedStatement(sql: Self.sql(rows: 1))
+        binder = StatementBinder(batch, arena: arena)
+        batchedRowsLeft = rows - rows % Self.rowsPerStatement
         rules.reserveCapacity(256)
     }
 
-    mutating func execute(_ finding: Finding, runID: Int64, db: Database) throws {
-        try StatementBinder.execute(statement, db: db) { binder in bind(finding, runID: runID, into: &binder) }
+    mutating func insert(_ finding: Finding, runID: Int64, db: Database) throws {
+        guard batchedRowsLeft > 0 else {
+            defer { arena.empty() }
+            var binder = StatementBinder(single, arena: arena)
+            bind(finding, runID: runID, into: &binder)
+            return try binder.step(single, db: db)
+        }
+        var bound = binder
+        bind(finding, runID: runID, into: &bound)
+        rowsBound += 1
+        batchedRowsLeft -= 1
+        if rowsBound == Self.rowsPerStatement {
+            defer { arena.empty() }
+            binder = StatementBinder(batch, arena: arena)
+            rowsBound = 0
+            try bound.step(batch, db: db)
+        } else {
+            binder = bound
+        }
     }
 
     private mutating func bind(_ finding: Finding, runID: Int64, into binder: inout StatementBinder) {

@@ -115,20 +115,28 @@ extension RightsStore {
                                                  byID: try db.cachedStatement(sql: "SELECT 1 FROM article WHERE id = ?"))
                     let delete = try db.cachedStatement(sql: "DELETE FROM finding WHERE articleId = ?")
                     let analysed = try db.cachedStatement(sql: "INSERT OR REPLACE INTO analysis (articleId, rulesHash, runId) VALUES (?, ?, ?)")
-                    var insert = FindingInsert(try db.cachedStatement(sql: FindingInsert.sql))
                     let unchanged = try version.map { try currentArticleVersion(db) == $0 } ?? false
-                    for result in results {
+                    // The old findings of every article go first, then all the new ones, many rows
+                    // to a statement: in one transaction the order does not show.
+                    var stored: [Int] = []
+                    var rows = 0
+                    for (index, result) in results.enumerated() {
                         guard try unchanged || check.isCurrent(result.id, contentHash: result.contentHash, db: db) else {
                             skipped.append(result.id)
                             continue
                         }
                         try StatementBinder.execute(delete, db: db) { $0.bind(result.id.rawValue) }
-                        for finding in result.findings { try insert.execute(finding, runID: runID, db: db) }
                         try StatementBinder.execute(analysed, db: db) { binder in
                             binder.bind(result.id.rawValue)
                             binder.bind(rulesHash)
                             binder.bind(runID)
                         }
+                        stored.append(index)
+                        rows += result.findings.count
+                    }
+                    var insert = try FindingInsert(db: db, rows: rows)
+                    for index in stored {
+                        for finding in results[index].findings { try insert.insert(finding, runID: runID, db: db) }
                     }
                     return .commit
                 }
