@@ -38,7 +38,8 @@ public struct ArticleAnalyzer: Sendable {
 
     /// How much to say about each sentence besides the findings.
     public enum Detail: Sendable {
-        /// Findings only: what the analysis pipeline stores (and the fastest).
+        /// Findings only, what the analysis pipeline stores, and the fastest: without their
+        /// sentence's text (`Finding.sentence` is empty), as the store keeps its offsets instead.
         case findings
         /// Also a `SentenceReport` per matched sentence (matches, vetoes, places).
         case reports
@@ -149,7 +150,7 @@ public struct ArticleAnalyzer: Sendable {
                                 finding.method = .list
                                 finding.attribution = "list: '\(mention.text)' in a list continuing the sentence before"
                                 finding.confidence = (settings.confidence.list * 0.8 * 100).rounded() / 100
-                                finding.sentence = text
+                                finding.sentence = detail == .findings ? "" : text
                                 finding.sentenceStart = sentence.start
                                 finding.sentenceEnd = sentence.end
                                 finding.originalStart = original?.lowerBound
@@ -191,7 +192,8 @@ public struct ArticleAnalyzer: Sendable {
                     kept.append((match, qualifier))
                 }
             }
-            let sentenceText = scanned.text(of: sentence)
+            // The store keeps a finding's sentence as offsets: the pipeline need not copy it out.
+            let sentenceText = detail == .findings ? "" : scanned.text(of: sentence)
             var report: SentenceReport?
             if wantsReports {
                 report = SentenceReport(
@@ -256,7 +258,7 @@ public struct ArticleAnalyzer: Sendable {
                         articleID: articleID, month: month, country: country, indicator: indicator,
                         rules: ruleIDs, severity: severity,
                         polarity: polarity,
-                        method: attribution.method, attribution: attribution.method.rawValue + ": " + detail,
+                        method: attribution.method, attribution: Self.joined(attribution.method.rawValue, ": ", detail),
                         confidence: (attribution.confidence * (qualifier == nil ? 1 : settings.confidence.qualified) * 100).rounded() / 100,
                         qualifier: qualifier, sentence: sentenceText, sentenceStart: sentence.start, sentenceEnd: sentence.end,
                         originalStart: original?.lowerBound, originalEnd: original?.upperBound))
@@ -270,6 +272,18 @@ public struct ArticleAnalyzer: Sendable {
         }
         findings.sort { $0.id < $1.id }
         return ArticleAnalysis(findings: findings, sentences: reports, context: context)
+    }
+
+    /// The parts one after the other, in a string allocated once (`+` and interpolation grow it step by step).
+    static func joined(_ first: String, _ second: String, _ third: String, _ fourth: String = "", _ fifth: String = "") -> String {
+        var result = ""
+        result.reserveCapacity(first.utf8.count + second.utf8.count + third.utf8.count + fourth.utf8.count + fifth.utf8.count)
+        result += first
+        result += second
+        result += third
+        result += fourth
+        result += fifth
+        return result
     }
 
     /// An improvement ("pardoned 16 political prisoners") wins over the concern words inside it

@@ -225,7 +225,7 @@ public final class CountryAttributor: Sendable {
                 var value = method == .sentence ? confidence.sentence : confidence.list
                 if mention.place.isAmbiguous { value = min(value, confidence.ambiguous) }
                 for code in mention.countries where !result.contains(where: { $0.country == code }) {
-                    result.append(Attribution(country: code, method: method, detail: "'\(mention.text)' (\(mention.place.kind.rawValue))", confidence: value))
+                    result.append(Attribution(country: code, method: method, detail: ArticleAnalyzer.joined("'", mention.text, "' (", mention.place.kind.rawValue, ")"), confidence: value))
                 }
             }
             add(nearest, .sentence)
