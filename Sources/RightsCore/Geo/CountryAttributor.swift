@@ -128,34 +128,36 @@ public final class CountryAttributor: Sendable {
         // hashing each code of each mention, and keep the first-seen order for ties. The body is
         // read in place, sentence by sentence, not copied into one list.
         var supported: [CountryCode] = []
+        // Mentions are read in place, by index: a copy of one retains its place, shared by every task.
         func support(_ mentions: [PlaceMention]) {
-            for mention in mentions where !mention.place.isAmbiguous && !mention.isRegion {
-                for code in mention.countries where !supported.contains(code) { supported.append(code) }
+            for index in mentions.indices where !mentions[index].isAmbiguous && !mentions[index].isRegion {
+                let code = mentions[index].country
+                if !supported.contains(code) { supported.append(code) }
             }
         }
         support(title)
         for mentions in body { support(mentions) }
-        func usable(_ mention: PlaceMention) -> Bool {
+        // Not a region, so its country is its only one.
+        func usable(_ mention: borrowing PlaceMention) -> Bool {
             !mention.isSpeaker && !mention.isRegion && !mention.isOrganisation && !mention.isOtherNationality
-                && (!mention.place.isAmbiguous || mention.countries.allSatisfy(supported.contains))
+                && (!mention.isAmbiguous || supported.contains(mention.country))
         }
         // Subject mentions per country, in order of first mention.
         var counted: [CountryCount] = []
         var dateline: CountryCode?
         for mentions in body {
-            for mention in mentions {
-                if datelineEnd != nil, dateline == nil, mention.isDateline, !mention.isRegion { dateline = mention.countries.first }
-                guard usable(mention) else { continue }
-                for code in mention.countries {
-                    if let index = counted.firstIndex(where: { $0.country == code }) { counted[index].count += 1 } else { counted.append(CountryCount(country: code, count: 1)) }
-                }
+            for index in mentions.indices {
+                if datelineEnd != nil, dateline == nil, mentions[index].isDateline, !mentions[index].isRegion { dateline = mentions[index].country }
+                guard usable(mentions[index]) else { continue }
+                let code = mentions[index].country
+                if let position = counted.firstIndex(where: { $0.country == code }) { counted[position].count += 1 } else { counted.append(CountryCount(country: code, count: 1)) }
             }
         }
         var context = ArticleContext()
         context.supported = supported
         context.counts = counted
-        for mention in title where usable(mention) {
-            for code in mention.countries where !context.headline.contains(code) { context.headline.append(code) }
+        for index in title.indices where usable(title[index]) && !context.headline.contains(title[index].country) {
+            context.headline.append(title[index].country)
         }
         context.dateline = dateline
         // Most mentioned; the headline and dateline count extra, earlier mention breaks ties.

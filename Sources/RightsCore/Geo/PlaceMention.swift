@@ -25,9 +25,32 @@ public struct PlaceMention: Sendable, Equatable {
     public var isRelation = false
     /// The text as written.
     public var text: String
+    /// The place's first country: its only one unless it is a region. Kept here with the two
+    /// flags below, so that reading them does not touch the place, which every analysis task shares.
+    public let country: CountryCode
+    public let isRegion: Bool
+    public let isAmbiguous: Bool
+
+    public init(place: PlaceName, start: Int, end: Int, sentence: Int, paragraph: Int, isSpeaker: Bool, isActor: Bool, text: String) {
+        self.place = place
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+        self.paragraph = paragraph
+        self.isSpeaker = isSpeaker
+        self.isActor = isActor
+        self.text = text
+        country = place.countries.first ?? CountryCode("")
+        isRegion = place.kind == .region
+        isAmbiguous = place.isAmbiguous
+    }
 
     public var countries: [CountryCode] { place.countries }
-    public var isRegion: Bool { place.kind == .region }
+
+    /// Whether `code` is among the place's countries, without copying their list for a single country.
+    public func names(_ code: CountryCode) -> Bool {
+        isRegion || place.countries.count != 1 ? place.countries.contains(code) : country == code
+    }
 }
 
 /// What the whole article says about places, used when a sentence names none.
