@@ -114,6 +114,27 @@ final class TextArena {
     func empty() { used = 0 }
 }
 
+/// One statement run for many rows at once (a `DELETE … IN (…)`, an `INSERT … VALUES (…), (…)`),
+/// `rowsPerStatement` to a statement, its texts bound from an arena.
+enum BatchedStatement {
+    static let rowsPerStatement = 32
+
+    /// `sql(n)` is the statement for `n` rows; `bind` binds the values of one row.
+    static func run<Row>(_ rows: [Row], db: Database, arena: TextArena, sql: (Int) -> String,
+                         bind: (inout StatementBinder, Row) -> Void) throws {
+        var start = 0
+        while start < rows.count {
+            let count = min(rowsPerStatement, rows.count - start)
+            let statement = try db.cachedStatement(sql: sql(count))
+            defer { arena.empty() }
+            var binder = StatementBinder(statement, arena: arena)
+            for row in rows[start ..< start + count] { bind(&binder, row) }
+            try binder.step(statement, db: db)
+            start += count
+        }
+    }
+}
+
 /// The insert of finding rows, binding each value straight to SQLite, many rows per statement.
 ///
 /// Analysis writes about five findings per article; through `StatementArguments` each row built
@@ -134,7 +155,7 @@ struct FindingInsert {
     /// The texts of the rows bound and not yet inserted.
     private let arena = TextArena(capacity: 64 * 1024)
 
-    static let rowsPerStatement = 32
+    static let rowsPerStatement = BatchedStatement.rowsPerStatement
 
     static func sql(rows: Int) -> String {
         let row = "(" + Array(repeating: "?", count: 16).joined(separator: ", ") + ")"

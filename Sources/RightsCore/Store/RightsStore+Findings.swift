@@ -113,8 +113,6 @@ extension RightsStore {
                     // Both answered from an index: the article rows themselves (long texts) are not read.
                     let check = ArticleTextCheck(byHash: try db.cachedStatement(sql: "SELECT id FROM article WHERE contentHash = ?"),
                                                  byID: try db.cachedStatement(sql: "SELECT 1 FROM article WHERE id = ?"))
-                    let delete = try db.cachedStatement(sql: "DELETE FROM finding WHERE articleId = ?")
-                    let analysed = try db.cachedStatement(sql: "INSERT OR REPLACE INTO analysis (articleId, rulesHash, runId) VALUES (?, ?, ?)")
                     let unchanged = try version.map { try currentArticleVersion(db) == $0 } ?? false
                     // The old findings of every article go first, then all the new ones, many rows
                     // to a statement: in one transaction the order does not show.
@@ -125,14 +123,19 @@ extension RightsStore {
                             skipped.append(result.id)
                             continue
                         }
-                        try StatementBinder.execute(delete, db: db) { $0.bind(result.id.rawValue) }
-                        try StatementBinder.execute(analysed, db: db) { binder in
-                            binder.bind(result.id.rawValue)
-                            binder.bind(rulesHash)
-                            binder.bind(runID)
-                        }
                         stored.append(index)
                         rows += result.findings.count
+                    }
+                    let arena = TextArena(capacity: 16 * 1024)
+                    try BatchedStatement.run(stored, db: db, arena: arena, sql: { count in
+                        "DELETE FROM finding WHERE articleId IN (\(Array(repeating: "?", count: count).joined(separator: ", ")))"
+                    }) { binder, index in binder.bind(results[index].id.rawValue) }
+                    try BatchedStatement.run(stored, db: db, arena: arena, sql: { count in
+                        "INSERT OR REPLACE INTO analysis (articleId, rulesHash, runId) VALUES \(Array(repeating: "(?, ?, ?)", count: count).joined(separator: ", "))"
+                    }) { binder, index in
+                        binder.bind(results[index].id.rawValue)
+                        binder.bind(rulesHash)
+                        binder.bind(runID)
                     }
                     var insert = try FindingInsert(db: db, rows: rows)
                     for index in stored {
