@@ -5,7 +5,8 @@ import RightsCore
 //
 //   swift run -c release rightsbench [--articles N]
 //       ingest MB/s and articles/s; then `analyze` (reads, analysis, writes) held to one core, and on
-//       all cores, each in a child process with its own peak memory; then the analyzer alone on one
+//       all cores, each in a child process with its own peak memory and a copy of the ingested
+//       store; then once more on all cores, replacing the findings; then the analyzer alone on one
 //       core and on all cores
 //   swift run -c release rightsbench --analyzer-only [--articles N] [--repeat] [--threads N] [--no-cache]
 //       the analyzer alone on articles in memory, with the time of each stage
@@ -139,9 +140,10 @@ if let index = arguments.firstIndex(of: "--analyze-db"), index + 1 < arguments.c
         let status = withUnsafeBytes(of: &cpus) { unsafeBitCast(symbol, to: SetAffinity.self)(0, MemoryLayout<cpu_set_t>.size, $0.baseAddress!) }
         guard status == 0 else { fatalError("sched_setaffinity failed") }
     }
-    let store = try RightsStore(path: arguments[index + 1])
+    var openedStore: RightsStore? = try RightsStore(path: arguments[index + 1])
     let compiled = CompiledRules(try RuleSetLoader.load(from: rulesFolder))
     if arguments.contains("--stages") {
+        let store = openedStore!
         // The pipeline's three stages one after the other, each timed alone.
         let pipeline = AnalysisPipeline(compiled: compiled, batchSize: option("--batch", default: AnalysisPipeline.defaultBatchSize), parallelism: 1)
         let hash = compiled.contentHash
@@ -168,9 +170,14 @@ if let index = arguments.firstIndex(of: "--analyze-db"), index + 1 < arguments.c
         exit(0)
     }
     let before = peakMemoryMB()
+    // As `rightsbrief analyze` does, the store is closed at the end, and that is timed: SQLite
+    // then copies what is left in its write-ahead log into the database file.
+    var open = openedStore
+    openedStore = nil
     let start = Date()
     let cpuBefore = cpuSeconds()
-    let report = try await AnalysisPipeline(compiled: compiled, batchSize: option("--batch", default: AnalysisPipeline.defaultBatchSize), parallelism: jobs).run(store: store, force: true)
+    let report = try await AnalysisPipeline(compiled: compiled, batchSize: option("--batch", default: AnalysisPipeline.defaultBatchSize), parallelism: jobs).run(store: open!, force: true)
+    open = nil
     let elapsed = seconds(start)
     let cpu = cpuSeconds() - cpuBefore
     let cores = UsableCores.count
@@ -307,12 +314,14 @@ for index in 0 ..< articleCount {
 try handle.close()
 print("corpus: \(articleCount) articles, \(String(format: "%.1f", Double(bytes) / 1_000_000)) MB of article text")
 
-// 2. Ingest.
-let store = try RightsStore(path: storePath)
+// 2. Ingest. The store is closed after, as `rightsbrief ingest` leaves it: its write-ahead log
+// copied into the file.
+var ingestStore: RightsStore? = try RightsStore(path: storePath)
 let boilerplate = try BoilerplateRules.load(from: rulesFolder.appendingPathComponent("boilerplate.yaml"))
 let pipeline = IngestPipeline(reader: CorpusReader(), builder: ArticleBuilder(cleaner: BoilerplateCleaner(rules: boilerplate)))
 var start = Date()
-let ingest = try pipeline.run(InputCollector.collect([feed.path], relativeTo: work).files, into: store)
+let ingest = try pipeline.run(InputCollector.collect([feed.path], relativeTo: work).files, into: ingestStore!)
+ingestStore = nil
 var elapsed = seconds(start)
 print(String(format: "ingest: %d articles in %.2f s: %.1f MB/s, %.0f articles/s (peak memory so far %.0f MB)",
              ingest.inserted.count, elapsed, Double(bytes) / 1_000_000 / elapsed, Double(ingest.inserted.count) / elapsed, peakMemoryMB()))
@@ -324,19 +333,30 @@ let compiled = CompiledRules(rules)
 print(String(format: "rules: %d patterns, %d place names compiled in %.2f s", compiled.rules.count, compiled.places.count, seconds(start)))
 
 // One core for everything; then all cores with one analysis task and with one task per core
-// (the default).
+// (the default). Each is a first analysis, on a copy of the store as ingest left it; then the
+// default once more on the store it analysed, which replaces its findings (as `analyze --force`).
 let coreCount = ProcessInfo.processInfo.activeProcessorCount
-for (jobs, oneCore) in [(1, true), (1, false), (coreCount, false)] {
+let analysedStore = storePath + ".analysed.sqlite"
+func copyIngestedStore() throws {
+    let files = FileManager.default
+    for suffix in ["", "-wal", "-shm"] { try? files.removeItem(atPath: analysedStore + suffix) }
+    try files.copyItem(atPath: storePath, toPath: analysedStore)
+    if files.fileExists(atPath: storePath + "-wal") { try files.copyItem(atPath: storePath + "-wal", toPath: analysedStore + "-wal") }
+}
+for (jobs, oneCore, fresh) in [(1, true, true), (1, false, true), (coreCount, false, true), (coreCount, false, false)] {
+    if fresh { try copyIngestedStore() } else { print("again, replacing the findings of the run before:") }
     fflush(nil)
     let child = Process()
     child.executableURL = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-    child.arguments = ["--analyze-db", storePath, "--jobs", String(jobs)] + (oneCore ? ["--one-core"] : [])
+    child.arguments = ["--analyze-db", analysedStore, "--jobs", String(jobs)] + (oneCore ? ["--one-core"] : [])
     try child.run()
     child.waitUntilExit()
     guard child.terminationStatus == 0 else { fatalError("the analysis process failed") }
 }
+for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: analysedStore + suffix) }
 
 // 4. The matcher alone, on one core: sentences per second through the automaton.
+let store = try RightsStore(path: storePath)
 let sample = try store.articles(Array(try store.articleIDs().prefix(2_000)))
 var analyzer = ArticleAnalyzer(compiled)
 analyzer.detail = .findings
