@@ -131,7 +131,10 @@ extension RightsStore {
                         "DELETE FROM finding WHERE articleId IN (\(Array(repeating: "?", count: count).joined(separator: ", ")))"
                     }) { binder, index in binder.bind(results[index].id.rawValue) }
                     try BatchedStatement.run(stored, db: db, arena: arena, sql: { count in
-                        "INSERT OR REPLACE INTO analysis (articleId, rulesHash, runId) VALUES \(Array(repeating: "(?, ?, ?)", count: count).joined(separator: ", "))"
+                        "DELETE FROM analysis WHERE articleId IN (\(Array(repeating: "?", count: count).joined(separator: ", ")))"
+                    }) { binder, index in binder.bind(results[index].id.rawValue) }
+                    try BatchedStatement.run(stored, db: db, arena: arena, inserts: true, sql: { count in
+                        "INSERT OR IGNORE INTO analysis (articleId, rulesHash, runId) VALUES \(Array(repeating: "(?, ?, ?)", count: count).joined(separator: ", "))"
                     }) { binder, index in
                         binder.bind(results[index].id.rawValue)
                         binder.bind(rulesHash)

@@ -115,6 +115,31 @@ import Testing
         }
     }
 
+    @Test("findings are written many rows to a statement: all of them, and a repeated id fails the page with nothing written")
+    func storeAnalysisBatches() throws {
+        let store = try RightsStore()
+        let ids = (0 ..< 40).map { ArticleID("a\($0)") }
+        _ = try store.insert(ids.map { article($0.rawValue, "Police detained reporter \($0.rawValue).") }, at: Date())
+        func finding(_ id: String, _ article: ArticleID) -> Finding {
+            Finding(id: FindingID(id), articleID: article, month: nil, country: "KZ", indicator: "press_freedom", rules: [], severity: 1, polarity: .concern,
+                    method: .sentence, attribution: "sentence: 'Kazakhstan' (name)", confidence: 0.9, qualifier: nil, sentence: "", sentenceStart: 0,
+                    sentenceEnd: 10, originalStart: nil, originalEnd: nil)
+        }
+        let run = try store.beginRun(command: "test", rulesHash: "h", at: Date())
+        // 40 articles × 3 findings: three statements of 32 rows and 24 rows one by one.
+        let results = ids.map { id in AnalysedArticle(id: id, contentHash: nil, findings: (0 ..< 3).map { finding("f\(id.rawValue)-\($0)", id) }) }
+        #expect(try store.storeAnalysis(results, rulesHash: "h", runID: run).isEmpty)
+        #expect(try store.findingCount() == 120)
+        #expect(try store.countArticlesToAnalyse(rulesHash: "h", force: false) == 0)
+        // Again with new findings, one id twice (in the first statement of 32 rows): the page fails and the findings before stay.
+        var repeated = results.map { AnalysedArticle(id: $0.id, contentHash: nil, findings: [finding("g\($0.id.rawValue)", $0.id)]) }
+        repeated[5].findings.append(finding("ga5", "a5"))
+        #expect(throws: StoreError.self) { try store.storeAnalysis(repeated, rulesHash: "h2", runID: run) }
+        #expect(try store.findingCount() == 120)
+        #expect(Set(try store.findings().map(\.id)).count == 120)
+        #expect(try store.countArticlesToAnalyse(rulesHash: "h", force: false) == 0)
+    }
+
     @Test("undated articles are kept and listed as undated")
     func undated() throws {
         let store = try RightsStore()
