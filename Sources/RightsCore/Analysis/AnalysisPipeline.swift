@@ -70,8 +70,9 @@ public struct AnalysisPipeline: Sendable {
         // Taken before the first page is read: while no article is written, none needs checking at each write.
         let version = try store.articleVersion()
         let batchSize = self.batchSize
+        // The first page is short: the cores wait for it, and with it analysed the next are read.
         @Sendable func page(after last: ArticleID?) throws -> [ArticleText] {
-            try store.articleTextsToAnalyse(rulesHash: hash, force: force, after: last, limit: batchSize)
+            try store.articleTextsToAnalyse(rulesHash: hash, force: force, after: last, limit: last == nil ? max(1, batchSize / 8) : batchSize)
         }
         @Sendable func write(_ results: [AnalysedArticle]) throws -> Written {
             let skipped = Set(try store.storeAnalysis(results, rulesHash: hash, runID: runID, unchangedSince: version))
