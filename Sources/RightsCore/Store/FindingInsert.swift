@@ -187,6 +187,12 @@ struct FindingInsert {
         rules.reserveCapacity(256)
     }
 
+    /// Unbinds what a failed page left bound: texts in the arena, which goes with this insert.
+    func finish() {
+        sqlite3_clear_bindings(batch.sqliteStatement)
+        sqlite3_clear_bindings(single.sqliteStatement)
+    }
+
     mutating func insert(_ finding: Finding, runID: Int64, db: Database) throws {
         guard batchedRowsLeft > 0 else {
             defer { arena.empty() }

@@ -141,6 +141,7 @@ extension RightsStore {
                         binder.bind(runID)
                     }
                     var insert = try FindingInsert(db: db, rows: rows)
+                    defer { insert.finish() }
                     for index in stored {
                         for finding in results[index].findings { try insert.insert(finding, runID: runID, db: db) }
                     }
