@@ -342,6 +342,8 @@ func copyIngestedStore() throws {
     for suffix in ["", "-wal", "-shm"] { try? files.removeItem(atPath: analysedStore + suffix) }
     try files.copyItem(atPath: storePath, toPath: analysedStore)
     if files.fileExists(atPath: storePath + "-wal") { try files.copyItem(atPath: storePath + "-wal", toPath: analysedStore + "-wal") }
+    // The copy on disk before the run, so that the system does not write it out during the run.
+    sync()
 }
 for (jobs, oneCore, fresh) in [(1, true, true), (1, false, true), (coreCount, false, true), (coreCount, false, false)] {
     if fresh { try copyIngestedStore() } else { print("again, replacing the findings of the run before:") }
