@@ -46,11 +46,6 @@ public struct PlaceMention: Sendable, Equatable {
     }
 
     public var countries: [CountryCode] { place.countries }
-
-    /// Whether `code` is among the place's countries, without copying their list for a single country.
-    public func names(_ code: CountryCode) -> Bool {
-        isRegion || place.countries.count != 1 ? place.countries.contains(code) : country == code
-    }
 }
 
 /// What the whole article says about places, used when a sentence names none.

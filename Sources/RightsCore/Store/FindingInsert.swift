@@ -70,13 +70,6 @@ struct StatementBinder {
         return sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), transient)
     }
 
-    /// Runs a statement that returns no rows (an insert, a delete) with the values `bind` binds.
-    static func execute(_ statement: Statement, db: Database, _ bind: (inout StatementBinder) -> Void) throws {
-        var binder = StatementBinder(statement)
-        bind(&binder)
-        try binder.step(statement, db: db)
-    }
-
     /// Runs `statement` (a statement that returns no rows) with the values bound so far, and resets it.
     /// `changes`: the rows it must have inserted or deleted (an `INSERT OR IGNORE` that ignored one fails).
     func step(_ statement: Statement, db: Database, changes: Int? = nil) throws {
@@ -133,10 +126,12 @@ enum BatchedStatement {
     /// statement must insert one row per row bound.
     static func run<Row>(_ rows: [Row], db: Database, arena: TextArena, inserts: Bool = false, sql: (Int) -> String,
                          bind: (inout StatementBinder, Row) -> Void) throws {
+        // The statement's text is built and looked up once per call, not once per statement.
+        let full = rows.count >= rowsPerStatement ? try db.cachedStatement(sql: sql(rowsPerStatement)) : nil
         var start = 0
         while start < rows.count {
             let count = min(rowsPerStatement, rows.count - start)
-            let statement = try db.cachedStatement(sql: sql(count))
+            let statement = try count == rowsPerStatement ? full! : db.cachedStatement(sql: sql(count))
             defer { arena.empty() }
             var binder = StatementBinder(statement, arena: arena)
             for row in rows[start ..< start + count] { bind(&binder, row) }
@@ -144,77 +139,44 @@ enum BatchedStatement {
             start += count
         }
     }
+
+    /// `rows` groups of `columns` placeholders: "(?, ?), (?, ?)"; one column: "?, ?".
+    static func placeholders(rows: Int, columns: Int) -> String {
+        let row = Array(repeating: "?", count: columns).joined(separator: ", ")
+        return Array(repeating: columns == 1 ? row : "(" + row + ")", count: rows).joined(separator: ", ")
+    }
 }
 
-/// The insert of finding rows, binding each value straight to SQLite, many rows per statement.
+/// The insert of finding rows, through `BatchedStatement`, each value bound straight to SQLite.
 ///
 /// Analysis writes about five findings per article; through `StatementArguments` each row built
 /// seventeen boxed values before binding them, which cost as much as SQLite's own work. The
 /// sentence is not written: the row keeps its offsets in the article's text (migration v5).
-/// Rows go `rowsPerStatement` to a statement, so that the cost of running a statement (its
-/// cursor opened and closed, its reset) is paid once for them all; the last few go one by one.
-/// `INSERT OR IGNORE`, checked to have inserted every row: see `BatchedStatement`.
-struct FindingInsert {
-    let batch: Statement
-    let single: Statement
-    /// The rules column (`StoredRuleList`) is written here instead of into a new string per row.
-    private var rules: [UInt8] = []
-    /// The batch statement's bindings so far.
-    private var binder: StatementBinder
-    private var rowsBound = 0
-    /// Rows still to come that fill whole batch statements.
-    private var batchedRowsLeft: Int
-    /// The texts of the rows bound and not yet inserted.
-    private let arena = TextArena(capacity: 64 * 1024)
-
-    static let rowsPerStatement = BatchedStatement.rowsPerStatement
-
+enum FindingInsert {
     static func sql(rows: Int) -> String {
-        let row = "(" + Array(repeating: "?", count: 16).joined(separator: ", ") + ")"
-        return """
-            INSERT OR IGNORE INTO finding (id, articleId, runId, month, country, indicator, rules, severity, polarity, attribution, confidence,
-                                 sentenceStart, sentenceEnd, originalStart, originalEnd, qualifier)
-            VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
-            """
+        """
+        INSERT OR IGNORE INTO finding (id, articleId, runId, month, country, indicator, rules, severity, polarity, attribution, confidence,
+                                       sentenceStart, sentenceEnd, originalStart, originalEnd, qualifier)
+        VALUES \(BatchedStatement.placeholders(rows: rows, columns: 16))
+        """
     }
 
-    /// For inserting `rows` findings, no more and no less.
-    init(db: Database, rows: Int) throws {
-        batch = try db.cachedStatement(sql: Self.sql(rows: Self.rowsPerStatement))
-        single = try db.cachedStatement(sql: Self.sql(rows: 1))
-        binder = StatementBinder(batch, arena: arena)
-        batchedRowsLeft = rows - rows % Self.rowsPerStatement
+    /// Inserts the findings of `results[index]` for each of `articles`.
+    static func run(_ results: [AnalysedArticle], articles: [Int], runID: Int64, db: Database, arena: TextArena) throws {
+        var positions: [(article: Int, finding: Int)] = []
+        positions.reserveCapacity(articles.reduce(0) { $0 + results[$1].findings.count })
+        for article in articles {
+            for finding in results[article].findings.indices { positions.append((article, finding)) }
+        }
+        // The rules column (`StoredRuleList`) is written here instead of into a new string per row.
+        var rules: [UInt8] = []
         rules.reserveCapacity(256)
-    }
-
-    /// Unbinds what a failed page left bound: texts in the arena, which goes with this insert.
-    func finish() {
-        sqlite3_clear_bindings(batch.sqliteStatement)
-        sqlite3_clear_bindings(single.sqliteStatement)
-    }
-
-    mutating func insert(_ finding: Finding, runID: Int64, db: Database) throws {
-        guard batchedRowsLeft > 0 else {
-            defer { arena.empty() }
-            var binder = StatementBinder(single, arena: arena)
-            bind(finding, runID: runID, into: &binder)
-            return try binder.step(single, db: db, changes: 1)
-        }
-        var bound = binder
-        bind(finding, runID: runID, into: &bound)
-        rowsBound += 1
-        batchedRowsLeft -= 1
-        if rowsBound == Self.rowsPerStatement {
-            defer { arena.empty() }
-            binder = StatementBinder(batch, arena: arena)
-            rowsBound = 0
-            try bound.step(batch, db: db, changes: Self.rowsPerStatement)
-        } else {
-            binder = bound
+        try BatchedStatement.run(positions, db: db, arena: arena, inserts: true, sql: sql) { binder, position in
+            bind(results[position.article].findings[position.finding], runID: runID, rules: &rules, into: &binder)
         }
     }
 
-    private mutating func bind(_ finding: Finding, runID: Int64, into binder: inout StatementBinder) {
+    private static func bind(_ finding: Finding, runID: Int64, rules: inout [UInt8], into binder: inout StatementBinder) {
         binder.bind(finding.id.rawValue)
         binder.bind(finding.articleID.rawValue)
         binder.bind(runID)

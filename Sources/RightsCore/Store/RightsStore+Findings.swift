@@ -117,34 +117,29 @@ extension RightsStore {
                     // The old findings of every article go first, then all the new ones, many rows
                     // to a statement: in one transaction the order does not show.
                     var stored: [Int] = []
-                    var rows = 0
                     for (index, result) in results.enumerated() {
                         guard try unchanged || check.isCurrent(result.id, contentHash: result.contentHash, db: db) else {
                             skipped.append(result.id)
                             continue
                         }
                         stored.append(index)
-                        rows += result.findings.count
                     }
-                    let arena = TextArena(capacity: 16 * 1024)
+                    // Texts of up to 32 rows at a time; should one be longer, SQLite copies it.
+                    let arena = TextArena(capacity: 64 * 1024)
                     try BatchedStatement.run(stored, db: db, arena: arena, sql: { count in
-                        "DELETE FROM finding WHERE articleId IN (\(Array(repeating: "?", count: count).joined(separator: ", ")))"
+                        "DELETE FROM finding WHERE articleId IN (\(BatchedStatement.placeholders(rows: count, columns: 1)))"
                     }) { binder, index in binder.bind(results[index].id.rawValue) }
                     try BatchedStatement.run(stored, db: db, arena: arena, sql: { count in
-                        "DELETE FROM analysis WHERE articleId IN (\(Array(repeating: "?", count: count).joined(separator: ", ")))"
+                        "DELETE FROM analysis WHERE articleId IN (\(BatchedStatement.placeholders(rows: count, columns: 1)))"
                     }) { binder, index in binder.bind(results[index].id.rawValue) }
                     try BatchedStatement.run(stored, db: db, arena: arena, inserts: true, sql: { count in
-                        "INSERT OR IGNORE INTO analysis (articleId, rulesHash, runId) VALUES \(Array(repeating: "(?, ?, ?)", count: count).joined(separator: ", "))"
+                        "INSERT OR IGNORE INTO analysis (articleId, rulesHash, runId) VALUES \(BatchedStatement.placeholders(rows: count, columns: 3))"
                     }) { binder, index in
                         binder.bind(results[index].id.rawValue)
                         binder.bind(rulesHash)
                         binder.bind(runID)
                     }
-                    var insert = try FindingInsert(db: db, rows: rows)
-                    defer { insert.finish() }
-                    for index in stored {
-                        for finding in results[index].findings { try insert.insert(finding, runID: runID, db: db) }
-                    }
+                    try FindingInsert.run(results, articles: stored, runID: runID, db: db, arena: arena)
                     return .commit
                 }
                 return skipped

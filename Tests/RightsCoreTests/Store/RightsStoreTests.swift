@@ -126,7 +126,7 @@ import Testing
                     sentenceEnd: 10, originalStart: nil, originalEnd: nil)
         }
         let run = try store.beginRun(command: "test", rulesHash: "h", at: Date())
-        // 40 articles × 3 findings: three statements of 32 rows and 24 rows one by one.
+        // 40 articles × 3 findings: three statements of 32 rows and one of 24.
         let results = ids.map { id in AnalysedArticle(id: id, contentHash: nil, findings: (0 ..< 3).map { finding("f\(id.rawValue)-\($0)", id) }) }
         #expect(try store.storeAnalysis(results, rulesHash: "h", runID: run).isEmpty)
         #expect(try store.findingCount() == 120)
