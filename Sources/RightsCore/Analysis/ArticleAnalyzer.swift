@@ -150,7 +150,7 @@ public struct ArticleAnalyzer: Sendable {
                                 finding.method = .list
                                 finding.attribution = "list: '\(mention.text)' in a list continuing the sentence before"
                                 finding.confidence = (settings.confidence.list * 0.8 * 100).rounded() / 100
-                                finding.sentence = detail == .findings ? "" : text
+                                finding.sentence = wantsReports ? text : ""
                                 finding.sentenceStart = sentence.start
                                 finding.sentenceEnd = sentence.end
                                 finding.originalStart = original?.lowerBound
@@ -193,7 +193,7 @@ public struct ArticleAnalyzer: Sendable {
                 }
             }
             // The store keeps a finding's sentence as offsets: the pipeline need not copy it out.
-            let sentenceText = detail == .findings ? "" : scanned.text(of: sentence)
+            let sentenceText = wantsReports ? scanned.text(of: sentence) : ""
             var report: SentenceReport?
             if wantsReports {
                 report = SentenceReport(
