@@ -175,6 +175,12 @@ public struct ArticleAnalyzer: Sendable {
                     }
                     continue
                 }
+                if rules[match.rule].hasFrame, let boundary = Self.frameBoundary(in: match.start ..< match.end, text: scanned) {
+                    if wantsReports {
+                        vetoed.append(VetoedMatch(rule: compiled.rules[match.rule].id, reason: "the frame's parts are in different clauses ('\(boundary)' between them)"))
+                    }
+                    continue
+                }
                 if !share.exclusions.isEmpty {
                     let indicator = compiled.indicators[rules[match.rule].indicator]
                     if let exclusion = scan.exclusions[share.exclusions].first(where: { compiled.exclusions[$0.rule].vetoes(indicator) }) {
@@ -352,6 +358,22 @@ public struct ArticleAnalyzer: Sendable {
     }
 
     static let clauseWords: Set<String> = ["but", "while", "although", "though", "whereas", "however"]
+
+    /// What separates the parts of a frame's match into two clauses, if anything: a semicolon, a
+    /// colon or a clause word ("but", "while"…). Commas do not: apposition ("journalist Amina
+    /// Yusuf, 34, was jailed") and lists ("students, activists and journalists") hold one clause.
+    static func frameBoundary(in span: Range<Int>, text: ScannedText) -> String? {
+        let tokens = text.tokens
+        for position in span.dropFirst() {
+            if tokens[position].is(.clauseWord) { return text.word(position) }
+            var index = tokens[position - 1].utf8End
+            while index < tokens[position].utf8Start {
+                if text.utf8[index] == UInt8(ascii: ";") || text.utf8[index] == UInt8(ascii: ":") { return String(UnicodeScalar(text.utf8[index])) }
+                index += 1
+            }
+        }
+        return nil
+    }
 
     /// Words that may frame a bare list of countries continuing the sentence before.
     static let listFrame: Set<String> = ["they", "are", "were", "is", "was", "include", "includes", "included", "including", "among", "them",

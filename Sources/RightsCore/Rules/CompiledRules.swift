@@ -46,6 +46,8 @@ struct RuleFacts: Sendable {
     var polarity: Polarity
     /// Position of the rule's id among all ids, sorted.
     var rank: Int
+    /// The rule has an order-free frame, whose parts must share a clause.
+    var hasFrame: Bool
 }
 
 /// Classes of words the engine asks about (rules/engine.yaml), noted on each token as it is read
@@ -114,7 +116,7 @@ public final class CompiledRules: Sendable {
         exclusions = ruleSet.exclusions
         places = ruleSet.gazetteer.names
         ruleWords = ruleSet.patterns.map { rule in
-            Set(rule.pattern.elements.flatMap { $0.alternatives.flatMap { $0 } }.compactMap { term -> String? in
+            Set(rule.pattern.sequences.flatMap { $0.flatMap { $0.alternatives.flatMap { $0 } } }.compactMap { term -> String? in
                 if case let .exact(word) = term { return word } else { return nil }
             })
         }
@@ -125,7 +127,7 @@ public final class CompiledRules: Sendable {
         for (rank, rule) in patterns.indices.sorted(by: { patterns[$0].id < patterns[$1].id }).enumerated() { ranks[rule] = rank }
         ruleFacts = patterns.indices.map { index in
             RuleFacts(indicator: indicators.firstIndex(of: patterns[index].indicator)!, severity: patterns[index].severity,
-                      polarity: patterns[index].polarity, rank: ranks[index])
+                      polarity: patterns[index].polarity, rank: ranks[index], hasFrame: patterns[index].pattern.hasFrame)
         }
         var automaton = PhraseAutomaton()
         for (index, rule) in rules.enumerated() { automaton.add(rule.pattern, payload: Int32(index)) }

@@ -59,10 +59,17 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case ambiguousNotAName = "R044"
     case thresholdsNotIncreasing = "R050"
     case weightsSum = "R051"
+    case unknownClass = "R060"
+    case unusedClass = "R061"
+    case classCycle = "R062"
+    case duplicateEntry = "R063"
+    case singlePartFrame = "R064"
+    case emptyClass = "R065"
+    case repeatedAlternatives = "R066"
 
     public var severity: Diagnostic.Severity {
         switch self {
-        case .noExamples, .oppositePolarity, .unknownKey: return .warning
+        case .noExamples, .oppositePolarity, .unknownKey, .unusedClass, .duplicateEntry, .repeatedAlternatives: return .warning
         default: return .error
         }
     }
@@ -97,6 +104,13 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
         case .ambiguousNotAName: return "`ambiguous` lists a name the country does not have"
         case .thresholdsNotIncreasing: return "coverage thresholds not increasing"
         case .weightsSum: return "coverage level values do not run from 0 to 1 as the index needs"
+        case .unknownClass: return "'@name' names no vocabulary class (with a suggestion)"
+        case .unusedClass: return "vocabulary class that no pattern, exclusion or class uses"
+        case .classCycle: return "vocabulary classes that include each other"
+        case .duplicateEntry: return "the same entry twice in one vocabulary class"
+        case .singlePartFrame: return "a frame '{…}' with one part"
+        case .emptyClass: return "vocabulary class with no entries once expanded"
+        case .repeatedAlternatives: return "a list of 6 or more alternatives written out in two patterns (name a class)"
         }
     }
 }

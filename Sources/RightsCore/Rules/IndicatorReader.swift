@@ -7,7 +7,7 @@ enum IndicatorReader {
     static let exclusionKeys = ["id", "pattern", "reason", "examples", "indicators"]
     static let exampleKeys = ["match", "no_match"]
 
-    static func read(_ doc: inout YAMLDocument, fileStem: String, references: [String: String]) -> Indicator? {
+    static func read(_ doc: inout YAMLDocument, fileStem: String, references: [String: String], vocabulary: Vocabulary) -> Indicator? {
         guard let root = doc.root else { return nil }
         guard let top = doc.mapping(root, what: "an indicator file", known: indicatorKeys) else { return nil }
         guard let idNode = doc.require(top, "id", in: root, what: "the indicator"),
@@ -42,22 +42,22 @@ enum IndicatorReader {
             if list.isEmpty {
                 doc.diagnostics.append(Diagnostic(.emptyList, doc.location(patternsNode), "'patterns' is empty: an indicator needs at least one pattern", subject: id))
             }
-            patterns = list.compactMap { patternRule(&doc, $0, indicator: indicatorID) }
+            patterns = list.compactMap { patternRule(&doc, $0, indicator: indicatorID, vocabulary: vocabulary) }
         }
         let exclusions = (doc.sequence(top["exclusions"]?.value, key: "exclusions", subject: id) ?? [])
-            .compactMap { exclusion(&doc, $0, indicator: indicatorID) }
+            .compactMap { exclusion(&doc, $0, indicator: indicatorID, vocabulary: vocabulary) }
         return Indicator(id: indicatorID, name: name, description: description, weight: weight, references: referenceCodes,
                          patterns: patterns, exclusions: exclusions, location: doc.location(root))
     }
 
-    static func patternRule(_ doc: inout YAMLDocument, _ node: Node, indicator: IndicatorID) -> PatternRule? {
+    static func patternRule(_ doc: inout YAMLDocument, _ node: Node, indicator: IndicatorID, vocabulary: Vocabulary) -> PatternRule? {
         guard let entries = doc.mapping(node, what: "a pattern", known: patternKeys, subject: indicator.rawValue) else { return nil }
         guard let idNode = doc.require(entries, "id", in: node, what: "a pattern of \(indicator)", subject: indicator.rawValue),
               let id = doc.string(idNode, key: "id") else { return nil }
         checkRuleID(&doc, id, node: idNode, indicator: indicator)
         guard let patternNode = doc.require(entries, "pattern", in: node, what: "pattern \(id)", subject: id),
               let source = doc.string(patternNode, key: "pattern", subject: id),
-              let pattern = parse(&doc, source, node: patternNode, subject: id) else { return nil }
+              let pattern = parse(&doc, source, node: patternNode, subject: id, vocabulary: vocabulary) else { return nil }
         var severity = 2
         if let severityNode = doc.require(entries, "severity", in: node, what: "pattern \(id)", subject: id),
            let value = doc.integer(severityNode, key: "severity", subject: id) {
@@ -78,7 +78,7 @@ enum IndicatorReader {
                            polarity: polarity, examples: examples, location: doc.location(node), patternLocation: doc.location(patternNode))
     }
 
-    static func exclusion(_ doc: inout YAMLDocument, _ node: Node, indicator: IndicatorID?) -> ExclusionRule? {
+    static func exclusion(_ doc: inout YAMLDocument, _ node: Node, indicator: IndicatorID?, vocabulary: Vocabulary) -> ExclusionRule? {
         let owner = indicator?.rawValue ?? "global"
         guard let entries = doc.mapping(node, what: "an exclusion", known: exclusionKeys, subject: owner) else { return nil }
         guard let idNode = doc.require(entries, "id", in: node, what: "an exclusion of \(owner)", subject: owner),
@@ -86,7 +86,7 @@ enum IndicatorReader {
         checkRuleID(&doc, id, node: idNode, indicator: indicator)
         guard let patternNode = doc.require(entries, "pattern", in: node, what: "exclusion \(id)", subject: id),
               let source = doc.string(patternNode, key: "pattern", subject: id),
-              let pattern = parse(&doc, source, node: patternNode, subject: id) else { return nil }
+              let pattern = parse(&doc, source, node: patternNode, subject: id, vocabulary: vocabulary) else { return nil }
         let reason = doc.string(entries["reason"]?.value, key: "reason", subject: id) ?? ""
         let examples = readExamples(&doc, entries["examples"]?.value, subject: id)
         let scopeNode = entries["indicators"]?.value
@@ -114,9 +114,9 @@ enum IndicatorReader {
     }
 
     /// Parses the pattern; a syntax error points at the column inside the YAML line.
-    static func parse(_ doc: inout YAMLDocument, _ source: String, node: Node, subject: String) -> Pattern? {
+    static func parse(_ doc: inout YAMLDocument, _ source: String, node: Node, subject: String, vocabulary: Vocabulary) -> Pattern? {
         do {
-            return try PatternParser.parse(source)
+            return try PatternParser.parse(source, vocabulary: vocabulary)
         } catch {
             var location = doc.location(node)
             if let column = location.column {
@@ -124,7 +124,12 @@ enum IndicatorReader {
                 let quoted = node.scalar?.style == .doubleQuoted || node.scalar?.style == .singleQuoted
                 location.column = column + (quoted ? 1 : 0) + error.column - 1
             }
-            doc.diagnostics.append(Diagnostic(.patternSyntax, location, "in pattern \"\(source)\": \(error.message)", subject: subject))
+            let code: DiagnosticCode = switch error.kind {
+            case .syntax: .patternSyntax
+            case .unknownClass: .unknownClass
+            case .singlePartFrame: .singlePartFrame
+            }
+            doc.diagnostics.append(Diagnostic(code, location, "in pattern \"\(source)\": \(error.message)", subject: subject))
             return nil
         }
     }

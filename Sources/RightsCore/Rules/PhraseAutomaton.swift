@@ -56,17 +56,22 @@ public struct PhraseAutomaton: Sendable {
 
     public var entryCount: Int { entryPayload.count }
 
-    /// Adds `pattern` as one entry carrying `payload`. Alternatives are not multiplied out, so a
-    /// pattern with many alternatives costs its size, not the product of its choices.
+    /// Adds `pattern` as one entry per sequence (one per order of its frame's parts), each carrying
+    /// `payload`. Alternatives are not multiplied out, so a pattern with many alternatives costs
+    /// its size, not the product of its choices.
     public mutating func add(_ pattern: Pattern, payload: Int32) {
-        guard !pattern.elements.isEmpty else { return }
+        for sequence in pattern.sequences { add(sequence, payload: payload) }
+    }
+
+    private mutating func add(_ elements: [PatternElement], payload: Int32) {
+        guard !elements.isEmpty else { return }
         isFrozen = false
         let entry = Int32(entryPayload.count)
         entryPayload.append(payload)
         entryNeedsCapital.append(false)
         entryElementStart.append(Int32(elementGap.count))
-        entryElementCount.append(UInt8(min(pattern.elements.count, 255)))
-        for (elementIndex, element) in pattern.elements.prefix(255).enumerated() {
+        entryElementCount.append(UInt8(min(elements.count, 255)))
+        for (elementIndex, element) in elements.prefix(255).enumerated() {
             elementGap.append(UInt8(element.maxGapBefore))
             elementAltStart.append(Int32(altTermCount.count))
             elementAltCount.append(UInt16(min(element.alternatives.count, Int(UInt16.max))))

@@ -6,6 +6,8 @@ public struct RuleSet: Sendable {
     public var gazetteer: Gazetteer
     public var engine: EngineSettings
     public var references: [String: String]
+    /// The named word classes patterns refer to as `@name` (`rules/vocabulary/`).
+    public var vocabulary: Vocabulary = Vocabulary()
     public var scoring: ScoringConfig
     /// Hash of every rule file's bytes: findings record it, and unchanged rules mean no re-analysis.
     public var contentHash: String

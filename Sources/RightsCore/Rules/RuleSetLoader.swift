@@ -53,6 +53,25 @@ public enum RuleSetLoader {
             diagnostics += doc.diagnostics
         }
 
+        // Vocabulary next: patterns name its classes.
+        var writtenClasses: [VocabularyReader.Written] = []
+        let vocabularyFolder = folder.appendingPathComponent("vocabulary")
+        let classFiles = ((try? FileManager.default.contentsOfDirectory(atPath: vocabularyFolder.path)) ?? [])
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        for file in classFiles {
+            guard var doc = document("vocabulary/\(file)", required: true) else { continue }
+            if let written = VocabularyReader.read(&doc, fileStem: (file as NSString).deletingPathExtension) {
+                if let first = writtenClasses.first(where: { $0.name == written.name }) {
+                    doc.diagnostics.append(Diagnostic(.duplicateIndicator, written.location, "class '@\(written.name)' is already defined in \(first.location.file)", subject: "@" + written.name))
+                } else {
+                    writtenClasses.append(written)
+                }
+            }
+            diagnostics += doc.diagnostics
+        }
+        let (vocabulary, vocabularyDiagnostics) = VocabularyReader.expand(writtenClasses)
+        diagnostics += vocabularyDiagnostics
+
         var indicators: [Indicator] = []
         let indicatorFolder = folder.appendingPathComponent("indicators")
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: indicatorFolder.path)) ?? [])
@@ -62,7 +81,7 @@ public enum RuleSetLoader {
         }
         for file in files {
             guard var doc = document("indicators/\(file)", required: true) else { continue }
-            if let indicator = IndicatorReader.read(&doc, fileStem: (file as NSString).deletingPathExtension, references: references) {
+            if let indicator = IndicatorReader.read(&doc, fileStem: (file as NSString).deletingPathExtension, references: references, vocabulary: vocabulary) {
                 indicators.append(indicator)
             }
             diagnostics += doc.diagnostics
@@ -72,7 +91,7 @@ public enum RuleSetLoader {
         if var doc = document("exclusions.yaml", required: false) {
             if let top = doc.mapping(doc.root, what: "exclusions.yaml", known: ["exclusions"]),
                let list = doc.sequence(top["exclusions"]?.value, key: "exclusions") {
-                globalExclusions = list.compactMap { IndicatorReader.exclusion(&doc, $0, indicator: nil) }
+                globalExclusions = list.compactMap { IndicatorReader.exclusion(&doc, $0, indicator: nil, vocabulary: vocabulary) }
             }
             diagnostics += doc.diagnostics
         }
@@ -104,7 +123,7 @@ public enum RuleSetLoader {
 
         let gazetteer = Gazetteer(countries: countries, regions: regions)
         let ruleSet = RuleSet(indicators: indicators, globalExclusions: globalExclusions, gazetteer: gazetteer, engine: engine,
-                              references: references, scoring: scoring, contentHash: hash.hexDigest(), diagnostics: [])
+                              references: references, vocabulary: vocabulary, scoring: scoring, contentHash: hash.hexDigest(), diagnostics: [])
         diagnostics += RuleSetValidator.crossChecks(ruleSet)
         var result = ruleSet
         result.diagnostics = diagnostics.filter { $0.severity == .warning }

@@ -27,6 +27,8 @@ public enum RulesChecker {
         if let rules = loaded.ruleSet {
             diagnostics += references(rules)
             diagnostics += duplicatePatterns(rules)
+            diagnostics += unusedClasses(rules)
+            diagnostics += repeatedAlternatives(rules)
             diagnostics += countries(rules)
             // Examples only make sense once the patterns themselves parse.
             if !loaded.diagnostics.contains(where: { $0.code == DiagnosticCode.patternSyntax.rawValue || $0.code == DiagnosticCode.yamlSyntax.rawValue }) {
@@ -67,6 +69,56 @@ public enum RulesChecker {
             } else if first.indicator == rule.indicator {
                 diagnostics.append(Diagnostic(.duplicatePattern, rule.patternLocation,
                                               "the same pattern as \(first.id) (\(first.patternLocation)); remove one", subject: rule.id.rawValue))
+            }
+        }
+        return diagnostics
+    }
+
+    /// The rules (patterns and exclusions) that name each class, by class name.
+    public static func classUsers(_ rules: RuleSet) -> [String: [RuleID]] {
+        var users: [String: [RuleID]] = [:]
+        for rule in rules.patterns { for name in rule.pattern.classes { users[name, default: []].append(rule.id) } }
+        for rule in rules.exclusions { for name in rule.pattern.classes { users[name, default: []].append(rule.id) } }
+        return users
+    }
+
+    /// A class that no pattern, exclusion or other class uses (R061).
+    static func unusedClasses(_ rules: RuleSet) -> [Diagnostic] {
+        let used = Set(classUsers(rules).keys).union(rules.vocabulary.classes.values.flatMap(\.includes))
+        return rules.vocabulary.names.filter { !used.contains($0) }.compactMap { name in
+            rules.vocabulary.classes[name].map {
+                Diagnostic(.unusedClass, $0.location, "class '@\(name)' is used by no pattern, exclusion or class; use it or remove it", subject: "@" + name)
+            }
+        }
+    }
+
+    /// The fewest alternatives of a written group that, repeated in another pattern, should be a class.
+    static let repeatedListSize = 6
+
+    /// A group of 6+ alternatives written out (not from a class) in two patterns (R066): the
+    /// copies drift apart, where one class would be changed in one place.
+    static func repeatedAlternatives(_ rules: RuleSet) -> [Diagnostic] {
+        var firstUse: [Set<[PatternTerm]>: (RuleID, SourceLocation)] = [:]
+        var diagnostics: [Diagnostic] = []
+        let classEntries = Set(rules.vocabulary.classes.values.map { Set($0.entries) })
+        let all: [(RuleID, SourceLocation, Pattern)] = rules.patterns.map { ($0.id, $0.patternLocation, $0.pattern) }
+            + rules.exclusions.map { ($0.id, $0.location, $0.pattern) }
+        for (id, location, pattern) in all {
+            var reported = false
+            for element in pattern.elements where element.alternatives.count >= repeatedListSize && !reported {
+                let key = Set(element.alternatives)
+                // A group that is exactly a class's entries came from `@name`.
+                guard !classEntries.contains(key), !pattern.classes.contains(where: { name in
+                    rules.vocabulary.entries(of: name).map { key.isSuperset(of: $0) } ?? false
+                }) else { continue }
+                if let first = firstUse[key], first.0 != id {
+                    diagnostics.append(Diagnostic(.repeatedAlternatives, location,
+                                                  "the same \(key.count) alternatives are written out in \(first.0) (\(first.1)); name them once in rules/vocabulary/ and write @name",
+                                                  subject: id.rawValue))
+                    reported = true
+                } else if firstUse[key] == nil {
+                    firstUse[key] = (id, location)
+                }
             }
         }
         return diagnostics
@@ -155,10 +207,16 @@ public enum RulesChecker {
         return diagnostics
     }
 
-    /// Runs of adjacent single-word exact elements every match of the pattern contains.
+    /// Runs of adjacent single-word exact elements every match of the pattern contains, in
+    /// whatever order its frame's parts come.
     static func requiredRuns(_ pattern: Pattern) -> [[String]] {
+        let first = requiredRuns(pattern.sequences[0])
+        return first.filter { run in pattern.sequences.dropFirst().allSatisfy { requiredRuns($0).contains { $0.containsRun(run) } } }
+    }
+
+    static func requiredRuns(_ elements: [PatternElement]) -> [[String]] {
         var runs: [[String]] = [[]]
-        for element in pattern.elements {
+        for element in elements {
             if element.maxGapBefore > 0 { runs.append([]) }
             if element.alternatives.count == 1, element.alternatives[0].allSatisfy({ if case .exact = $0 { return true } else { return false } }) {
                 runs[runs.count - 1] += element.alternatives[0].map(\.description)
@@ -171,6 +229,7 @@ public enum RulesChecker {
 
     /// The words of a pattern made only of exact words without gaps or alternatives, else nil.
     static func exactWords(_ pattern: Pattern) -> [String]? {
+        guard !pattern.hasFrame else { return nil }
         var words: [String] = []
         for element in pattern.elements {
             guard element.maxGapBefore == 0, element.alternatives.count == 1 else { return nil }

@@ -131,7 +131,7 @@ extension RulesCommand {
     }
 
     struct Stats: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Patterns per indicator, examples per pattern, countries with aliases.")
+        static let configuration = CommandConfiguration(abstract: "Patterns per indicator, examples per pattern, vocabulary classes with their sizes and users, countries with aliases.")
 
         @OptionGroup var options: RulesOptions
 
@@ -154,7 +154,18 @@ extension RulesCommand {
             let withAliases = countries.filter { !$0.aliases.isEmpty || !$0.demonyms.isEmpty }.count
             let leaders = countries.reduce(0) { $0 + $1.leaders.count }
             print("")
-            print("\(rules.patterns.count) patterns, \(rules.globalExclusions.count) global exclusions")
+            let frames = rules.patterns.filter(\.pattern.hasFrame).count
+            print("\(rules.patterns.count) patterns (\(frames) with a frame), \(rules.globalExclusions.count) global exclusions, \(rules.vocabulary.classes.count) vocabulary classes")
+            let users = RulesChecker.classUsers(rules)
+            if !rules.vocabulary.classes.isEmpty {
+                print("")
+                let classRows = rules.vocabulary.names.map { name -> [String] in
+                    let item = rules.vocabulary.classes[name]!
+                    let including = rules.vocabulary.classes.values.filter { $0.includes.contains(name) }.map { "@" + $0.name }.sorted()
+                    return ["@" + name, String(item.entries.count), String(users[name]?.count ?? 0), including.joined(separator: " "), item.about]
+                }
+                print(TextTable.render(header: ["class", "entries", "rules", "included by", "about"], rows: classRows))
+            }
             print("\(countries.count) countries and territories, \(withAliases) with aliases or demonyms, \(leaders) leader terms, \(rules.gazetteer.names.count) names in all, \(rules.gazetteer.regions.count) regions")
         }
     }

@@ -64,6 +64,13 @@ import Testing
         Expected(fixture: "r044-ambiguous-not-a-name", code: "R044", file: "countries.yaml", line: 5, column: 17),
         Expected(fixture: "r050-thresholds", code: "R050", file: "scoring.yaml", line: 2, column: 3),
         Expected(fixture: "r051-level-values", code: "R051", file: "scoring.yaml", line: 2, column: 3),
+        Expected(fixture: "r060-unknown-class", code: "R060", file: "indicators/torture.yaml", line: 7, column: 15),
+        Expected(fixture: "r061-unused-class", code: "R061", file: "vocabulary/agent.yaml", line: 1, column: 1),
+        Expected(fixture: "r062-class-cycle", code: "R062", file: "vocabulary/force.yaml", line: 5, column: 5),
+        Expected(fixture: "r063-duplicate-entry", code: "R063", file: "vocabulary/torture_verb.yaml", line: 4, column: 11),
+        Expected(fixture: "r064-single-part-frame", code: "R064", file: "indicators/torture.yaml", line: 7, column: 25),
+        Expected(fixture: "r065-empty-class", code: "R065", file: "vocabulary/torture_verb.yaml", line: 1, column: 1),
+        Expected(fixture: "r066-repeated-alternatives", code: "R066", file: "indicators/torture.yaml", line: 13, column: 14),
     ]
 
     @Test("the base fixture is clean")

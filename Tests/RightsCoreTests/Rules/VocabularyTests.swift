@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import RightsCore
+
+/// Named vocabularies (`@name`) and order-free frames (`{…}`): parsing, expansion and matching.
+@Suite struct VocabularyTests {
+    static let vocabulary = Vocabulary([
+        VocabularyClass(name: "detain", about: "custody", entries: [[.exact("detained")], [.exact("jailed")], [.exact("taken"), .exact("into"), .exact("custody")]],
+                        origins: ["detain", "jail", "taken into custody"], includes: [], location: SourceLocation(file: "v")),
+        VocabularyClass(name: "media_worker", about: "press", entries: [[.prefix("journalist")], [.prefix("reporter")]],
+                        origins: ["journalist*", "reporter*"], includes: [], location: SourceLocation(file: "v")),
+    ])
+
+    func matches(_ pattern: String, _ sentence: String) throws -> [String] {
+        var automaton = PhraseAutomaton()
+        automaton.add(try PatternParser.parse(pattern, vocabulary: Self.vocabulary), payload: 0)
+        automaton.freeze()
+        let (scanned, found) = automaton.matches(in: sentence)
+        return found.map { match in (match.start ..< match.end).map(scanned.word).joined(separator: " ") }
+    }
+
+    @Test("@name stands for the class's entries, alone or among alternatives")
+    func classReference() throws {
+        let pattern = try PatternParser.parse("police ~3 (@detain|arrested) @media_worker", vocabulary: Self.vocabulary)
+        #expect(pattern.classes == ["detain", "media_worker"])
+        #expect(pattern.elements[1].alternatives.count == 4)
+        #expect(try matches("police ~3 (@detain|arrested) @media_worker", "Police on Monday took into custody reporters.") == [])
+        #expect(try matches("police ~3 @detain ~2 @media_worker", "Police on Monday detained two journalists.") == ["police on monday detained two journalists"])
+        #expect(try matches("@detain ~2 @media_worker", "They were taken into custody with reporters.") == ["taken into custody with reporters"])
+    }
+
+    @Test("a frame matches its parts in any order, within its window")
+    func frameOrders() throws {
+        let pattern = try PatternParser.parse("{@detain @media_worker ~4}", vocabulary: Self.vocabulary)
+        #expect(pattern.sequences.count == 2)
+        #expect(pattern.frameParts == 2)
+        #expect(try matches("{@detain @media_worker ~4}", "Police detained a journalist.") == ["detained a journalist"])
+        #expect(try matches("{@detain @media_worker ~4}", "Reporter Amina Yusuf, 34, was jailed.") == ["reporter amina yusuf 34 was jailed"])
+        #expect(try matches("{@detain @media_worker ~4}", "The journalist said that five of his sources were later jailed.") == [])
+        // Three parts: six orders.
+        #expect(try PatternParser.parse("{police @detain @media_worker}", vocabulary: Self.vocabulary).sequences.count == 6)
+        // Elements before and after a frame keep their place.
+        #expect(try matches("police ~2 {@detain @media_worker ~3} ~2 custody", "Police in Minsk journalists detained and held in custody.") == [])
+        #expect(try matches("police ~2 {@detain @media_worker ~3} ~3 court", "Police in Minsk journalists detained and sent to court.") == ["police in minsk journalists detained and sent to court"])
+    }
+
+    @Test("unknown classes and one-part frames are errors of their own kind, at their column")
+    func errors() {
+        #expect {
+            _ = try PatternParser.parse("police ~3 @detian", vocabulary: Self.vocabulary)
+        } throws: { error in
+            guard let error = error as? PatternParser.SyntaxError else { return false }
+            return error.kind == .unknownClass("detian") && error.column == 11 && error.message.contains("did you mean '@detain'")
+        }
+        #expect {
+            _ = try PatternParser.parse("police {@detain}", vocabulary: Self.vocabulary)
+        } throws: { error in
+            (error as? PatternParser.SyntaxError)?.kind == .singlePartFrame
+        }
+        for (source, message) in [("{@detain @media_worker", "never closed"), ("{a b} {c d}", "only one frame"), ("{a {b c}}", "nested"),
+                                  ("{a b ~3 c}", "stands last"), ("(a|{b c})", "cannot stand inside"), ("a }", "without '{'"), ("(jail @detain)", "whole alternative")] {
+            #expect(throws: PatternParser.SyntaxError.self, "\(source)") { _ = try PatternParser.parse(source, vocabulary: Self.vocabulary) }
+            do { _ = try PatternParser.parse(source, vocabulary: Self.vocabulary) } catch {
+                #expect(error.message.contains(message), "\(source): \(error.message)")
+            }
+        }
+    }
+
+    @Test("regular verb and noun forms are generated from the base word")
+    func wordForms() {
+        #expect(WordForms.verb(["detain"]) == [["detain"], ["detains"], ["detained"], ["detaining"]])
+        #expect(WordForms.verb(["seize"]) == [["seize"], ["seizes"], ["seized"], ["seizing"]])
+        #expect(WordForms.verb(["harass"]) == [["harass"], ["harasses"], ["harassed"], ["harassing"]])
+        #expect(WordForms.verb(["bury"]) == [["bury"], ["buries"], ["buried"], ["burying"]])
+        #expect(WordForms.verb(["round", "up"]) == [["round", "up"], ["rounds", "up"], ["rounded", "up"], ["rounding", "up"]])
+        #expect(WordForms.verb(["free"]) == [["free"], ["frees"], ["freed"], ["freeing"]])
+        #expect(WordForms.noun(["rights", "defender"]) == [["rights", "defender"], ["rights", "defenders"]])
+        #expect(WordForms.noun(["activist"]) == [["activist"], ["activists"]])
+        #expect(WordForms.noun(["lawyer"]) == [["lawyer"], ["lawyers"]])
+        #expect(WordForms.noun(["authority"]) == [["authority"], ["authorities"]])
+    }
+
+    @Test("classes include classes; an include of an unknown class is reported with a suggestion")
+    func includes() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("vocabulary/agent.yaml", "name: agent\nabout: state\nentries: [police, \"@military\", \"@milita\"]\n")
+        try folder.write("vocabulary/military.yaml", "name: military\nabout: armed forces\nnouns: [soldier]\nentries: [troops]\n")
+        var written: [VocabularyReader.Written] = []
+        for name in ["agent", "military"] {
+            var doc = YAMLDocument.load(folder.url.appendingPathComponent("vocabulary/\(name).yaml"), display: name)
+            written.append(try #require(VocabularyReader.read(&doc, fileStem: name)))
+            #expect(doc.diagnostics.isEmpty)
+        }
+        let (vocabulary, diagnostics) = VocabularyReader.expand(written)
+        #expect(vocabulary.entries(of: "agent") == [[.exact("police")], [.exact("soldier")], [.exact("soldiers")], [.exact("troops")]])
+        #expect(vocabulary.origin(of: [.exact("soldiers")], in: "agent") == "@military ← 'soldier'")
+        #expect(diagnostics.map(\.code) == ["R060"])
+        #expect(diagnostics.first?.message.contains("did you mean '@military'") == true)
+    }
+}
