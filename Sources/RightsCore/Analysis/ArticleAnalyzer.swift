@@ -280,6 +280,14 @@ public struct ArticleAnalyzer: Sendable {
         return ArticleAnalysis(findings: findings, sentences: reports, context: context)
     }
 
+    /// How the rule of `match` matched its text, element by element (for `explain`), when the
+    /// rule names a class or has a frame; nil for a plain sequence, whose text says it all.
+    public func explanation(of match: MatchReport) -> PatternExplanation? {
+        guard let rule = compiled.rules.first(where: { $0.id == match.rule }), !rule.pattern.classes.isEmpty || rule.pattern.hasFrame else { return nil }
+        let scanned = TextScanner.scan(match.text)
+        return PatternExplanation.explain(rule.pattern, words: scanned.tokens.indices.map(scanned.word), vocabulary: compiled.ruleSet.vocabulary)
+    }
+
     /// The parts one after the other, in a string allocated once (`+` and interpolation grow it step by step).
     static func joined(_ first: String, _ second: String, _ third: String, _ fourth: String = "", _ fifth: String = "") -> String {
         var result = ""
@@ -360,12 +368,13 @@ public struct ArticleAnalyzer: Sendable {
     static let clauseWords: Set<String> = ["but", "while", "although", "though", "whereas", "however"]
 
     /// What separates the parts of a frame's match into two clauses, if anything: a semicolon, a
-    /// colon or a clause word ("but", "while"…). Commas do not: apposition ("journalist Amina
-    /// Yusuf, 34, was jailed") and lists ("students, activists and journalists") hold one clause.
+    /// colon, a clause word ("but", "while"…) or a verb of speech ("the reporter said the
+    /// suspects were arrested": the reporter speaks). Commas do not: apposition ("journalist
+    /// Amina Yusuf, 34, was jailed") and lists ("students, activists and journalists") hold one clause.
     static func frameBoundary(in span: Range<Int>, text: ScannedText) -> String? {
         let tokens = text.tokens
         for position in span.dropFirst() {
-            if tokens[position].is(.clauseWord) { return text.word(position) }
+            if tokens[position].is(.clauseWord) || tokens[position].is(.speechVerb) { return text.word(position) }
             var index = tokens[position - 1].utf8End
             while index < tokens[position].utf8Start {
                 if text.utf8[index] == UInt8(ascii: ";") || text.utf8[index] == UInt8(ascii: ":") { return String(UnicodeScalar(text.utf8[index])) }

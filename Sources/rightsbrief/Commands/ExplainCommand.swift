@@ -44,6 +44,10 @@ struct ExplainCommand: ParsableCommand {
             print("Sentence: \(report.text)")
             for match in report.matches {
                 print("  fires   \(match.rule) [\(match.indicator)] on \"\(match.text)\"\(match.qualifier.map { " (\($0.rawValue))" } ?? "")")
+                if let explanation = analyzer.explanation(of: match) {
+                    let frame = explanation.frameReordered ? "frame, its parts in this order: " : ""
+                    print("          \(frame)\(explanation.parts.map(\.description).joined(separator: " · "))")
+                }
             }
             for veto in report.vetoed { print("  vetoed  \(veto.rule): \(veto.reason)") }
             for place in report.places {

@@ -98,3 +98,40 @@ import Testing
         #expect(diagnostics.first?.message.contains("did you mean '@military'") == true)
     }
 }
+
+/// The shipped rules on the phrasing the rule language v2 is for: apposition, passive voice, lists.
+@Suite struct ShippedFrameTests {
+    func findings(_ sentence: String) -> Set<String> {
+        Set(ShippedRules.analyzer.analyze(text: sentence).findings.map { "\($0.country) \($0.indicator)" })
+    }
+
+    @Test("a journalist jailed, named in apposition, is press freedom and a political prisoner")
+    func apposition() {
+        #expect(findings("Reporter Amina Yusuf, 34, was jailed for six weeks in Harare.").isSuperset(of: ["ZW press_freedom", "ZW political_prisoners"]))
+    }
+
+    @Test("a wave of arrests listing activists and journalists is press freedom, political prisoners and civil society")
+    func listOfVictims() {
+        let found = findings("Police in Minsk answered with a wave of arrests, including students, activists and two journalists.")
+        #expect(found.isSuperset(of: ["BY press_freedom", "BY political_prisoners", "BY civil_society"]))
+    }
+
+    @Test("explain shows which class entry matched and the order of the frame's parts")
+    func explanation() throws {
+        let analysis = ShippedRules.analyzer.analyze(text: "Reporter Amina Yusuf, 34, was taken into custody in Harare.")
+        let match = try #require(analysis.sentences.first?.matches.first { $0.rule.rawValue == "press_freedom.media_worker_detained_frame" })
+        let explanation = try #require(ShippedRules.analyzer.explanation(of: match))
+        #expect(explanation.frameReordered)
+        #expect(explanation.parts.map(\.description) == ["@media_worker ← 'reporter'", "@detain ← 'taken into custody'"])
+    }
+
+    @Test("a frame does not reach across a clause boundary or a speaker")
+    func clauseBoundary() {
+        for sentence in ["In Harare the reporter said the suspects were arrested after a long chase.",
+                         "In Harare the reporter stayed home; the burglars were arrested the next day."] {
+            let report = ShippedRules.analyzer.analyze(text: sentence).sentences.first
+            #expect(report?.matches.contains { $0.rule.rawValue.hasSuffix("_frame") } == false, "\(sentence)")
+            #expect(report?.vetoed.contains { $0.rule.rawValue == "press_freedom.media_worker_detained_frame" && $0.reason.contains("different clauses") } == true, "\(sentence)")
+        }
+    }
+}
