@@ -62,9 +62,8 @@ public struct GoldLabels: Sendable, Equatable {
     public static func read(_ url: URL, display: String) throws(EvaluationError) -> GoldLabels {
         var labels: [GoldLabel] = []
         for object in try JSONLinesObjects.read(url, display: display) {
-            let pair = LabelledPair(article: ArticleID(try object.string("article")), country: CountryCode(try object.string("country")),
+            let pair = LabelledPair(article: ArticleID(try object.string("article")), country: try object.countryCode("country"),
                                     indicator: IndicatorID(try object.string("indicator")))
-            try requireCountryCode(pair.country, at: object.location)
             let levelText = try object.string("level")
             guard let level = GoldLevel(rawValue: levelText) else { throw .unknownLevel(object.location, value: levelText) }
             let evidence = try object.checkedOptionalString("evidence")
@@ -115,13 +114,5 @@ public struct EvaluationManifest: Sendable, Equatable {
         var ids: [ArticleID] = []
         for object in objects { ids.append(ArticleID(try object.string("id"))) }
         return EvaluationManifest(articleIDs: ids)
-    }
-}
-
-/// Two ASCII letters: anything else cannot match a finding and is a typo in the file.
-func requireCountryCode(_ code: CountryCode, at location: SourceLocation) throws(EvaluationError) {
-    let scalars = code.rawValue.unicodeScalars
-    guard scalars.count == 2, scalars.allSatisfy({ ("A" ... "Z").contains($0) }) else {
-        throw .wrongType(location, key: "country", expected: "an ISO 3166-1 alpha-2 code such as KZ, not '\(code)'")
     }
 }

@@ -15,6 +15,15 @@ struct LocatedObject {
         return value
     }
 
+    /// Two ASCII letters, either case: anything else cannot match a finding and is a typo in the file.
+    func countryCode(_ key: String) throws(EvaluationError) -> CountryCode {
+        let text = try string(key)
+        guard text.unicodeScalars.count == 2, text.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic }) else {
+            throw .wrongType(location, key: key, expected: "an ISO 3166-1 alpha-2 code such as KZ, not '\(text)'")
+        }
+        return CountryCode(text.uppercased())
+    }
+
     /// A string that may be absent (or null); any other type is an error.
     func optionalString(_ key: String) -> String? {
         switch fields[key] {

@@ -27,9 +27,8 @@ public struct PredictedFinding: Sendable, Equatable {
         var findings: [PredictedFinding] = []
         for object in try JSONLinesObjects.read(url, display: display) {
             let articleKey = object.fields["article_id"] != nil ? "article_id" : (object.fields["article"] != nil ? "article" : "article_id")
-            let pair = LabelledPair(article: ArticleID(try object.string(articleKey)), country: CountryCode(try object.string("country")),
+            let pair = LabelledPair(article: ArticleID(try object.string(articleKey)), country: try object.countryCode("country"),
                                     indicator: IndicatorID(try object.string("indicator")))
-            try requireCountryCode(pair.country, at: object.location)
             let sentence = try object.checkedOptionalString("sentence")
             findings.append(PredictedFinding(pair: pair, sentence: sentence?.isEmpty == true ? nil : sentence,
                                              rules: try object.checkedOptionalStrings("rules").map(RuleID.init(rawValue:))))
