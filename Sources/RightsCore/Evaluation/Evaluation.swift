@@ -32,11 +32,14 @@ public struct Evaluation: Sendable, Equatable {
         let labelled = scoredGold.labelledPairs
         let predicted = Set(scoredFindings.map(\.pair))
 
-        let indicators = Set(core.map(\.indicator)).union(predicted.map(\.indicator)).sorted()
+        func byIndicator(_ pairs: Set<LabelledPair>) -> [IndicatorID: Set<LabelledPair>] {
+            Dictionary(grouping: pairs, by: \.indicator).mapValues(Set.init)
+        }
+        let (coreByIndicator, labelledByIndicator, predictedByIndicator) = (byIndicator(core), byIndicator(labelled), byIndicator(predicted))
+        let indicators = Set(coreByIndicator.keys).union(predictedByIndicator.keys).sorted()
         let perIndicator = indicators.map { indicator in
-            IndicatorAccuracy(indicator: indicator, score: PairScore(core: core.filter { $0.indicator == indicator },
-                                                                  labelled: labelled.filter { $0.indicator == indicator },
-                                                                  predicted: predicted.filter { $0.indicator == indicator }))
+            IndicatorAccuracy(indicator: indicator, score: PairScore(core: coreByIndicator[indicator] ?? [], labelled: labelledByIndicator[indicator] ?? [],
+                                                                     predicted: predictedByIndicator[indicator] ?? []))
         }
 
         let evidence = scoredGold.evidenceByPair

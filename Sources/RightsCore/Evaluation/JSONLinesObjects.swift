@@ -24,8 +24,8 @@ struct LocatedObject {
         return CountryCode(text.uppercased())
     }
 
-    /// A string that may be absent (or null); any other type is an error.
-    func optionalString(_ key: String) -> String? {
+    /// The value as text when it is a string or a number.
+    private func optionalString(_ key: String) -> String? {
         switch fields[key] {
         case let text as String: return text
         case let number as NSNumber: return number.stringValue
@@ -33,12 +33,14 @@ struct LocatedObject {
         }
     }
 
+    /// A string that may be absent (or null); any other type is an error.
     func checkedOptionalString(_ key: String) throws(EvaluationError) -> String? {
         guard let value = fields[key], !(value is NSNull) else { return nil }
         guard let text = value as? String else { throw .wrongType(location, key: key, expected: "a string") }
         return text
     }
 
+    /// An array of strings that may be absent (or null).
     func checkedOptionalStrings(_ key: String) throws(EvaluationError) -> [String] {
         guard let value = fields[key], !(value is NSNull) else { return [] }
         guard let texts = value as? [String] else { throw .wrongType(location, key: key, expected: "an array of strings") }
@@ -60,11 +62,10 @@ enum JSONLinesObjects {
             throw .unreadable(SourceLocation(file: display), reason: "no such file")
         }
         guard !isFolder.boolValue else { throw .unreadable(SourceLocation(file: display), reason: "a folder, not a JSON Lines file") }
-        let lines: LineStream
-        do { lines = try LineStream(url: url, maxLineBytes: maxLineBytes) } catch {
+        var stream: LineStream
+        do { stream = try LineStream(url: url, maxLineBytes: maxLineBytes) } catch {
             throw .unreadable(SourceLocation(file: display), reason: (error as NSError).localizedDescription)
         }
-        var stream = lines
         defer { stream.close() }
         var objects: [LocatedObject] = []
         while let item = stream.next() {

@@ -26,7 +26,7 @@ public struct PredictedFinding: Sendable, Equatable {
     public static func read(_ url: URL, display: String) throws(EvaluationError) -> [PredictedFinding] {
         var findings: [PredictedFinding] = []
         for object in try JSONLinesObjects.read(url, display: display) {
-            let articleKey = object.fields["article_id"] != nil ? "article_id" : (object.fields["article"] != nil ? "article" : "article_id")
+            let articleKey = object.fields["article_id"] == nil && object.fields["article"] != nil ? "article" : "article_id"
             let pair = LabelledPair(article: ArticleID(try object.string(articleKey)), country: try object.countryCode("country"),
                                     indicator: IndicatorID(try object.string("indicator")))
             let sentence = try object.checkedOptionalString("sentence")
