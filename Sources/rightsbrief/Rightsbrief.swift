@@ -17,6 +17,7 @@ struct Rightsbrief: AsyncParsableCommand {
             ArticlesCommand.self,
             AnalyzeCommand.self,
             FindingsCommand.self,
+            EvalCommand.self,
             ExplainCommand.self,
             RulesCommand.self,
             BriefCommand.self,

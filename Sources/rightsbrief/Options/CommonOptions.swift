@@ -12,12 +12,24 @@ struct CommonOptions: ParsableArguments {
 
     var currentDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
 
-    var rulesURL: URL {
-        rules.hasPrefix("/") ? URL(fileURLWithPath: rules) : currentDirectory.appendingPathComponent(rules)
+    var rulesURL: URL { resolve(rules) }
+
+    /// A path from the command line: absolute as given, else below the current directory.
+    func resolve(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)
     }
 
     func openStore() throws -> RightsStore {
         try RightsStore(path: db)
+    }
+
+    /// For commands that only read: opening a missing path would create an empty store and
+    /// answer as if nothing had been found.
+    func openExistingStore() throws -> RightsStore {
+        guard FileManager.default.fileExists(atPath: resolve(db).path) else {
+            throw CommandFailure.usage("error: store \(db) not found: run from the folder that holds it or pass --db PATH")
+        }
+        return try openStore()
     }
 
     func loadBoilerplate() throws -> BoilerplateRules {

@@ -36,7 +36,7 @@ import Testing
     func help() throws {
         let output = try Self.run(["--help"])
         #expect(output.status == 0)
-        for command in ["run", "ingest", "articles", "analyze", "findings", "explain", "brief", "export", "review", "rules", "indicators", "countries"] {
+        for command in ["run", "ingest", "articles", "analyze", "findings", "eval", "explain", "brief", "export", "review", "rules", "indicators", "countries"] {
             #expect(output.stdout.contains(command))
         }
         #expect(output.stdout.contains("2 usage error"))

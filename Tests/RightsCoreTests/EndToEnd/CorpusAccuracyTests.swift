@@ -15,6 +15,18 @@ import Testing
         return (try store.findings(), Set(try store.articleIDs().map(\.rawValue)))
     }
 
+    /// Scores `findings` with the library evaluator, as `rightsbrief eval GOLD MANIFEST` does.
+    static func evaluate(_ findings: [Finding], gold: URL, manifest: URL) throws -> Evaluation {
+        Evaluation.evaluate(gold: try GoldLabels.read(gold, display: gold.lastPathComponent),
+                            manifest: try EvaluationManifest.read(manifest, display: manifest.lastPathComponent),
+                            findings: findings.map(PredictedFinding.init))
+    }
+
+    static func describe(_ name: String, _ evaluation: Evaluation) -> String {
+        "\(name): precision \(String(format: "%.2f", evaluation.overall.precision)) recall \(String(format: "%.2f", evaluation.overall.recall)); "
+            + "missed \(evaluation.missed.map(\.pair.description)); false \(evaluation.falsePositives.map(\.pair.description))"
+    }
+
     @Test("the findings are the same whether the store work overlaps the analysis (several cores) or not (one)",
           .enabled(if: TestPaths.hasCorpusWorld))
     func sequentialAndOverlapped() async throws {
@@ -30,11 +42,12 @@ import Testing
 
     @Test("corpus: recall of core pairs ≥ 0.90 and precision ≥ 0.85", .enabled(if: TestPaths.hasCorpus))
     func seedCorpus() async throws {
-        let (findings, articles) = try await Self.analyse(TestPaths.corpus)
-        let score = try GoldScore.score(findings: findings, gold: TestPaths.corpus.appendingPathComponent("gold.jsonl"), articles: articles)
-        print("corpus: precision \(String(format: "%.2f", score.precision)) recall \(String(format: "%.2f", score.recall)); missed \(score.missed); false \(score.falsePositives)")
-        #expect(score.recall >= 0.90)
-        #expect(score.precision >= 0.85)
+        let findings = try await Self.analyse(TestPaths.corpus).findings
+        let evaluation = try Self.evaluate(findings, gold: TestPaths.corpus.appendingPathComponent("gold.jsonl"),
+                                           manifest: TestPaths.corpus.appendingPathComponent("manifest.jsonl"))
+        print(Self.describe("corpus", evaluation))
+        #expect(evaluation.overall.recall >= 0.90)
+        #expect(evaluation.overall.precision >= 0.85)
         // The RFE/RL footer about Russia and US officials speaking make no finding.
         #expect(!findings.contains { $0.country == "RU" })
         #expect(!findings.contains { $0.country == "US" })
@@ -43,11 +56,12 @@ import Testing
     @Test("corpus-world: recall ≥ 0.85, precision ≥ 0.85, nothing from the articles that are not about human rights",
           .enabled(if: TestPaths.hasCorpusWorld))
     func worldCorpus() async throws {
-        let (findings, articles) = try await Self.analyse(TestPaths.corpusWorld)
-        let score = try GoldScore.score(findings: findings, gold: TestPaths.corpusWorld.appendingPathComponent("gold.jsonl"), articles: articles)
-        print("corpus-world: precision \(String(format: "%.2f", score.precision)) recall \(String(format: "%.2f", score.recall)); missed \(score.missed); false \(score.falsePositives)")
-        #expect(score.recall >= 0.85)
-        #expect(score.precision >= 0.85)
+        let findings = try await Self.analyse(TestPaths.corpusWorld).findings
+        let evaluation = try Self.evaluate(findings, gold: TestPaths.corpusWorld.appendingPathComponent("gold.jsonl"),
+                                           manifest: TestPaths.corpusWorld.appendingPathComponent("manifest.jsonl"))
+        print(Self.describe("corpus-world", evaluation))
+        #expect(evaluation.overall.recall >= 0.85)
+        #expect(evaluation.overall.precision >= 0.85)
         let traps = ["f1-saudi-gp-perez-pole-verstappen-15th", "google-wiz-acquisition-israel-cyber", "gr-acropolis-heatwave-closure",
                      "trap-cricket-mashrafe-over-rate-suspension", "trap-cyclone-freddy-malawi-death-toll", "trap-sensex-exit-polls-record"]
         for trap in traps {
@@ -58,5 +72,34 @@ import Testing
             #expect(finding.sentenceEnd > finding.sentenceStart)
             #expect(finding.originalStart != nil)
         }
+    }
+
+    /// Unlabelled articles of the full manifest that produce a finding today: a harassment trial
+    /// in London where the defendant speaks of "six months of torture" (GB torture). Listed so that a new one fails the test and
+    /// this one, once fixed, can be taken out; the set to check is computed from the files.
+    static let knownFindingsOnUnlabelledArticles: Set<String> = ["hrds-1007109028"]
+
+    @Test("corpus-hrds: full labels precision ≥ 0.80 and recall ≥ 0.55, attack pairs recall ≥ 0.50, no finding from the unlabelled articles",
+          .enabled(if: TestPaths.hasCorpusHRDS))
+    func hrdsCorpus() async throws {
+        let corpus = TestPaths.corpusHRDS
+        let findings = try await Self.analyse(corpus).findings
+        let fullManifest = corpus.appendingPathComponent("full.manifest.jsonl")
+        let full = try Self.evaluate(findings, gold: corpus.appendingPathComponent("gold.jsonl"), manifest: fullManifest)
+        let attacks = try Self.evaluate(findings, gold: corpus.appendingPathComponent("attacks.jsonl"), manifest: corpus.appendingPathComponent("manifest.jsonl"))
+        // The tables go to the log so that CI shows where each indicator stands.
+        print("corpus-hrds, full labels (gold.jsonl, full.manifest.jsonl)\n\(EvaluationReport.summary(full))\n\(EvaluationReport.indicatorTable(full))")
+        print("corpus-hrds, attack pairs, recall only (attacks.jsonl, manifest.jsonl)\n\(EvaluationReport.summary(attacks))\n\(EvaluationReport.indicatorTable(attacks))")
+        // Floors a little under what the shipped rules reach (0.88 / 0.62 / 0.56 on 2026-12-05).
+        #expect(full.overall.precision >= 0.80)
+        #expect(full.overall.recall >= 0.55)
+        #expect(attacks.overall.recall >= 0.50)
+        // The full manifest's articles without any label are ordinary crime or business news.
+        let labelled = Set(try GoldLabels.read(corpus.appendingPathComponent("gold.jsonl"), display: "gold.jsonl").labels.map(\.pair.article.rawValue))
+        let unlabelled = Set(try EvaluationManifest.read(fullManifest, display: "full.manifest.jsonl").articleIDs.map(\.rawValue)).subtracting(labelled)
+        #expect(unlabelled.count == 7)
+        let withFindings = unlabelled.filter { id in findings.contains { $0.articleID.rawValue == id } }
+        print("corpus-hrds: unlabelled articles with findings: \(withFindings.sorted())")
+        #expect(withFindings.isSubset(of: Self.knownFindingsOnUnlabelledArticles), "unlabelled articles produced findings: \(withFindings.sorted())")
     }
 }

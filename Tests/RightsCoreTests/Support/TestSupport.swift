@@ -9,10 +9,12 @@ enum TestPaths {
     static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared")
     static let corpus = shared.appendingPathComponent("corpus")
     static let corpusWorld = shared.appendingPathComponent("corpus-world")
+    static let corpusHRDS = shared.appendingPathComponent("corpus-hrds")
     static let fixtures = repository.appendingPathComponent("Tests/RightsCoreTests/Fixtures")
 
     static var hasCorpus: Bool { FileManager.default.fileExists(atPath: corpus.appendingPathComponent("manifest.jsonl").path) }
     static var hasCorpusWorld: Bool { FileManager.default.fileExists(atPath: corpusWorld.appendingPathComponent("manifest.jsonl").path) }
+    static var hasCorpusHRDS: Bool { FileManager.default.fileExists(atPath: corpusHRDS.appendingPathComponent("manifest.jsonl").path) }
 }
 
 /// A fresh temporary folder, removed when the value goes away.
@@ -54,30 +56,4 @@ enum ShippedRules {
             fatalError("rules/boilerplate.yaml does not load: \(error)")
         }
     }()
-}
-
-/// Reads `../shared` gold labels and scores findings against them as `../shared/README.md` defines.
-struct GoldScore {
-    var precision: Double
-    var recall: Double
-    var missed: [String]
-    var falsePositives: [String]
-
-    static func score(findings: [Finding], gold: URL, articles: Set<String>) throws -> GoldScore {
-        var core = Set<String>(), acceptable = Set<String>()
-        let text = try String(contentsOf: gold, encoding: .utf8)
-        for line in text.split(separator: "\n") where !line.isEmpty {
-            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
-            let key = "\(object["article"]!) \(object["country"]!) \(object["indicator"]!)"
-            if object["level"] as? String == "core" { core.insert(key) } else { acceptable.insert(key) }
-        }
-        let predicted = Set(findings.filter { articles.contains($0.articleID.rawValue) }
-            .map { "\($0.articleID) \($0.country) \($0.indicator)" })
-        let truePositives = predicted.filter { core.contains($0) || acceptable.contains($0) }
-        let falsePositives = predicted.subtracting(core).subtracting(acceptable)
-        let hitCore = core.intersection(predicted)
-        let precision = predicted.isEmpty ? 1 : Double(truePositives.count) / Double(predicted.count)
-        let recall = core.isEmpty ? 1 : Double(hitCore.count) / Double(core.count)
-        return GoldScore(precision: precision, recall: recall, missed: core.subtracting(predicted).sorted(), falsePositives: falsePositives.sorted())
-    }
 }
