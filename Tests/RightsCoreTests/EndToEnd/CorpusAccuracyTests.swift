@@ -79,7 +79,7 @@ import Testing
     /// this one, once fixed, can be taken out; the set to check is computed from the files.
     static let knownFindingsOnUnlabelledArticles: Set<String> = ["hrds-1007109028"]
 
-    @Test("corpus-hrds: full labels precision ≥ 0.80 and recall ≥ 0.55, attack pairs recall ≥ 0.50, no finding from the unlabelled articles",
+    @Test("corpus-hrds: full labels precision ≥ 0.80 and recall ≥ 0.65, attack pairs recall ≥ 0.62, no finding from the unlabelled articles",
           .enabled(if: TestPaths.hasCorpusHRDS))
     func hrdsCorpus() async throws {
         let corpus = TestPaths.corpusHRDS
@@ -92,8 +92,8 @@ import Testing
         print("corpus-hrds, attack pairs, recall only (attacks.jsonl, manifest.jsonl)\n\(EvaluationReport.summary(attacks))\n\(EvaluationReport.indicatorTable(attacks))")
         // Floors a little under what the shipped rules reach (0.88 / 0.62 / 0.56 on 2026-12-05).
         #expect(full.overall.precision >= 0.80)
-        #expect(full.overall.recall >= 0.55)
-        #expect(attacks.overall.recall >= 0.50)
+        #expect(full.overall.recall >= 0.65)
+        #expect(attacks.overall.recall >= 0.62)
         // The full manifest's articles without any label are ordinary crime or business news.
         let labelled = Set(try GoldLabels.read(corpus.appendingPathComponent("gold.jsonl"), display: "gold.jsonl").labels.map(\.pair.article.rawValue))
         let unlabelled = Set(try EvaluationManifest.read(fullManifest, display: "full.manifest.jsonl").articleIDs.map(\.rawValue)).subtracting(labelled)
