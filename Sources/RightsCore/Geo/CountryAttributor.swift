@@ -160,26 +160,57 @@ public final class CountryAttributor: Sendable {
             context.headline.append(title[index].country)
         }
         context.dateline = dateline
-        // Most mentioned; the headline and dateline count extra, earlier mention breaks ties.
-        var scores = counted.map { (code: $0.country, score: Double($0.count)) }
-        func add(_ code: CountryCode) {
-            if let index = scores.firstIndex(where: { $0.code == code }) { scores[index].score += 2 } else { scores.append((code, 2)) }
-        }
-        for code in context.headline { add(code) }
-        if let dateline = context.dateline { add(dateline) }
-        context.main = scores.enumerated().max { a, b in
-            a.element.score != b.element.score
-                ? a.element.score < b.element.score
-                : Self.seenRank(a.offset, bodyCountries: counted.count) > Self.seenRank(b.offset, bodyCountries: counted.count)
-        }?.element.code
+        context.lead = Self.lead(body, usable: usable)
+        context.main = Self.main(counted: counted, headline: context.headline, lead: context.lead, dateline: dateline)
         return context
     }
 
-    /// Ties between equal scores go to the country mentioned first in the body; countries not in
-    /// the body (headline or dateline only, listed after those) rank after all of them, and among
-    /// themselves the first listed wins.
-    private static func seenRank(_ offset: Int, bodyCountries: Int) -> Int {
-        offset < bodyCountries ? offset : .max
+    /// The countries the opening of the body names: the usable names of the first paragraph, among
+    /// the first three, that has any (the first may be a byline or the headline repeated).
+    static func lead(_ body: [[PlaceMention]], usable: (borrowing PlaceMention) -> Bool) -> [CountryCode] {
+        var lead: [CountryCode] = []
+        var paragraph: Int?
+        for mentions in body {
+            for index in mentions.indices where usable(mentions[index]) {
+                let mention = mentions[index]
+                if paragraph == nil {
+                    guard mention.paragraph < 3 else { return lead }
+                    paragraph = mention.paragraph
+                }
+                guard mention.paragraph == paragraph else { return lead }
+                if !lead.contains(mention.country) { lead.append(mention.country) }
+            }
+        }
+        return lead
+    }
+
+    /// What the article is about. The headline says it, else the opening paragraph (when it names
+    /// one or two countries); mention counts
+    /// (the dateline counting two) only break ties among the countries they name, so an article about
+    /// one country's bill that compares it at length with a neighbour's law stays about the first.
+    /// Without either, the most mentioned country, unless the article spreads over three or more
+    /// countries with none named in a third of the mentions (a ranking, a global report): then none.
+    static func main(counted: [CountryCount], headline: [CountryCode], lead: [CountryCode], dateline: CountryCode?) -> CountryCode? {
+        func score(_ code: CountryCode) -> Int {
+            (counted.first { $0.country == code }?.count ?? 0) + (code == dateline ? 2 : 0)
+        }
+        // An opening that lists three or more countries ("China, Myanmar and Belarus held the most")
+        // introduces a comparison, not a subject.
+        let named = headline.isEmpty ? (lead.count <= 2 ? lead : []) : headline
+        if !named.isEmpty {
+            // The first named wins a tie.
+            return named.enumerated().max { a, b in
+                score(a.element) != score(b.element) ? score(a.element) < score(b.element) : a.offset > b.offset
+            }?.element
+        }
+        var scores = counted.map { (code: $0.country, score: $0.count + ($0.country == dateline ? 2 : 0)) }
+        if let dateline, !scores.contains(where: { $0.code == dateline }) { scores.append((dateline, 2)) }
+        guard let best = scores.enumerated().max(by: { a, b in
+            a.element.score != b.element.score ? a.element.score < b.element.score : a.offset > b.offset
+        })?.element else { return nil }
+        let total = scores.reduce(0) { $0 + $1.score }
+        if scores.count >= 3 && best.score * 3 < total { return nil }
+        return best.code
     }
 
     /// Countries for evidence at tokens `evidence` of sentence `sentence`.

@@ -54,6 +54,8 @@ public struct ArticleContext: Sendable, Equatable {
     /// make ambiguous names count.
     public var supported: [CountryCode] = []
     public var headline: [CountryCode] = []
+    /// Countries the opening paragraph names (see `CountryAttributor.lead`).
+    public var lead: [CountryCode] = []
     public var dateline: CountryCode?
     /// Most-mentioned country (speaker mentions not counted), if any.
     public var main: CountryCode?

@@ -8,10 +8,17 @@ public struct PatternExplanation: Sendable, Equatable {
     public struct Part: Sendable, Equatable, CustomStringConvertible {
         /// The words of the text it matched.
         public var text: String
-        /// `@class ← 'entry'` when the alternative came from a class, else the alternative as written.
-        public var source: String
+        /// The class the matching alternative came from, if any.
+        public var className: String?
+        /// What was written for that alternative: the class entry ("jail" for "jailed", "@abduct ←
+        /// 'abduct'" through an included class), or the alternative itself.
+        public var written: String
 
-        public var description: String { "\(source) ← '\(text)'" }
+        /// `@detain ← 'jailed' (entry 'jail')`, `jailed ← 'jailed'`.
+        public var description: String {
+            guard let className else { return "\(written) ← '\(text)'" }
+            return "@\(className) ← '\(text)'" + (written == text ? "" : " (entry '\(written)')")
+        }
     }
 
     public var parts: [Part]
@@ -28,11 +35,10 @@ public struct PatternExplanation: Sendable, Equatable {
                 let text = words[choice.range].joined(separator: " ")
                 for name in pattern.classes {
                     if let origin = vocabulary.origin(of: alternative, in: name) {
-                        let entry = alternative.map(\.description).joined(separator: " ")
-                        return Part(text: text, source: origin == entry ? "@\(name)" : "@\(name) ← '\(origin)'")
+                        return Part(text: text, className: name, written: origin)
                     }
                 }
-                return Part(text: text, source: alternative.map(\.description).joined(separator: " "))
+                return Part(text: text, className: nil, written: alternative.map(\.description).joined(separator: " "))
             }
             return PatternExplanation(parts: parts, frameReordered: order > 0)
         }

@@ -86,6 +86,28 @@ import Testing
         #expect(countries("Migrant workers in Saudi Arabia, Qatar and the United Arab Emirates described forced labour and wage theft.") == ["SA", "QA", "AE"])
     }
 
+    @Test("what an article is about comes from its opening, not from the country it names most")
+    func articleSubjectFromOpening() {
+        // The opening names Kenya; Tanzania's law is compared at length; the last sentence names nobody.
+        let compared = """
+            Lawmakers in Kenya debated a bill on foreign-funded charities on Tuesday.
+
+            Critics compared it with Tanzania's law. Tanzania passed its law in 2019. Tanzania used it against charities. Tanzania fined groups.
+
+            Three activists were detained after the debate.
+            """
+        #expect(countries(compared) == ["KE"])
+        // A ranking of many countries with none ahead has no single subject to hand an unplaced sentence to.
+        let ranking = """
+            The census counted journalists held worldwide.
+
+            China held many; Myanmar held many; Belarus held many; Iran held many; Egypt held many.
+
+            Dozens of reporters were jailed on terrorism charges, the census found.
+            """
+        #expect(countries(ranking).isEmpty)
+    }
+
     @Test("with no country in the sentence, the paragraph, then the headline, then the article decides")
     func fallbacks() throws {
         // A Reuters dateline ("CITY/CITY, date - ") is where the report was filed.

@@ -123,6 +123,9 @@ import Testing
         let explanation = try #require(ShippedRules.analyzer.explanation(of: match))
         #expect(explanation.frameReordered)
         #expect(explanation.parts.map(\.description) == ["@media_worker ← 'reporter'", "@detain ← 'taken into custody'"])
+        let jailed = try #require(ShippedRules.analyzer.analyze(text: "Two reporters were jailed in Harare.").sentences.first?.matches
+            .first { $0.rule.rawValue == "press_freedom.media_worker_detained_frame" })
+        #expect(ShippedRules.analyzer.explanation(of: jailed)?.parts.map(\.description) == ["@media_worker ← 'reporters' (entry 'reporter')", "@detain ← 'jailed' (entry 'jail')"])
     }
 
     @Test("a frame does not reach across a clause boundary or a speaker")
