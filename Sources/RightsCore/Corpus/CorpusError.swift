@@ -19,6 +19,7 @@ public enum CorpusError: Error, Equatable, Sendable, LocalizedError {
     case badFrontMatter(reason: String)
     case unparseableDate(String)
     case unsupportedFile(extension: String)
+    case fileNameNotUTF8
     case idInUse(id: String, by: String)
 
     public var errorDescription: String? {
@@ -40,6 +41,7 @@ public enum CorpusError: Error, Equatable, Sendable, LocalizedError {
         case let .badFrontMatter(reason): return "bad front matter: \(reason)"
         case let .unparseableDate(value): return "unparseable date '\(value)': use YYYY-MM-DD (ISO 8601)"
         case let .unsupportedFile(ext): return "unsupported file type '.\(ext)': use .txt, .md, .jsonl or .csv"
+        case .fileNameNotUTF8: return "the name is not valid UTF-8 (bytes shown as \\xNN), so it cannot be an id: rename it"
         case let .idInUse(id, other): return "id '\(id)' is already used by a different article (\(other)) in this batch"
         }
     }

@@ -114,6 +114,7 @@ extension CorpusError {
         case .badFrontMatter: return "bad front matter"
         case .unparseableDate: return "bad date"
         case .unsupportedFile: return "unsupported type"
+        case .fileNameNotUTF8: return "bad file name"
         case .idInUse: return "id conflict"
         }
     }

@@ -108,6 +108,37 @@ import Testing
         #expect(result.warnings.count == 1)
     }
 
+    @Test("a UTF-8 byte order mark at the start of a CSV or JSONL file is not part of the first column or key")
+    func byteOrderMark() throws {
+        let folder = try TemporaryFolder()
+        let bom = Data([0xEF, 0xBB, 0xBF])
+        try folder.write("excel.csv", bom + Data("id,title,body\r\nc1,First,Police detained a reporter.\r\n".utf8))
+        try folder.write("feed.jsonl", bom + Data("{\"id\": \"j1\", \"body\": \"Police detained a blogger.\"}\n".utf8))
+        try folder.write("note.md", bom + Data("---\nid: m1\n---\nPolice detained an editor.\n".utf8))
+        let result = events(folder, ["excel.csv", "feed.jsonl", "note.md"])
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        #expect(result.warnings.isEmpty, "\(result.warnings)")
+        #expect(result.articles.map(\.metadata.id) == ["c1", "j1", "m1"])
+    }
+
+    @Test("a file whose name is not valid UTF-8 is rejected and named with its bytes escaped, not skipped in silence")
+    func undecodableFileName() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/good.txt", "Police detained a reporter.")
+        // "bad\xFF.txt": a Latin-1 "ÿ" copied from an old archive.
+        let name: [UInt8] = Array("bad".utf8) + [0xFF] + Array(".txt".utf8)
+        let path = Array(folder.url.appendingPathComponent("in").path.utf8) + [UInt8(ascii: "/")] + name + [0]
+        let descriptor = path.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { open($0, O_CREAT | O_WRONLY, 0o644) }
+        }
+        try #require(descriptor >= 0)
+        _ = "Police detained an editor.".withCString { write(descriptor, $0, strlen($0)) }
+        close(descriptor)
+        let result = events(folder, ["in"])
+        #expect(result.articles.map(\.fallbackID) == ["good"])
+        #expect(result.problems == [IngestProblem(SourceLocation(file: "in/bad\\xFF.txt"), .fileNameNotUTF8)])
+    }
+
     @Test("a symbolic link out of the named folder is not followed")
     func symlinkOut() throws {
         let outside = try TemporaryFolder()
