@@ -46,8 +46,8 @@ struct IngestOptions: ParsableArguments {
     var maxBytes: Int = 5_000_000
 
     func validate() throws {
-        if let published, PublishedDate(published) == nil {
-            throw ValidationError("--published '\(published)' is not a date: use YYYY-MM-DD.")
+        if let published, case let .failure(problem) = PublishedDate.parse(published) {
+            throw ValidationError("--published '\(published)': \(problem).")
         }
         if maxBytes < 1 { throw ValidationError("--max-bytes must be positive.") }
     }
@@ -112,7 +112,7 @@ extension CorpusError {
         case .unsafePath: return "unsafe path"
         case .csvMissingHeader, .csvNoBodyColumn, .csvColumnCount, .csvUnterminatedQuote: return "malformed CSV"
         case .badFrontMatter: return "bad front matter"
-        case .unparseableDate: return "bad date"
+        case .unparseableDate, .badDate: return "bad date"
         case .unsupportedFile: return "unsupported type"
         case .fileNameNotUTF8: return "bad file name"
         case .idInUse: return "id conflict"

@@ -170,6 +170,36 @@ import Testing
         #expect(PublishedDate(text) == nil)
     }
 
+    @Test("a time of day or an offset that cannot exist is refused", arguments: [
+        "2024-06-01T25:99+99:00", "2024-06-01T24:00Z", "2024-06-01T10:60", "2024-06-01T10:00:61Z", "2024-06-01T10:00+15:00",
+        "2024-06-01T10:00+05:60", "2024-06-01T10", "2024-06-01T10:00+5", "2024-06-01T:", "2024-06-01T10:00Z+01:00",
+    ])
+    func impossibleTimes(text: String) {
+        #expect(PublishedDate(text) == nil)
+    }
+
+    @Test("valid times and offsets are still read", arguments: [
+        ("2024-06-01T23:59:59.123+14:00", "2024-06"), ("2024-06-01T00:00-12:00", "2024-06"), ("2024-06-01 10:00", "2024-06"),
+        ("2024-06-01T10:00:00Z", "2024-06"), ("2024-06-01T10:00+0530", "2024-06"), ("2024-06-01T10:00+05", "2024-06"),
+    ])
+    func validTimes(text: String, month: String) {
+        #expect(PublishedDate(text)?.month.rawValue == month)
+    }
+
+    @Test("a real date outside the accepted years is rejected with the range, not as unparseable")
+    func outOfRangeMessage() throws {
+        let builder = ArticleBuilder(cleaner: BoilerplateCleaner(rules: ShippedRules.boilerplate))
+        let raw = RawArticle(metadata: ArticleMetadata(published: "9999-12-31"), body: "Police detained a reporter.",
+                             origin: SourceLocation(file: "far.md"), fallbackID: "far")
+        guard case let .failure(problem) = builder.build(raw) else { Issue.record("9999-12-31 was accepted"); return }
+        let message = problem.error.localizedDescription
+        #expect(message == "bad date '9999-12-31': year 9999 is outside the accepted years 1800–2200")
+        let time = RawArticle(metadata: ArticleMetadata(published: "2024-06-01T25:99+99:00"), body: "Police detained a reporter.",
+                              origin: SourceLocation(file: "late.md"), fallbackID: "late")
+        guard case let .failure(timeProblem) = builder.build(time) else { Issue.record("25:99 was accepted"); return }
+        #expect(timeProblem.error.localizedDescription == "bad date '2024-06-01T25:99+99:00': hour 25 does not exist (00–23)")
+    }
+
     @Test("the month before January is December of the year before")
     func previous() {
         #expect(Month(rawValue: "2026-01")!.previous.rawValue == "2025-12")
