@@ -139,6 +139,23 @@ import Testing
         #expect(result.problems == [IngestProblem(SourceLocation(file: "in/bad\\xFF.txt"), .fileNameNotUTF8)])
     }
 
+    @Test("unknown JSONL keys and CSV columns: one warning per key with its count and first line, at most 20 keys per file")
+    func unknownKeysSummarised() throws {
+        let folder = try TemporaryFolder()
+        let lines = (1 ... 300).map { #"{"id": "a\#($0)", "extra": 1, "body": "Police detained reporter number \#($0)."}"# }
+        try folder.write("feed.jsonl", lines.joined(separator: "\n") + "\n")
+        let columns = (1 ... 10_000).map { "x\($0)" }
+        try folder.write("wide.csv", "id,body," + columns.joined(separator: ",") + "\nw1,Police detained a blogger.," + String(repeating: ",", count: 9_999) + "\n")
+        let result = events(folder, ["feed.jsonl", "wide.csv"])
+        #expect(result.articles.count == 301)
+        let jsonl = result.warnings.filter { $0.location.file == "feed.jsonl" }
+        #expect(jsonl.map(\.description) == ["feed.jsonl:1: warning: unknown key `extra` ignored on 300 lines (first on line 1)"])
+        let csv = result.warnings.filter { $0.location.file == "wide.csv" }
+        #expect(csv.count == 21)
+        #expect(csv.first?.description == "wide.csv:1: warning: unknown column `x1` ignored")
+        #expect(csv.last?.description == "wide.csv:1: warning: … and 9980 more unknown columns ignored")
+    }
+
     @Test("a symbolic link out of the named folder is not followed")
     func symlinkOut() throws {
         let outside = try TemporaryFolder()
