@@ -28,6 +28,7 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
+        try IngestRunner.requireExisting(paths, common: common)
         let report = try IngestRunner.ingest(paths: paths, common: common, input: input)
         IngestRunner.printSummary(report, store: common.db)
         if report.hasRejections { throw CommandFailure.problems("") }
@@ -55,6 +56,18 @@ struct IngestOptions: ParsableArguments {
 
 /// Shared by `ingest` and `run`.
 enum IngestRunner {
+    /// A path that does not exist is a usage error (exit 2, as for every command), found before
+    /// anything is read or stored; one that vanishes later is a rejected input like any other.
+    static func requireExisting(_ paths: [String], common: CommonOptions) throws {
+        let missing = paths.filter { path in
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : common.currentDirectory.appendingPathComponent(path)
+            return !FileManager.default.fileExists(atPath: url.path)
+        }
+        guard missing.isEmpty else {
+            throw CommandFailure.usage(missing.map { "error: \($0): no such file or folder" }.joined(separator: "\n"))
+        }
+    }
+
     static func ingest(paths: [String], common: CommonOptions, input: IngestOptions) throws -> IngestReport {
         let published = input.published, source = input.source, maxBytes = input.maxBytes
         let boilerplate = try common.loadBoilerplate()

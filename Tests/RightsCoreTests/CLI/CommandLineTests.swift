@@ -95,4 +95,19 @@ import Testing
         #expect(test.status == 0)
         #expect(test.stdout.hasSuffix(" 0 failed\n"))
     }
+
+    @Test("ingest and run exit 2 for a path that does not exist, before touching the store", .enabled(if: binary != nil))
+    func missingInputPath() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/good.md", "---\npublished: 2026-09-01\n---\nPolice detained a reporter in Almaty.")
+        let db = folder.url.appendingPathComponent("store.sqlite").path
+        let paths = [folder.url.appendingPathComponent("in").path, folder.url.appendingPathComponent("nowhere").path]
+        let ingest = try Self.run(["ingest", "--db", db, "--rules", TestPaths.rules.path] + paths)
+        let run = try Self.run(["run", "--db", db, "--rules", TestPaths.rules.path, "--out", folder.url.appendingPathComponent("out").path] + paths)
+        for (command, output) in [("ingest", ingest), ("run", run)] {
+            #expect(output.status == 2, "\(command): \(output.stderr)")
+            #expect(output.stderr.contains("nowhere: no such file or folder"), "\(command): \(output.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
 }
