@@ -31,7 +31,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let rules = try AnalyzeRunner.loadRules(common)
-        let store = try common.openStore()
+        let store = try common.openStoreForReading()
         let month = Month(rawValue: month)!
         let path = ExportRunner.path(out: out, reports: reports, month: month)
         let result = try ExportRunner.export(month: month, rules: rules, store: store, to: path)

@@ -20,6 +20,15 @@ struct CommonOptions: ParsableArguments {
         try RightsStore(path: db)
     }
 
+    /// For commands that only read: never creates or migrates the store, and reads beside a
+    /// writer or in a folder it may not write to. No store there is a usage error (exit 2).
+    func openStoreForReading() throws -> RightsStore {
+        do { return try RightsStore(path: db, access: .readOnly) } catch let error as StoreError {
+            if case .missing = error { throw CommandFailure.usage("error: " + (error.errorDescription ?? "\(error)")) }
+            throw error
+        }
+    }
+
     func loadBoilerplate() throws -> BoilerplateRules {
         let url = rulesURL.appendingPathComponent("boilerplate.yaml")
         guard FileManager.default.fileExists(atPath: url.path) else {
