@@ -191,4 +191,19 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: db))
     }
+
+    @Test("control characters in ids, titles and sentences are shown escaped in tables, never sent to the terminal raw", .enabled(if: binary != nil))
+    func controlCharactersEscapedInTables() throws {
+        let folder = try TemporaryFolder()
+        let line = #"{"id": "kz\u001b[31m-1", "title": "Bell\u0007 and \u202eevil", "published": "2026-09-01", "body": "Police in Kazakhstan detained three journalists after a protest\u001b]0;pwned\u0007."}"# + "\n"
+        let db = try Self.analysedStore(in: folder, jsonLines: line)
+        let articles = try Self.run(["articles", "--db", db])
+        let findings = try Self.run(["findings", "--db", db])
+        for output in [articles, findings] {
+            #expect(output.status == 0, "\(output.stderr)")
+            #expect(!output.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F || $0 == "\u{202E}" }, "\(output.stdout)")
+            #expect(output.stdout.contains("kz\\u{1B}[31m-1"), "\(output.stdout)")
+        }
+        #expect(articles.stdout.contains("Bell\\u{7} and \\u{202E}evil"), "\(articles.stdout)")
+    }
 }
