@@ -57,6 +57,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case leaderOverlap = "R042"
     case malformedCountryCode = "R043"
     case ambiguousNotAName = "R044"
+    case commonWordPlaceName = "R045"
     case thresholdsNotIncreasing = "R050"
     case weightsSum = "R051"
 
@@ -95,6 +96,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
         case .leaderOverlap: return "leader's years overlap another holder of the same office"
         case .malformedCountryCode: return "malformed country code"
         case .ambiguousNotAName: return "`ambiguous` lists a name the country does not have"
+        case .commonWordPlaceName: return "a place name that is a single letter or a common word (engine.yaml not_place_names), not marked ambiguous"
         case .thresholdsNotIncreasing: return "coverage thresholds not increasing"
         case .weightsSum: return "coverage level values do not run from 0 to 1 as the index needs"
         }
