@@ -139,6 +139,29 @@ import Testing
         #expect(result.problems == [IngestProblem(SourceLocation(file: "in/bad\\xFF.txt"), .fileNameNotUTF8)])
     }
 
+    @Test("a pipe named like an article is rejected as not a regular file, not read (it would wait forever) nor skipped in silence")
+    func pipeNamedLikeArticle() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/good.txt", "Police detained a reporter.")
+        try #require(mkfifo(folder.url.appendingPathComponent("in/feed.jsonl").path, 0o644) == 0)
+        let result = events(folder, ["in"])
+        #expect(result.articles.map(\.fallbackID) == ["good"])
+        #expect(result.problems == [IngestProblem(SourceLocation(file: "in/feed.jsonl"), .unreadable(reason: "not a regular file (a pipe, socket or device)"))])
+    }
+
+    @Test("a subfolder that cannot be read is rejected with the reason", .enabled(if: geteuid() != 0))
+    func unreadableSubfolder() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/good.txt", "Police detained a reporter.")
+        try folder.write("in/locked/hidden.txt", "Police detained an editor.")
+        let locked = folder.url.appendingPathComponent("in/locked").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked) }
+        let result = events(folder, ["in"])
+        #expect(result.articles.map(\.fallbackID) == ["good"])
+        #expect(result.problems == [IngestProblem(SourceLocation(file: "in/locked"), .unreadable(reason: "folder cannot be read (Permission denied)"))])
+    }
+
     @Test("unknown JSONL keys and CSV columns: one warning per key with its count and first line, at most 20 keys per file")
     func unknownKeysSummarised() throws {
         let folder = try TemporaryFolder()
