@@ -17,8 +17,11 @@ public struct ArticleBuilder: Sendable {
     public func build(_ raw: RawArticle) -> Result<Article, IngestProblem> {
         var published = defaultPublished
         if let text = raw.metadata.published?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            guard let date = PublishedDate(text) else { return .failure(IngestProblem(raw.origin, .unparseableDate(text))) }
-            published = date
+            switch PublishedDate.parse(text) {
+            case let .success(date): published = date
+            case .failure(.unrecognised): return .failure(IngestProblem(raw.origin, .unparseableDate(text)))
+            case let .failure(problem): return .failure(IngestProblem(raw.origin, .badDate(text, problem)))
+            }
         }
         var original = TextNormalizer.canonical(raw.body)
         // SQLite's C strings end at a NUL (a JSON manifest may carry "\u0000"): the stored text would

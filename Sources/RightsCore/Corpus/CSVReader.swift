@@ -39,9 +39,9 @@ struct CSVReader: Sendable {
                     header = []
                     return
                 }
-                for name in names where !known.contains(name) {
-                    emit(.warning(IngestWarning(location: location, message: "unknown column `\(name)` ignored")))
-                }
+                var unknownColumns = UnknownNameTally(file: displayPath, kind: .column)
+                for name in names where !known.contains(name) { unknownColumns.add(name, line: line) }
+                unknownColumns.warnings.forEach { emit(.warning($0)) }
                 header = names
                 return
             }

@@ -18,7 +18,10 @@ public enum CorpusError: Error, Equatable, Sendable, LocalizedError {
     case csvUnterminatedQuote
     case badFrontMatter(reason: String)
     case unparseableDate(String)
+    /// A date in a known form that cannot be right: a time that does not exist, a year out of range.
+    case badDate(String, PublishedDate.Problem)
     case unsupportedFile(extension: String)
+    case fileNameNotUTF8
     case idInUse(id: String, by: String)
 
     public var errorDescription: String? {
@@ -39,7 +42,9 @@ public enum CorpusError: Error, Equatable, Sendable, LocalizedError {
         case .csvUnterminatedQuote: return "a quoted field is never closed"
         case let .badFrontMatter(reason): return "bad front matter: \(reason)"
         case let .unparseableDate(value): return "unparseable date '\(value)': use YYYY-MM-DD (ISO 8601)"
+        case let .badDate(value, problem): return "bad date '\(value)': \(problem)"
         case let .unsupportedFile(ext): return "unsupported file type '.\(ext)': use .txt, .md, .jsonl or .csv"
+        case .fileNameNotUTF8: return "the name is not valid UTF-8 (bytes shown as \\xNN), so it cannot be an id: rename it"
         case let .idInUse(id, other): return "id '\(id)' is already used by a different article (\(other)) in this batch"
         }
     }

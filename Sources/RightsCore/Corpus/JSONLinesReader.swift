@@ -18,6 +18,8 @@ struct JSONLinesReader: Sendable {
         }
         defer { lines.close() }
         var sawAny = false
+        var unknownKeys = UnknownNameTally(file: displayPath, kind: .key)
+        defer { unknownKeys.warnings.forEach { emit(.warning($0)) } }
         while let item = lines.next() {
             switch item {
             case let .tooLong(number, bytes):
@@ -26,7 +28,7 @@ struct JSONLinesReader: Sendable {
                 let location = SourceLocation(file: displayPath, line: number)
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 sawAny = true
-                for event in parse(bytes, location: location, folder: folder, fallbackID: "\(stem)-\(number)") {
+                for event in parse(bytes, location: location, folder: folder, fallbackID: "\(stem)-\(number)", unknownKeys: &unknownKeys) {
                     emit(event)
                 }
             }
@@ -34,7 +36,8 @@ struct JSONLinesReader: Sendable {
         if !sawAny { emit(.problem(IngestProblem(SourceLocation(file: displayPath), .emptyFile))) }
     }
 
-    private func parse(_ bytes: [UInt8], location: SourceLocation, folder: URL, fallbackID: String) -> [ReaderEvent] {
+    private func parse(_ bytes: [UInt8], location: SourceLocation, folder: URL, fallbackID: String,
+                       unknownKeys: inout UnknownNameTally) -> [ReaderEvent] {
         if bytes.contains(0) { return [.problem(IngestProblem(location, .binaryFile))] }
         let object: Any
         do {
@@ -61,7 +64,7 @@ struct JSONLinesReader: Sendable {
         metadata.published = (dictionary["published"] as? String) ?? (dictionary["date"] as? String)
         metadata.language = dictionary["language"] as? String
         for key in dictionary.keys.sorted() where !FrontMatter.knownKeys.contains(key) && key != "body" && key != "file" {
-            warnings.append(.warning(IngestWarning(location: location, message: "unknown key `\(key)` ignored")))
+            unknownKeys.add(key, line: location.line ?? 0)
         }
         let body: String
         switch (dictionary["body"] as? String, dictionary["file"] as? String) {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads a file in chunks and hands out lines, so that a large JSONL or CSV file never sits in
-/// memory whole. A line longer than `maxLineBytes` is skipped and reported as too long.
+/// memory whole. A line longer than `maxLineBytes` is skipped and reported as too long. A UTF-8
+/// byte order mark at the start of the file is dropped.
 struct LineStream {
     enum Item {
         case line(number: Int, bytes: [UInt8])
@@ -60,6 +61,9 @@ struct LineStream {
         if overflow > 0 { return .tooLong(number: lineNumber, bytes: overflow) }
         var line = line
         if line.last == 0x0D { line.removeLast() }
+        // Excel's "CSV UTF-8" and some JSONL writers start the file with a byte order mark: it is
+        // not part of the first column name or key.
+        if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
         return .line(number: lineNumber, bytes: line)
     }
 }

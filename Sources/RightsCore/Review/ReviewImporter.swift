@@ -9,6 +9,31 @@ public struct ReviewImportReport: Sendable, Equatable {
     public var unchanged = 0
     /// Finding ids not in the store (reported, skipped).
     public var unknownIDs: [String] = []
+    /// Findings on two rows with different decisions or notes; the later row was kept.
+    public var conflicts: [ReviewConflict] = []
+}
+
+/// One finding on two rows of the Findings sheet (a row copied, or a sheet pasted twice) with a
+/// different decision or note. The later row wins, as it would if a reviewer read the sheet top down.
+public struct ReviewConflict: Sendable, Equatable, CustomStringConvertible {
+    public var findingID: FindingID
+    /// Row numbers as the spreadsheet shows them (the header is row 1).
+    public var firstRow: Int
+    public var firstDecision: ReviewDecision
+    public var laterRow: Int
+    public var laterDecision: ReviewDecision
+
+    public init(findingID: FindingID, firstRow: Int, firstDecision: ReviewDecision, laterRow: Int, laterDecision: ReviewDecision) {
+        self.findingID = findingID
+        self.firstRow = firstRow
+        self.firstDecision = firstDecision
+        self.laterRow = laterRow
+        self.laterDecision = laterDecision
+    }
+
+    public var description: String {
+        "finding \(findingID) is on rows \(firstRow) (\(firstDecision.rawValue)) and \(laterRow) (\(laterDecision.rawValue)) of the Findings sheet; row \(laterRow) is kept"
+    }
 }
 
 /// Problems with a reviewed workbook; any of them means nothing was imported.
@@ -52,8 +77,9 @@ public struct ReviewImporter: Sendable {
         let existing = try store.reviews()
         let known = try store.findingIDs()
         var report = ReviewImportReport()
-        var reviews: [Review] = []
-        let stamp = RightsStore.timestamp(now)
+        // The decision each finding gets: its last row in the sheet. In order of first appearance.
+        var chosen: [(id: FindingID, row: Int, decision: ReviewDecision, note: String)] = []
+        var position: [FindingID: Int] = [:]
         for rowIndex in 1 ..< max(1, table.rows.count) {
             let id = table[rowIndex, idColumn].trimmingCharacters(in: .whitespacesAndNewlines)
             let word = table[rowIndex, decisionColumn].trimmingCharacters(in: .whitespacesAndNewlines)
@@ -66,6 +92,21 @@ public struct ReviewImporter: Sendable {
             }
             let findingID = FindingID(id)
             guard known.contains(findingID) else { report.unknownIDs.append(id); continue }
+            guard let index = position[findingID] else {
+                position[findingID] = chosen.count
+                chosen.append((findingID, rowIndex + 1, decision, note))
+                continue
+            }
+            let earlier = chosen[index]
+            if earlier.decision != decision || earlier.note != note {
+                report.conflicts.append(ReviewConflict(findingID: findingID, firstRow: earlier.row, firstDecision: earlier.decision,
+                                                       laterRow: rowIndex + 1, laterDecision: decision))
+            }
+            chosen[index] = (findingID, rowIndex + 1, decision, note)
+        }
+        var reviews: [Review] = []
+        let stamp = RightsStore.timestamp(now)
+        for (findingID, _, decision, note) in chosen {
             if let previous = existing[findingID], previous.decision == decision, (previous.note ?? "") == note {
                 report.unchanged += 1
                 continue

@@ -29,6 +29,10 @@ public struct EngineSettings: Sendable, Equatable {
     /// Capitalised words that may follow a place name without making it an organisation's name
     /// ("Uzbek President", "Egyptian Interior Ministry").
     public var titleWords: Set<String> = []
+    /// Words that are never a place name on their own ("the", "will", "court"): `rules check`
+    /// refuses a country name, alias, demonym, city or leader alias that is one of them, or a
+    /// single letter, unless the country marks it ambiguous.
+    public var notPlaceNames: Set<String> = []
     /// Territories whose findings are reported under another country (Hong Kong → China).
     public var reportUnder: [CountryCode: CountryCode] = [:]
     public var confidence = AttributionConfidence()

@@ -96,19 +96,20 @@ public enum RuleSetLoader {
             diagnostics += doc.diagnostics
         }
 
+        // The engine's word lists first: the place names are checked against `not_place_names`.
+        var engine = EngineSettings()
+        if var doc = document("engine.yaml", required: true) {
+            engine = EngineSettingsReader.read(&doc)
+            diagnostics += doc.diagnostics
+        }
         var countries: [Country] = []
         if var doc = document("countries.yaml", required: true) {
-            countries = GazetteerReader.countries(&doc)
+            countries = GazetteerReader.countries(&doc, notPlaceNames: engine.notPlaceNames)
             diagnostics += doc.diagnostics
         }
         var regions: [Region] = []
         if var doc = document("regions.yaml", required: false) {
-            regions = GazetteerReader.regions(&doc)
-            diagnostics += doc.diagnostics
-        }
-        var engine = EngineSettings()
-        if var doc = document("engine.yaml", required: true) {
-            engine = EngineSettingsReader.read(&doc)
+            regions = GazetteerReader.regions(&doc, notPlaceNames: engine.notPlaceNames)
             diagnostics += doc.diagnostics
         }
         var scoring = ScoringConfig()

@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import Synchronization
 
-/// The SQLite store: one file in WAL mode, migrated on open.
+/// The SQLite store: one file in WAL mode, migrated on open, or opened read-only (never
+/// migrated, never created) by the commands that only read it.
 ///
 /// ```swift
 /// let store = try RightsStore(path: "rightsbrief.sqlite")
@@ -16,10 +17,24 @@ public final class RightsStore: Sendable {
     /// commits by other connections only) it tells whether any article changed since a moment.
     let articleWrites = Atomic<Int>(0)
 
-    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
-    /// - Throws: `StoreError.open` / `.migrate` naming the file.
-    public init(path: String) throws {
+    public enum Access: Sendable {
+        /// Create the file if needed and bring its schema up to date.
+        case readWrite
+        /// Read only: works in a folder this process may not write to and beside a writer that
+        /// holds the write lock (WAL lets readers in), but does not create or migrate the store.
+        case readOnly
+    }
+
+    /// Opens the store at `path`: by default creating it if needed and bringing its schema up to date.
+    /// - Throws: `StoreError.open` / `.migrate` naming the file; read-only, `.missing` for no file
+    ///   and `.needsUpgrade` for a schema this version would migrate.
+    public init(path: String, access: Access = .readWrite) throws {
         self.path = path
+        if access == .readOnly {
+            writer = try Self.openReadOnly(path)
+            try requireCurrentSchema()
+            return
+        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
@@ -49,6 +64,48 @@ public final class RightsStore: Sendable {
         configuration.foreignKeysEnabled = true
         writer = try DatabaseQueue(configuration: configuration)
         try migrate()
+    }
+
+    private static func openReadOnly(_ path: String) throws -> DatabaseQueue {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        func open(_ location: String) throws -> DatabaseQueue {
+            let queue = try DatabaseQueue(path: location, configuration: configuration)
+            // SQLite opens the write-ahead log at the first read: a problem with it shows here.
+            _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            return queue
+        }
+        do {
+            return try open(path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+            // A WAL store in a folder this process may not write to: SQLite cannot create the
+            // shared-memory file beside it. With no write-ahead log left (every writer closed
+            // cleanly, and none can start where we may not write), the file holds the whole store
+            // and is read as immutable.
+            let folder = (path as NSString).deletingLastPathComponent
+            let walBytes = ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? NSNumber)?.intValue ?? 0
+            guard walBytes == 0, !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder),
+                  let escaped = URL(fileURLWithPath: path).standardizedFileURL.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) else {
+                throw StoreError.open(path: path, reason: Self.reason(error))
+            }
+            do { return try open("file:\(escaped)?immutable=1") } catch {
+                throw StoreError.open(path: path, reason: Self.reason(error))
+            }
+        } catch {
+            throw StoreError.open(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// A read-only store must already have every migration: it cannot apply them.
+    private func requireCurrentSchema() throws {
+        let missing = try read("migrations") { db in
+            let migrator = Migrations.migrator
+            let applied = try migrator.appliedIdentifiers(db)
+            return migrator.migrations.filter { !applied.contains($0) }
+        }
+        if !missing.isEmpty { throw StoreError.needsUpgrade(path: path, migrations: missing) }
     }
 
     private func migrate() throws {

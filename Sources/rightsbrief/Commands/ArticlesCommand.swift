@@ -24,7 +24,7 @@ struct ArticlesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try common.openStore()
+        let store = try common.openStoreForReading()
         let articles = try store.articleSummaries(month: month.flatMap(Month.init), undatedOnly: undated)
         switch format {
         case .json:

@@ -51,7 +51,7 @@ struct BriefCommand: ParsableCommand {
 
     func run() throws {
         let rules = try AnalyzeRunner.loadRules(common)
-        let store = try common.openStore()
+        let store = try common.openStoreForReading()
         let result = try report.reports(rules: rules).write(month: Month(rawValue: month)!, countries: country.map { CountryCode($0.uppercased()) }, store: store)
         if result.countries.isEmpty {
             print("No findings for \(month)\(country.isEmpty ? "" : " in \(country.joined(separator: ", "))"): wrote \(result.files.count) files.")

@@ -50,7 +50,7 @@ struct EvalCommand: ParsableCommand {
             let labels = try GoldLabels.read(common.resolve(gold), display: gold)
             let articles = try EvaluationManifest.read(common.resolve(manifest), display: manifest)
             let predicted = try findings.map { try PredictedFinding.read(common.resolve($0), display: $0) }
-                ?? common.openExistingStore().findings().map(PredictedFinding.init)
+                ?? common.openStoreForReading().findings().map(PredictedFinding.init)
             evaluation = Evaluation.evaluate(gold: labels, manifest: articles, findings: predicted)
         } catch let error as EvaluationError {
             throw CommandFailure.usage("error: " + (error.errorDescription ?? "unreadable input"))

@@ -31,7 +31,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let rules = try AnalyzeRunner.loadRules(common)
-        let store = try common.openStore()
+        let store = try common.openStoreForReading()
         let month = Month(rawValue: month)!
         let path = ExportRunner.path(out: out, reports: reports, month: month)
         let result = try ExportRunner.export(month: month, rules: rules, store: store, to: path)
@@ -68,7 +68,8 @@ struct ReviewCommand: ParsableCommand {
             abstract: "Read the decisions and notes of a reviewed workbook into the store.",
             discussion: """
                 Matches rows of the Findings sheet by finding id. Prints N accepted, N rejected, \
-                N follow-up, N unchanged, N unknown ids. A file that is not a workbook, a missing \
+                N follow-up, N unchanged, N unknown ids. A finding on two rows with different \
+                decisions is a warning naming both rows; the later row is kept. A file that is not a workbook, a missing \
                 Findings sheet or column, or an unknown decision word (named with its row) changes \
                 nothing and exits 1. Rejected findings then drop out of `brief` and `export`.
                 """)
@@ -91,6 +92,7 @@ struct ReviewCommand: ParsableCommand {
             } catch let error as LocalizedError where !(error is StoreError) {
                 throw CommandFailure.problems("error: \(error.errorDescription ?? "\(error)")\nNothing was imported.")
             }
+            for conflict in report.conflicts { Terminal.error("warning: \(file): \(conflict)") }
             for id in report.unknownIDs.prefix(20) { Terminal.error("warning: unknown finding id \(id) skipped (re-analysed since export?)") }
             print("\(report.accepted) accepted, \(report.rejected) rejected, \(report.followUp) follow-up, \(report.unchanged) unchanged, \(report.unknownIDs.count) unknown ids")
         }

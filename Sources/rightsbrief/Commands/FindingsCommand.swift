@@ -36,7 +36,7 @@ struct FindingsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try common.openStore()
+        let store = try common.openStoreForReading()
         let filter = FindingFilter(month: month.flatMap(Month.init(rawValue:)), countries: country.map { CountryCode($0.uppercased()) },
                                    indicators: indicator.map { IndicatorID($0) })
         let findings = try store.findings(filter)

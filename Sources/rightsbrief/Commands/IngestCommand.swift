@@ -28,6 +28,7 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
+        try IngestRunner.requireExisting(paths, common: common)
         let report = try IngestRunner.ingest(paths: paths, common: common, input: input)
         IngestRunner.printSummary(report, store: common.db)
         if report.hasRejections { throw CommandFailure.problems("") }
@@ -46,8 +47,8 @@ struct IngestOptions: ParsableArguments {
     var maxBytes: Int = 5_000_000
 
     func validate() throws {
-        if let published, PublishedDate(published) == nil {
-            throw ValidationError("--published '\(published)' is not a date: use YYYY-MM-DD.")
+        if let published, case let .failure(problem) = PublishedDate.parse(published) {
+            throw ValidationError("--published '\(published)': \(problem).")
         }
         if maxBytes < 1 { throw ValidationError("--max-bytes must be positive.") }
     }
@@ -55,6 +56,18 @@ struct IngestOptions: ParsableArguments {
 
 /// Shared by `ingest` and `run`.
 enum IngestRunner {
+    /// A path that does not exist is a usage error (exit 2, as for every command), found before
+    /// anything is read or stored; one that vanishes later is a rejected input like any other.
+    static func requireExisting(_ paths: [String], common: CommonOptions) throws {
+        let missing = paths.filter { path in
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : common.currentDirectory.appendingPathComponent(path)
+            return !FileManager.default.fileExists(atPath: url.path)
+        }
+        guard missing.isEmpty else {
+            throw CommandFailure.usage(missing.map { "error: \($0): no such file or folder" }.joined(separator: "\n"))
+        }
+    }
+
     static func ingest(paths: [String], common: CommonOptions, input: IngestOptions) throws -> IngestReport {
         let published = input.published, source = input.source, maxBytes = input.maxBytes
         let boilerplate = try common.loadBoilerplate()
@@ -112,8 +125,9 @@ extension CorpusError {
         case .unsafePath: return "unsafe path"
         case .csvMissingHeader, .csvNoBodyColumn, .csvColumnCount, .csvUnterminatedQuote: return "malformed CSV"
         case .badFrontMatter: return "bad front matter"
-        case .unparseableDate: return "bad date"
+        case .unparseableDate, .badDate: return "bad date"
         case .unsupportedFile: return "unsupported type"
+        case .fileNameNotUTF8: return "bad file name"
         case .idInUse: return "id conflict"
         }
     }

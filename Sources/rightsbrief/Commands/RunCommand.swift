@@ -27,7 +27,8 @@ struct RunCommand: AsyncParsableCommand {
         if paths.isEmpty, !FileManager.default.fileExists(atPath: common.currentDirectory.appendingPathComponent("samples").path) {
             throw CommandFailure.usage("error: no samples/ folder here: run from the project folder, or name the files and folders to ingest")
         }
-        // Everything that can be checked before work starts is checked first: rules, templates.
+        // Everything that can be checked before work starts is checked first: paths, rules, templates.
+        try IngestRunner.requireExisting(inputs, common: common)
         let rules = try AnalyzeRunner.loadRules(common)
         let reports = try report.reports(rules: rules)
         let ingest = try IngestRunner.ingest(paths: inputs, common: common, input: input)

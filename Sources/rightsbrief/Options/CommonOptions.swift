@@ -23,13 +23,13 @@ struct CommonOptions: ParsableArguments {
         try RightsStore(path: db)
     }
 
-    /// For commands that only read: opening a missing path would create an empty store and
-    /// answer as if nothing had been found.
-    func openExistingStore() throws -> RightsStore {
-        guard FileManager.default.fileExists(atPath: resolve(db).path) else {
-            throw CommandFailure.usage("error: store \(db) not found: run from the folder that holds it or pass --db PATH")
+    /// For commands that only read: never creates or migrates the store, and reads beside a
+    /// writer or in a folder it may not write to. No store there is a usage error (exit 2).
+    func openStoreForReading() throws -> RightsStore {
+        do { return try RightsStore(path: db, access: .readOnly) } catch let error as StoreError {
+            if case .missing = error { throw CommandFailure.usage("error: " + (error.errorDescription ?? "\(error)")) }
+            throw error
         }
-        return try openStore()
     }
 
     func loadBoilerplate() throws -> BoilerplateRules {

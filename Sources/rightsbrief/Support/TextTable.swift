@@ -1,8 +1,11 @@
-/// A plain aligned text table for terminals.
+import RightsCore
+
+/// A plain aligned text table for terminals. Control characters in cells are shown escaped
+/// (`\u{1B}`), never sent to the terminal; line breaks become spaces.
 enum TextTable {
     static func render(header: [String], rows: [[String]], maxWidth: Int = 50) -> String {
         func clip(_ text: String) -> String {
-            let flat = text.replacingOccurrences(of: "\n", with: " ")
+            let flat = VisibleControls.escaped(text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " "))
             return flat.count > maxWidth ? String(flat.prefix(maxWidth - 1)) + "…" : flat
         }
         let cells = ([header] + rows).map { $0.map(clip) }

@@ -108,6 +108,77 @@ import Testing
         #expect(result.warnings.count == 1)
     }
 
+    @Test("a UTF-8 byte order mark at the start of a CSV or JSONL file is not part of the first column or key")
+    func byteOrderMark() throws {
+        let folder = try TemporaryFolder()
+        let bom = Data([0xEF, 0xBB, 0xBF])
+        try folder.write("excel.csv", bom + Data("id,title,body\r\nc1,First,Police detained a reporter.\r\n".utf8))
+        try folder.write("feed.jsonl", bom + Data("{\"id\": \"j1\", \"body\": \"Police detained a blogger.\"}\n".utf8))
+        try folder.write("note.md", bom + Data("---\nid: m1\n---\nPolice detained an editor.\n".utf8))
+        let result = events(folder, ["excel.csv", "feed.jsonl", "note.md"])
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        #expect(result.warnings.isEmpty, "\(result.warnings)")
+        #expect(result.articles.map(\.metadata.id) == ["c1", "j1", "m1"])
+    }
+
+    @Test("a file whose name is not valid UTF-8 is rejected and named with its bytes escaped, not skipped in silence")
+    func undecodableFileName() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/good.txt", "Police detained a reporter.")
+        // "bad\xFF.txt": a Latin-1 "ÿ" copied from an old archive.
+        let name: [UInt8] = Array("bad".utf8) + [0xFF] + Array(".txt".utf8)
+        let path = Array(folder.url.appendingPathComponent("in").path.utf8) + [UInt8(ascii: "/")] + name + [0]
+        let descriptor = path.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { open($0, O_CREAT | O_WRONLY, 0o644) }
+        }
+        try #require(descriptor >= 0)
+        _ = "Police detained an editor.".withCString { write(descriptor, $0, strlen($0)) }
+        close(descriptor)
+        let result = events(folder, ["in"])
+        #expect(result.articles.map(\.fallbackID) == ["good"])
+        #expect(result.problems == [IngestProblem(SourceLocation(file: "in/bad\\xFF.txt"), .fileNameNotUTF8)])
+    }
+
+    @Test("a pipe named like an article is rejected as not a regular file, not read (it would wait forever) nor skipped in silence")
+    func pipeNamedLikeArticle() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/good.txt", "Police detained a reporter.")
+        try #require(mkfifo(folder.url.appendingPathComponent("in/feed.jsonl").path, 0o644) == 0)
+        let result = events(folder, ["in"])
+        #expect(result.articles.map(\.fallbackID) == ["good"])
+        #expect(result.problems == [IngestProblem(SourceLocation(file: "in/feed.jsonl"), .unreadable(reason: "not a regular file (a pipe, socket or device)"))])
+    }
+
+    @Test("a subfolder that cannot be read is rejected with the reason", .enabled(if: geteuid() != 0))
+    func unreadableSubfolder() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/good.txt", "Police detained a reporter.")
+        try folder.write("in/locked/hidden.txt", "Police detained an editor.")
+        let locked = folder.url.appendingPathComponent("in/locked").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked) }
+        let result = events(folder, ["in"])
+        #expect(result.articles.map(\.fallbackID) == ["good"])
+        #expect(result.problems == [IngestProblem(SourceLocation(file: "in/locked"), .unreadable(reason: "folder cannot be read (Permission denied)"))])
+    }
+
+    @Test("unknown JSONL keys and CSV columns: one warning per key with its count and first line, at most 20 keys per file")
+    func unknownKeysSummarised() throws {
+        let folder = try TemporaryFolder()
+        let lines = (1 ... 300).map { #"{"id": "a\#($0)", "extra": 1, "body": "Police detained reporter number \#($0)."}"# }
+        try folder.write("feed.jsonl", lines.joined(separator: "\n") + "\n")
+        let columns = (1 ... 10_000).map { "x\($0)" }
+        try folder.write("wide.csv", "id,body," + columns.joined(separator: ",") + "\nw1,Police detained a blogger.," + String(repeating: ",", count: 9_999) + "\n")
+        let result = events(folder, ["feed.jsonl", "wide.csv"])
+        #expect(result.articles.count == 301)
+        let jsonl = result.warnings.filter { $0.location.file == "feed.jsonl" }
+        #expect(jsonl.map(\.description) == ["feed.jsonl:1: warning: unknown key `extra` ignored on 300 lines (first on line 1)"])
+        let csv = result.warnings.filter { $0.location.file == "wide.csv" }
+        #expect(csv.count == 21)
+        #expect(csv.first?.description == "wide.csv:1: warning: unknown column `x1` ignored")
+        #expect(csv.last?.description == "wide.csv:1: warning: … and 9980 more unknown columns ignored")
+    }
+
     @Test("a symbolic link out of the named folder is not followed")
     func symlinkOut() throws {
         let outside = try TemporaryFolder()
@@ -137,6 +208,36 @@ import Testing
     @Test("impossible or unreadable dates are refused", arguments: ["2015-02-30", "2015-13-01", "yesterday", "2015-11-02Tnoon", ""])
     func refused(text: String) {
         #expect(PublishedDate(text) == nil)
+    }
+
+    @Test("a time of day or an offset that cannot exist is refused", arguments: [
+        "2024-06-01T25:99+99:00", "2024-06-01T24:00Z", "2024-06-01T10:60", "2024-06-01T10:00:61Z", "2024-06-01T10:00+15:00",
+        "2024-06-01T10:00+05:60", "2024-06-01T10", "2024-06-01T10:00+5", "2024-06-01T:", "2024-06-01T10:00Z+01:00",
+    ])
+    func impossibleTimes(text: String) {
+        #expect(PublishedDate(text) == nil)
+    }
+
+    @Test("valid times and offsets are still read", arguments: [
+        ("2024-06-01T23:59:59.123+14:00", "2024-06"), ("2024-06-01T00:00-12:00", "2024-06"), ("2024-06-01 10:00", "2024-06"),
+        ("2024-06-01T10:00:00Z", "2024-06"), ("2024-06-01T10:00+0530", "2024-06"), ("2024-06-01T10:00+05", "2024-06"),
+    ])
+    func validTimes(text: String, month: String) {
+        #expect(PublishedDate(text)?.month.rawValue == month)
+    }
+
+    @Test("a real date outside the accepted years is rejected with the range, not as unparseable")
+    func outOfRangeMessage() throws {
+        let builder = ArticleBuilder(cleaner: BoilerplateCleaner(rules: ShippedRules.boilerplate))
+        let raw = RawArticle(metadata: ArticleMetadata(published: "9999-12-31"), body: "Police detained a reporter.",
+                             origin: SourceLocation(file: "far.md"), fallbackID: "far")
+        guard case let .failure(problem) = builder.build(raw) else { Issue.record("9999-12-31 was accepted"); return }
+        let message = problem.error.localizedDescription
+        #expect(message == "bad date '9999-12-31': year 9999 is outside the accepted years 1800–2200")
+        let time = RawArticle(metadata: ArticleMetadata(published: "2024-06-01T25:99+99:00"), body: "Police detained a reporter.",
+                              origin: SourceLocation(file: "late.md"), fallbackID: "late")
+        guard case let .failure(timeProblem) = builder.build(time) else { Issue.record("25:99 was accepted"); return }
+        #expect(timeProblem.error.localizedDescription == "bad date '2024-06-01T25:99+99:00': hour 25 does not exist (00–23)")
     }
 
     @Test("the month before January is December of the year before")

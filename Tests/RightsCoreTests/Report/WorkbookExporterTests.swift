@@ -138,6 +138,30 @@ import Testing
         #expect(exported.rows.contains { $0[0] == kazakh.id.rawValue && $0[12] == "accepted" && $0[13] == "confirmed with the source" })
     }
 
+    @Test("the same finding on two rows with different decisions: the later row wins, and both rows are named")
+    func conflictingRows() async throws {
+        let store = try await Self.store()
+        let folder = try TemporaryFolder()
+        let findings = try store.findings()
+        let twice = findings[0].id.rawValue, once = findings[1].id.rawValue
+        func cell(_ reference: String, _ text: String) -> String { "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
+        func row(_ number: Int, _ id: String, _ decision: String, _ note: String) -> String {
+            "<row r=\"\(number)\">\(cell("A\(number)", id))\(cell("B\(number)", decision))\(cell("C\(number)", note))</row>"
+        }
+        let rows = row(1, "finding id", "decision", "note") + row(2, twice, "accepted", "seen") + row(3, once, "accepted", "")
+            + row(4, twice, "rejected", "not this country") + row(5, once, "accepted", "")
+        let workbook = try XlsxFixture.zip(XlsxFixture.workbookParts(sheets: [("Findings", XlsxFixture.sheet(rows))]),
+                                           to: folder.url.appendingPathComponent("twice.xlsx"))
+        let report = try ReviewImporter().importReviews(from: workbook, reviewer: "ana", store: store, now: Date(timeIntervalSince1970: 0))
+        #expect(report.conflicts == [ReviewConflict(findingID: FindingID(twice), firstRow: 2, firstDecision: .accepted, laterRow: 4, laterDecision: .rejected)])
+        #expect(report.conflicts.first?.description == "finding \(twice) is on rows 2 (accepted) and 4 (rejected) of the Findings sheet; row 4 is kept")
+        #expect(report.accepted == 1 && report.rejected == 1 && report.unchanged == 0)
+        let stored = try store.reviews()
+        #expect(stored[FindingID(twice)]?.decision == .rejected)
+        #expect(stored[FindingID(twice)]?.note == "not this country")
+        #expect(stored[FindingID(once)]?.decision == .accepted)
+    }
+
     @Test("bad workbooks change nothing: unknown decision (named with its row), missing column, not an xlsx; unknown ids are skipped")
     func badInput() async throws {
         let store = try await Self.store()

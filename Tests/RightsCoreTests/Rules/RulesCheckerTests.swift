@@ -62,6 +62,7 @@ import Testing
         Expected(fixture: "r042-leader-overlap", code: "R042", file: "countries.yaml", line: 7, column: 9),
         Expected(fixture: "r043-malformed-code", code: "R043", file: "countries.yaml", line: 2, column: 13),
         Expected(fixture: "r044-ambiguous-not-a-name", code: "R044", file: "countries.yaml", line: 5, column: 17),
+        Expected(fixture: "r045-common-word-alias", code: "R045", file: "countries.yaml", line: 5, column: 26),
         Expected(fixture: "r050-thresholds", code: "R050", file: "scoring.yaml", line: 2, column: 3),
         Expected(fixture: "r051-level-values", code: "R051", file: "scoring.yaml", line: 2, column: 3),
         Expected(fixture: "r060-unknown-class", code: "R060", file: "indicators/torture.yaml", line: 7, column: 15),
@@ -90,6 +91,50 @@ import Testing
         let otherErrors = report.diagnostics.filter { $0.severity == .error && $0.code != expected.code }
         let implied: [String: Set<String>] = ["r010-duplicate-indicator": ["R012"]]
         #expect(otherErrors.allSatisfy { implied[expected.fixture]?.contains($0.code) ?? false }, "\(otherErrors.map(\.description))")
+    }
+
+    @Test("single letters and listed common words are refused as place names unless marked ambiguous; names in capitals only match capitals")
+    func commonWordPlaceNames() throws {
+        let folder = try Self.ruleSet("base")
+        try folder.write("countries.yaml", """
+            countries:
+              - alpha2: BY
+                alpha3: BLR
+                name: Belarus
+                aliases: [A, US, Chase]
+                demonyms: [The]
+                cities: [Of]
+                leaders:
+                  - {name: Alexander Lukashenko, aliases: [will], office: president, from: 1994}
+              - alpha2: KZ
+                alpha3: KAZ
+                name: Kazakhstan
+                aliases: [May]
+                ambiguous: [May]
+            """)
+        let report = RulesChecker.check(folder.url, display: "rules")
+        let refused = report.diagnostics.filter { $0.code == "R045" }
+        #expect(refused.map(\.location) == [
+            SourceLocation(file: "rules/countries.yaml", line: 5, column: 15),
+            SourceLocation(file: "rules/countries.yaml", line: 5, column: 22),
+            SourceLocation(file: "rules/countries.yaml", line: 6, column: 16),
+            SourceLocation(file: "rules/countries.yaml", line: 7, column: 14),
+            SourceLocation(file: "rules/countries.yaml", line: 9, column: 48),
+        ], "\(report.diagnostics.map(\.description))")
+        #expect(refused.first?.message == "'A' is a single letter, not a place name: remove it, or list it in BY's `ambiguous` if it must stay")
+        #expect(refused.allSatisfy { $0.severity == .error })
+        #expect(report.errorCount == refused.count, "\(report.diagnostics.map(\.description))")
+        #expect(throws: RuleError.self) { _ = try RuleSetLoader.load(from: folder.url) }
+    }
+
+    @Test("the words that are never a place name load from engine.yaml")
+    func notPlaceNamesLoad() throws {
+        let words = ShippedRules.ruleSet.engine.notPlaceNames
+        #expect(words.isSuperset(of: ["a", "an", "the", "of", "in", "and"]))
+        let folder = try Self.ruleSet("base")
+        try folder.write("engine.yaml", "negation:\n  negators: [not]\nnot_place_names: the\n")
+        let report = RulesChecker.check(folder.url, display: "rules")
+        #expect(report.diagnostics.map(\.code) == ["R004"], "\(report.diagnostics.map(\.description))")
     }
 
     @Test("one broken file does not hide problems in another")
