@@ -121,6 +121,10 @@ public struct ArticleAnalyzer: Sendable {
         let wantsReports = detail != .findings
         // The findings of the sentence before, as a range of `findings`.
         var previous: (sentence: Int, findings: Range<Int>)?
+        // Evidence of the sentence before that no country could be given ("…adds five countries to
+        // its list."), one per indicator: a bare list of countries right after it names them.
+        var unplaced: [Finding] = []
+        var unplacedSentence = -1
         // Reused from sentence to sentence.
         var kept: [(match: RuleMatch, qualifier: Qualifier?)] = []
         var paragraphMentions: [PlaceMention] = []
@@ -131,13 +135,14 @@ public struct ArticleAnalyzer: Sendable {
             if share.rules.isEmpty {
                 // "…adds five countries to its list. They are Nigeria, India and Syria.": a bare list
                 // of countries right after evidence continues that evidence.
-                if let previous, previous.sentence == index - 1, !previous.findings.isEmpty,
+                let pending = unplacedSentence == index - 1 ? unplaced : []
+                if let previous, previous.sentence == index - 1, !previous.findings.isEmpty || !pending.isEmpty,
                    let listed = bareCountryList(mentions[index], text: scanned, range: sentence.tokenRange) {
                     let text = scanned.text(of: sentence)
                     let original = originalRange(sentence.start ..< sentence.end)
                     var report = SentenceReport(text: text, start: sentence.start, end: sentence.end, matches: [], vetoed: [],
                                                 places: mentions[index], steps: [AttributionStep(description: "a bare list of countries continuing the evidence of the sentence before")], findings: [])
-                    let byIndicator = Dictionary(grouping: findings[previous.findings], by: \.indicator)
+                    let byIndicator = Dictionary(grouping: findings[previous.findings] + pending, by: \.indicator)
                     for indicator in byIndicator.keys.sorted() {
                         let template = byIndicator[indicator]!.max { $0.severity < $1.severity }!
                         for mention in listed {
@@ -251,6 +256,14 @@ public struct ArticleAnalyzer: Sendable {
                 }
                 let qualifier: Qualifier? = plain ? nil : (denied ? .denied : .alleged)
                 let polarity = Self.polarity(items.map { (rules[$0.match.rule].polarity, $0.match) })
+                if attributions.isEmpty {
+                    if unplacedSentence != index { unplaced.removeAll(keepingCapacity: true); unplacedSentence = index }
+                    unplaced.append(Finding(
+                        id: FindingID(""), articleID: articleID, month: month, country: CountryCode(""), indicator: indicator,
+                        rules: ruleIDs, severity: severity, polarity: polarity, method: .list, attribution: "",
+                        confidence: 0, qualifier: qualifier, sentence: "", sentenceStart: sentence.start, sentenceEnd: sentence.end,
+                        originalStart: nil, originalEnd: nil))
+                }
                 for attribution in attributions {
                     var country = attribution.country
                     var detail = attribution.detail

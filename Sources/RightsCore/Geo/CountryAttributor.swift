@@ -184,33 +184,27 @@ public final class CountryAttributor: Sendable {
         return lead
     }
 
-    /// What the article is about. The headline says it, else the opening paragraph (when it names
-    /// one or two countries); mention counts
-    /// (the dateline counting two) only break ties among the countries they name, so an article about
-    /// one country's bill that compares it at length with a neighbour's law stays about the first.
-    /// Without either, the most mentioned country, unless the article spreads over three or more
-    /// countries with none named in a third of the mentions (a ranking, a global report): then none.
+    /// What the article is about. The headline says it; else, unless the article spreads over three
+    /// or more countries with none named in a third of the mentions (a ranking, a global report:
+    /// then none), the opening paragraph when it names one or two countries, else the most mentioned.
+    /// Mention counts (the dateline counting two) only break ties among the countries named, so an
+    /// article about one country's bill that compares it at length with a neighbour's law stays
+    /// about the first.
     static func main(counted: [CountryCount], headline: [CountryCode], lead: [CountryCode], dateline: CountryCode?) -> CountryCode? {
-        func score(_ code: CountryCode) -> Int {
-            (counted.first { $0.country == code }?.count ?? 0) + (code == dateline ? 2 : 0)
-        }
-        // An opening that lists three or more countries ("China, Myanmar and Belarus held the most")
-        // introduces a comparison, not a subject.
-        let named = headline.isEmpty ? (lead.count <= 2 ? lead : []) : headline
-        if !named.isEmpty {
-            // The first named wins a tie.
-            return named.enumerated().max { a, b in
-                score(a.element) != score(b.element) ? score(a.element) < score(b.element) : a.offset > b.offset
-            }?.element
-        }
         var scores = counted.map { (code: $0.country, score: $0.count + ($0.country == dateline ? 2 : 0)) }
         if let dateline, !scores.contains(where: { $0.code == dateline }) { scores.append((dateline, 2)) }
-        guard let best = scores.enumerated().max(by: { a, b in
-            a.element.score != b.element.score ? a.element.score < b.element.score : a.offset > b.offset
-        })?.element else { return nil }
+        func score(_ code: CountryCode) -> Int { scores.first { $0.code == code }?.score ?? 0 }
+        // The first named wins a tie.
+        func best(_ named: [CountryCode]) -> CountryCode? {
+            named.enumerated().max { a, b in score(a.element) != score(b.element) ? score(a.element) < score(b.element) : a.offset > b.offset }?.element
+        }
+        if !headline.isEmpty { return best(headline) }
+        guard let top = best(scores.map(\.code)) else { return nil }
         let total = scores.reduce(0) { $0 + $1.score }
-        if scores.count >= 3 && best.score * 3 < total { return nil }
-        return best.code
+        if scores.count >= 3 && score(top) * 3 < total { return nil }
+        // An opening that lists three or more countries introduces a comparison, not a subject.
+        if (1 ... 2).contains(lead.count) { return best(lead) }
+        return top
     }
 
     /// Countries for evidence at tokens `evidence` of sentence `sentence`.

@@ -106,6 +106,9 @@ import Testing
             Dozens of reporters were jailed on terrorism charges, the census found.
             """
         #expect(countries(ranking).isEmpty)
+        // …but a bare list of countries right after such a sentence names them.
+        let listed = ranking + "\n\nDozens of reporters were jailed on terrorism charges last year. They are Iran, Egypt and Eritrea."
+        #expect(countries(listed) == ["IR", "EG", "ER"])
     }
 
     @Test("with no country in the sentence, the paragraph, then the headline, then the article decides")
