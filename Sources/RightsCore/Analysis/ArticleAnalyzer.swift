@@ -332,12 +332,12 @@ public struct ArticleAnalyzer: Sendable {
         let listWords = names.indices.dropFirst().reduce(0) { $0 + names[$1].start - names[$1 - 1].end }
         for index in names.indices.dropFirst() {
             let between = names[index - 1].end ..< names[index].start
-            guard between.count <= 2, between.allSatisfy({ ["and", "or", "the"].contains(text.word($0)) }) else { return nil }
+            guard between.count <= 2, between.allSatisfy({ compiled.ruleSet.engine.bareListJoints.contains(text.word($0)) }) else { return nil }
         }
         // Only words that introduce a list may stand around it ("They are…", "…among them"):
         // "China, Russia and India sent observers" says something else of them.
         let span = names[0].start ..< names[names.count - 1].end
-        guard range.allSatisfy({ span.contains($0) || Self.listFrame.contains(text.word($0)) }) else { return nil }
+        guard range.allSatisfy({ span.contains($0) || compiled.ruleSet.engine.bareListFrame.contains(text.word($0)) }) else { return nil }
         return range.count - covered - listWords <= 4 ? names : nil
     }
 
@@ -378,8 +378,6 @@ public struct ArticleAnalyzer: Sendable {
         return .kept(nil)
     }
 
-    static let clauseWords: Set<String> = ["but", "while", "although", "though", "whereas", "however"]
-
     /// What separates the parts of a frame's match into two clauses, if anything: a semicolon, a
     /// colon, a clause word ("but", "while"…) or a verb of speech ("the reporter said the
     /// suspects were arrested": the reporter speaks). Commas do not: apposition ("journalist
@@ -397,20 +395,13 @@ public struct ArticleAnalyzer: Sendable {
         return nil
     }
 
-    /// Words that may frame a bare list of countries continuing the sentence before.
-    static let listFrame: Set<String> = ["they", "are", "were", "is", "was", "include", "includes", "included", "including", "among", "them",
-                                         "these", "those", "also", "namely", "as", "well", "such", "and", "the", "countries", "nations",
-                                         "states", "governments", "others", "other", "notably", "especially", "in", "particular"]
-
     /// "Review: …", "Film review: …", "The Long Yard review – …": a headline that announces a review
     /// of a film, book, play or show. The prisons and dictatorships such a review retells are
     /// fiction or history, whatever words the sentences use. ("2025 in review" is not one.)
     static func isReviewHeadline(_ title: String?) -> Bool {
         guard let title, containsReview(title.utf8) else { return false }
         let folded = title.lowercased()
-        let kinds = ["", "film ", "movie ", "book ", "theatre ", "theater ", "festival ", "album ", "concert ", "tv ", "television ",
-                     "opera ", "stage ", "dance ", "exhibition ", "game "]
-        if kinds.contains(where: { folded.hasPrefix($0 + "review:") }) { return true }
+        if folded.hasPrefix("review:") { return true }
         return [" review –", " review —", " review -", " review:"].contains { folded.contains($0) }
             && !folded.contains(" in review")
     }

@@ -26,12 +26,15 @@ public final class CountryAttributor: Sendable {
     /// mention is checked against the few phrases that could apply, not all of them.
     let speakerAfterByFirst: PhraseIndex
     let speakerBeforeByLast: PhraseIndex
+    /// engine.yaml `places.determiners`, packed as tokens hold short words.
+    private let packedDeterminers: [(UInt64, UInt64)]
 
     public init(settings: EngineSettings, gazetteer: Gazetteer) {
         self.settings = settings
         self.gazetteer = gazetteer
         speakerAfterByFirst = PhraseIndex(settings.speakerAfter.filter { !$0.isEmpty }, keyedBy: { $0[0] })
         speakerBeforeByLast = PhraseIndex(settings.speakerBefore.filter { !$0.isEmpty }, keyedBy: { $0[$0.count - 1] })
+        packedDeterminers = settings.determiners.sorted().compactMap { Token.pack($0) }
     }
 
     /// Marks speakers and actors among raw place matches of one sentence.
@@ -55,7 +58,7 @@ public final class CountryAttributor: Sendable {
             mention.isLocative = before >= sentenceRange.lowerBound && tokens[before].is(.locative)
             // "Russia was holding thirty journalists": a name that opens the sentence is its subject.
             mention.opensSentence = match.start == sentenceRange.lowerBound
-                || (match.start == sentenceRange.lowerBound + 1 && tokens[sentenceRange.lowerBound].holds(Self.packedThe))
+                || (match.start == sentenceRange.lowerBound + 1 && isDeterminer(tokens[sentenceRange.lowerBound]))
             // "trade between Jordan and Israel": a relation between two countries, not a list of subjects.
             mention.isRelation = match.start > sentenceRange.lowerBound && tokens[match.start - 1].is(.between)
             // "British-Egyptian blogger": the first half of a hyphenated pair does not head a list.
@@ -103,7 +106,7 @@ public final class CountryAttributor: Sendable {
         }
         // "pressure from the United States", "modelled on a US law": an article between the phrase
         // and the name is allowed.
-        let skip = match.start > sentenceRange.lowerBound && Self.isDeterminer(tokens[match.start - 1]) ? 1 : 0
+        let skip = match.start > sentenceRange.lowerBound && isDeterminer(tokens[match.start - 1]) ? 1 : 0
         var gap = 0
         while gap <= skip {
             if match.start - gap - 1 >= sentenceRange.lowerBound, tokens[match.start - gap - 1].is(.speakerBeforeLast) {
@@ -305,18 +308,9 @@ public final class CountryAttributor: Sendable {
         return []
     }
 
-    static let listWords: Set<String> = ["and", "or", "nor", "the", "as", "well", "plus", "including", "both"]
-
-    /// Prepositions that set a sentence in a place ("in Cambodia", "across Belarus"): the tokens
-    /// are marked `.locative` as the text is read.
-    static let locatives: Set<String> = ["in", "inside", "across", "throughout", "within"]
-    /// Words that may stand between such a preposition and the name (`.locativeFiller`).
-    static let locativeFillers: Set<String> = ["the", "neighbouring", "neighboring", "nearby"]
-    static let determiners: Set<String> = ["the", "a", "an"]
-    private static let packedDeterminers = determiners.compactMap(Token.pack)
-    private static let packedThe = Token.pack("the")!
-
-    private static func isDeterminer(_ token: Token) -> Bool {
+    /// Whether `token` is an article of engine.yaml's `places.determiners` ("the", "a"): compared
+    /// packed, without building the token's string.
+    private func isDeterminer(_ token: Token) -> Bool {
         packedDeterminers.contains { token.holds($0) }
     }
 

@@ -140,11 +140,11 @@ public final class CompiledRules: Sendable {
         let settings = ruleSet.engine
         let classes: [(Set<String>, WordClass)] = [
             (settings.negators, .negator), (settings.exhortationModals, .exhortationModal), (settings.negationBreakers, .negationBreaker),
-            (settings.denials, .denial), (settings.hedges, .hedge), (ArticleAnalyzer.clauseWords, .clauseWord),
+            (settings.denials, .denial), (settings.hedges, .hedge), (settings.clauseWords, .clauseWord),
             (settings.actorWords, .actor), (settings.titleWords, .title), (settings.speechVerbs, .speechVerb),
             (Set(settings.speakerAfter.compactMap(\.first)), .speakerAfterFirst), (Set(settings.speakerBefore.compactMap(\.last)), .speakerBeforeLast),
-            (CountryAttributor.listWords, .listWord),
-            (CountryAttributor.locatives, .locative), (CountryAttributor.locativeFillers, .locativeFiller), (["between"], .between), (["dollar", "dollars"], .currency),
+            (settings.listJoiningWords, .listWord),
+            (settings.locatives, .locative), (settings.locativeFillers, .locativeFiller), (settings.pairWords, .between), (settings.currencyWords, .currency),
         ]
         for (words, wordClass) in classes {
             for word in words { automaton.addWordClass(word, wordClass.rawValue) }

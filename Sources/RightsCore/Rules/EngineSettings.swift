@@ -33,6 +33,24 @@ public struct EngineSettings: Sendable, Equatable {
     /// refuses a country name, alias, demonym, city or leader alias that is one of them, or a
     /// single letter, unless the country marks it ambiguous.
     public var notPlaceNames: Set<String> = []
+    /// Words that end a clause: a negator's reach and a frame's parts stop at them ("but", "while").
+    public var clauseWords: Set<String> = []
+    /// Words that join the names of a list ("Kenya *and* Uganda", "as well as").
+    public var listJoiningWords: Set<String> = []
+    /// Words that may stand between the names of a bare list of countries continuing the sentence before.
+    public var bareListJoints: Set<String> = []
+    /// Words that may frame such a list ("They are…", "…among them").
+    public var bareListFrame: Set<String> = []
+    /// Prepositions that set a sentence in a place ("in", "across").
+    public var locatives: Set<String> = []
+    /// Words between such a preposition and the place ("the", "neighbouring").
+    public var locativeFillers: Set<String> = []
+    /// Articles before a name ("the Gambia", "a Kenyan activist").
+    public var determiners: Set<String> = []
+    /// Words before two names that make them a pair, not a list ("between Jordan and Israel").
+    public var pairWords: Set<String> = []
+    /// Words after a country name that make it a currency ("U.S. dollars").
+    public var currencyWords: Set<String> = []
     /// Territories whose findings are reported under another country (Hong Kong → China).
     public var reportUnder: [CountryCode: CountryCode] = [:]
     public var confidence = AttributionConfidence()

@@ -105,7 +105,8 @@ enum GazetteerReader {
 
 /// Reads `engine.yaml`.
 enum EngineSettingsReader {
-    static let keys = ["negation", "speakers", "actor_words", "title_words", "not_place_names", "report_under", "confidence"]
+    static let keys = ["negation", "speakers", "actor_words", "title_words", "not_place_names", "clause_words", "lists", "places",
+                       "report_under", "confidence"]
 
     static func read(_ doc: inout YAMLDocument) -> EngineSettings {
         var settings = EngineSettings()
@@ -130,6 +131,19 @@ enum EngineSettingsReader {
         settings.actorWords = Set(words(top["actor_words"]?.value, "actor_words"))
         settings.titleWords = Set(words(top["title_words"]?.value, "title_words"))
         settings.notPlaceNames = Set(words(top["not_place_names"]?.value, "not_place_names"))
+        settings.clauseWords = Set(words(top["clause_words"]?.value, "clause_words"))
+        if let lists = doc.mapping(top["lists"]?.value, what: "lists", known: ["joining_words", "bare_list_joints", "bare_list_frame"]) {
+            settings.listJoiningWords = Set(words(lists["joining_words"]?.value, "joining_words"))
+            settings.bareListJoints = Set(words(lists["bare_list_joints"]?.value, "bare_list_joints"))
+            settings.bareListFrame = Set(words(lists["bare_list_frame"]?.value, "bare_list_frame"))
+        }
+        if let places = doc.mapping(top["places"]?.value, what: "places", known: ["locatives", "locative_fillers", "determiners", "pair_words", "currency_words"]) {
+            settings.locatives = Set(words(places["locatives"]?.value, "locatives"))
+            settings.locativeFillers = Set(words(places["locative_fillers"]?.value, "locative_fillers"))
+            settings.determiners = Set(words(places["determiners"]?.value, "determiners"))
+            settings.pairWords = Set(words(places["pair_words"]?.value, "pair_words"))
+            settings.currencyWords = Set(words(places["currency_words"]?.value, "currency_words"))
+        }
         if let node = top["report_under"]?.value, let mapping = node.mapping {
             for (key, value) in mapping {
                 if let from = key.string, let to = value.string { settings.reportUnder[CountryCode(from)] = CountryCode(to) }

@@ -58,3 +58,35 @@ import Testing
         #expect(throws: RuleError.self) { try RuleSetLoader.load(from: rules) }
     }
 }
+
+/// The engine's word lists are data in `rules/engine.yaml`: changing one changes what the engine does.
+@Suite struct EngineWordListTests {
+    /// The shipped rules folder, with `engine.yaml` edited by `edit`.
+    static func rules(_ edit: (String) -> String) throws -> (TemporaryFolder, RuleSet) {
+        let folder = try TemporaryFolder()
+        for name in try FileManager.default.contentsOfDirectory(atPath: TestPaths.rules.path) {
+            try FileManager.default.copyItem(at: TestPaths.rules.appendingPathComponent(name), to: folder.url.appendingPathComponent(name))
+        }
+        let engine = folder.url.appendingPathComponent("engine.yaml")
+        try edit(try String(contentsOf: engine, encoding: .utf8)).write(to: engine, atomically: true, encoding: .utf8)
+        return (folder, try RuleSetLoader.load(from: folder.url))
+    }
+
+    @Test("clause words, list words and place words load from engine.yaml")
+    func shipped() {
+        let engine = ShippedRules.ruleSet.engine
+        #expect(engine.clauseWords.contains("but"))
+        #expect(engine.bareListJoints == ["and", "or", "the"])
+        #expect(engine.locatives.contains("across") && engine.determiners.contains("the") && engine.currencyWords.contains("dollars"))
+    }
+
+    @Test("a clause word added in engine.yaml ends a negator's reach")
+    func edited() throws {
+        let sentence = "Police in Minsk did not comment yet soldiers detained two journalists."
+        #expect(ShippedRules.analyzer.analyze(text: sentence).findings.isEmpty)
+        let (folder, ruleSet) = try Self.rules { $0.replacingOccurrences(of: "clause_words: [but,", with: "clause_words: [yet, but,") }
+        _ = folder
+        #expect(!ArticleAnalyzer(CompiledRules(ruleSet)).analyze(text: sentence).findings.isEmpty)
+
+    }
+}
