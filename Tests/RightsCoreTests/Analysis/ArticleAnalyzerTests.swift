@@ -86,6 +86,13 @@ import Testing
         #expect(countries("Migrant workers in Saudi Arabia, Qatar and the United Arab Emirates described forced labour and wage theft.") == ["SA", "QA", "AE"])
     }
 
+    @Test("a broadcaster named for its country, and a place name shared with another country, do not decide the country")
+    func namesThatAreNotTheSubject() {
+        #expect(!countries("A Radio France fixer was tortured with electricity by soldiers in the occupied city.").contains("FR"))
+        #expect(countries("Police in the eastern Cuban region of Guantanamo beat the reporter.") == ["CU"])
+        #expect(countries("Police in Alabama beat the reporter.") == ["US"])
+    }
+
     @Test("what an article is about comes from its opening, not from the country it names most")
     func articleSubjectFromOpening() {
         // The opening names Kenya; Tanzania's law is compared at length; the last sentence names nobody.
