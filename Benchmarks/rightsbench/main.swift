@@ -14,6 +14,8 @@ import RightsCore
 //       as the first form, and keep the generated store at PATH (to profile `--analyze-db PATH`)
 //   swift run -c release rightsbench --export-findings N
 //       one month of N findings written to a workbook
+//   swift run -c release rightsbench --long-article
+//       one article of 1, 2 and 4 MB repeating one sentence of evidence: analysis, then the store write
 
 #if DEBUG
 FileHandle.standardError.write(Data("warning: this is a debug build; measure with `swift run -c release rightsbench`\n".utf8))
@@ -30,6 +32,8 @@ if arguments.contains("--help") || arguments.contains("-h") {
                  one analysis of an existing store (every article again); --stages times read, analysis and write apart
                rightsbench --export-findings N
                  one month of N findings written to a workbook
+               rightsbench --long-article
+                 one article of 1, 2 and 4 MB repeating one sentence of evidence
         Build with -c release: `swift run -c release rightsbench`.
         """)
     exit(0)
@@ -239,6 +243,32 @@ if arguments.contains("--analyzer-only") {
     print(String(format: "stages: tokenize and split %.2f s (%d sentences), the same with rule atoms %.2f s, scan every sentence %.2f s",
                  tRead, sentenceCount, tPrepare, tScan))
     print(String(format: "analyzer alone (1 core): %d articles, %.1f MB in %.2f s: %.1f MB/s, %d findings", articles.count, Double(textBytes) / 1_000_000, elapsed, Double(textBytes) / 1_000_000 / elapsed, findings))
+    exit(0)
+}
+
+// --long-article: one long article whose every sentence is evidence (a finding each), as big as
+// `max_article_bytes` allows; its time must grow with its size, not with the size squared.
+if arguments.contains("--long-article") {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rightsbench-long-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var analyzer = ArticleAnalyzer(CompiledRules(try RuleSetLoader.load(from: rulesFolder)))
+    analyzer.detail = .findings
+    let builder = ArticleBuilder(cleaner: BoilerplateCleaner(rules: .none))
+    let sentence = "Police in Minsk detained a journalist. "
+    for megabytes in [1, 2, 4] {
+        let body = String(repeating: sentence, count: megabytes * 1_000_000 / sentence.utf8.count)
+        let article = try builder.build(RawArticle(metadata: ArticleMetadata(id: "long\(megabytes)", title: "Long", published: "2026-10-15"),
+                                                   body: body, origin: SourceLocation(file: "gen"), fallbackID: "long\(megabytes)")).get()
+        var start = Date()
+        let findings = analyzer.analyze(article).findings
+        let analysis = seconds(start)
+        let store = try RightsStore(path: folder.appendingPathComponent("long\(megabytes).sqlite").path)
+        _ = try store.insert([article], at: Date())
+        start = Date()
+        try store.replaceFindings([(article.id, findings)], rulesHash: "bench", runID: try store.beginRun(command: "bench", rulesHash: "bench", at: Date()))
+        print(String(format: "long article: %d MB, %d findings: analysis %.2f s, store write %.2f s", megabytes, findings.count, analysis, seconds(start)))
+    }
     exit(0)
 }
 
