@@ -12,8 +12,8 @@ import RightsCore
 //       the analyzer alone on articles in memory, with the time of each stage
 //   swift run -c release rightsbench --keep-store PATH
 //       as the first form, and keep the generated store at PATH (to profile `--analyze-db PATH`)
-//   swift run -c release rightsbench --export-findings N
-//       one month of N findings written to a workbook
+//   swift run -c release rightsbench --export-findings N [--keep DIR]
+//       one month of N findings written to a workbook (kept with its store in DIR)
 //   swift run -c release rightsbench --long-article
 //       one article of 1, 2 and 4 MB repeating one sentence of evidence: analysis, then the store write
 
@@ -30,8 +30,8 @@ if arguments.contains("--help") || arguments.contains("-h") {
                  the analyzer alone on generated articles in memory
                rightsbench --analyze-db PATH [--jobs N] [--one-core] [--stages] [--batch N]
                  one analysis of an existing store (every article again); --stages times read, analysis and write apart
-               rightsbench --export-findings N
-                 one month of N findings written to a workbook
+               rightsbench --export-findings N [--keep DIR]
+                 one month of N findings written to a workbook (kept with its store in DIR)
                rightsbench --long-article
                  one article of 1, 2 and 4 MB repeating one sentence of evidence
         Build with -c release: `swift run -c release rightsbench`.
@@ -274,9 +274,11 @@ if arguments.contains("--long-article") {
 
 // --export-findings N: one month with N findings exported to a workbook (constant-memory mode).
 if let index = arguments.firstIndex(of: "--export-findings"), index + 1 < arguments.count, let count = Int(arguments[index + 1]) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rightsbench-export-\(getpid())")
+    // --keep DIR: the store and workbook stay in DIR (export.sqlite, export.xlsx), to time `review import` by hand.
+    let kept = arguments.firstIndex(of: "--keep").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+    let folder = kept.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory.appendingPathComponent("rightsbench-export-\(getpid())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer { if kept == nil { try? FileManager.default.removeItem(at: folder) } }
     let store = try RightsStore(path: folder.appendingPathComponent("export.sqlite").path)
     let rules = try RuleSetLoader.load(from: rulesFolder)
     let builder = ArticleBuilder(cleaner: BoilerplateCleaner(rules: .none))
