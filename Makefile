@@ -6,7 +6,7 @@ DEBIAN_PACKAGES = libsqlite3-dev libxlsxwriter-dev pkg-config
 TEST_PACKAGES = $(DEBIAN_PACKAGES) cmark-gfm
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps build run test examples bench clean
+.PHONY: deps test-deps build run test examples bench fuzz fuzz-smoke clean
 PACKAGES ?= $(DEBIAN_PACKAGES)
 
 deps:
@@ -40,6 +40,16 @@ examples: deps
 
 bench: deps
 	$(SWIFT) run -c release rightsbench
+
+# libFuzzer targets (Fuzz/): the input readers, the rule loader and pattern parser, the xlsx reader,
+# each for FUZZ_SECONDS. `fuzz-smoke` is the short pass CI runs after the tests.
+FUZZ_SECONDS ?= 60
+fuzz: test-deps
+	Fuzz/fuzz.sh build
+	Fuzz/fuzz.sh run $(FUZZ_SECONDS)
+
+fuzz-smoke:
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=20
 
 clean:
 	rm -rf .build rightsbrief.sqlite rightsbrief.sqlite-wal rightsbrief.sqlite-shm reports/out

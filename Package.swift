@@ -23,6 +23,12 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // zlib's inflate: a reviewed workbook's parts are unpacked a chunk at a time as they are parsed.
+        .systemLibrary(
+            name: "CInflate",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "RightsCore",
             dependencies: [
@@ -33,6 +39,7 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 "CXlsxWriter",
+                "CInflate",
             ]
         ),
         .executableTarget(

@@ -12,8 +12,10 @@ import RightsCore
 //       the analyzer alone on articles in memory, with the time of each stage
 //   swift run -c release rightsbench --keep-store PATH
 //       as the first form, and keep the generated store at PATH (to profile `--analyze-db PATH`)
-//   swift run -c release rightsbench --export-findings N
-//       one month of N findings written to a workbook
+//   swift run -c release rightsbench --export-findings N [--keep DIR]
+//       one month of N findings written to a workbook (kept with its store in DIR)
+//   swift run -c release rightsbench --long-article
+//       one article of 1, 2 and 4 MB repeating one sentence of evidence: analysis, then the store write
 
 #if DEBUG
 FileHandle.standardError.write(Data("warning: this is a debug build; measure with `swift run -c release rightsbench`\n".utf8))
@@ -28,8 +30,10 @@ if arguments.contains("--help") || arguments.contains("-h") {
                  the analyzer alone on generated articles in memory
                rightsbench --analyze-db PATH [--jobs N] [--one-core] [--stages] [--batch N]
                  one analysis of an existing store (every article again); --stages times read, analysis and write apart
-               rightsbench --export-findings N
-                 one month of N findings written to a workbook
+               rightsbench --export-findings N [--keep DIR]
+                 one month of N findings written to a workbook (kept with its store in DIR)
+               rightsbench --long-article
+                 one article of 1, 2 and 4 MB repeating one sentence of evidence
         Build with -c release: `swift run -c release rightsbench`.
         """)
     exit(0)
@@ -242,11 +246,39 @@ if arguments.contains("--analyzer-only") {
     exit(0)
 }
 
-// --export-findings N: one month with N findings exported to a workbook (constant-memory mode).
-if let index = arguments.firstIndex(of: "--export-findings"), index + 1 < arguments.count, let count = Int(arguments[index + 1]) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rightsbench-export-\(getpid())")
+// --long-article: one long article whose every sentence is evidence (a finding each), as big as
+// `max_article_bytes` allows; its time must grow with its size, not with the size squared.
+if arguments.contains("--long-article") {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rightsbench-long-\(getpid())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
+    var analyzer = ArticleAnalyzer(CompiledRules(try RuleSetLoader.load(from: rulesFolder)))
+    analyzer.detail = .findings
+    let builder = ArticleBuilder(cleaner: BoilerplateCleaner(rules: .none))
+    let sentence = "Police in Minsk detained a journalist. "
+    for megabytes in [1, 2, 4] {
+        let body = String(repeating: sentence, count: megabytes * 1_000_000 / sentence.utf8.count)
+        let article = try builder.build(RawArticle(metadata: ArticleMetadata(id: "long\(megabytes)", title: "Long", published: "2026-10-15"),
+                                                   body: body, origin: SourceLocation(file: "gen"), fallbackID: "long\(megabytes)")).get()
+        var start = Date()
+        let findings = analyzer.analyze(article).findings
+        let analysis = seconds(start)
+        let store = try RightsStore(path: folder.appendingPathComponent("long\(megabytes).sqlite").path)
+        _ = try store.insert([article], at: Date())
+        start = Date()
+        try store.replaceFindings([(article.id, findings)], rulesHash: "bench", runID: try store.beginRun(command: "bench", rulesHash: "bench", at: Date()))
+        print(String(format: "long article: %d MB, %d findings: analysis %.2f s, store write %.2f s", megabytes, findings.count, analysis, seconds(start)))
+    }
+    exit(0)
+}
+
+// --export-findings N: one month with N findings exported to a workbook (constant-memory mode).
+if let index = arguments.firstIndex(of: "--export-findings"), index + 1 < arguments.count, let count = Int(arguments[index + 1]) {
+    // --keep DIR: the store and workbook stay in DIR (export.sqlite, export.xlsx), to time `review import` by hand.
+    let kept = arguments.firstIndex(of: "--keep").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+    let folder = kept.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory.appendingPathComponent("rightsbench-export-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { if kept == nil { try? FileManager.default.removeItem(at: folder) } }
     let store = try RightsStore(path: folder.appendingPathComponent("export.sqlite").path)
     let rules = try RuleSetLoader.load(from: rulesFolder)
     let builder = ArticleBuilder(cleaner: BoilerplateCleaner(rules: .none))

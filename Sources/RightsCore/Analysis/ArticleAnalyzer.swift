@@ -29,6 +29,9 @@ public struct ArticleAnalysis: Sendable {
     public var findings: [Finding]
     public var sentences: [SentenceReport]
     public var context: ArticleContext
+    /// Place mentions read to know what a sentence's paragraph named before it: the tests check
+    /// that this grows with the article, not with its square.
+    var paragraphMentionsRead = 0
 }
 
 /// Sentences × compiled rules × attribution → findings, for one article. Pure: safe to run in parallel.
@@ -127,10 +130,18 @@ public struct ArticleAnalyzer: Sendable {
         var unplacedSentence = -1
         // Reused from sentence to sentence.
         var kept: [(match: RuleMatch, qualifier: Qualifier?)] = []
-        var paragraphMentions: [PlaceMention] = []
+        var paragraph = ParagraphNames()
+        var paragraphMentionsRead = 0
         var indicators: [Int] = []
         var ruleIndices: [Int] = []
         for (index, sentence) in sentences.enumerated() {
+            // What the sentences before this one in its paragraph named, kept up as they go by.
+            if index > 0, sentences[index - 1].paragraph == sentence.paragraph {
+                attributor.note(mentions[index - 1], context: context, in: &paragraph)
+                paragraphMentionsRead += paragraph.isComplete ? 0 : mentions[index - 1].count
+            } else {
+                paragraph = ParagraphNames()
+            }
             let share = scan.sentences[index]
             if share.rules.isEmpty {
                 // "…adds five countries to its list. They are Nigeria, India and Syria.": a bare list
@@ -218,10 +229,6 @@ public struct ArticleAnalyzer: Sendable {
                     vetoed: vetoed, places: mentions[index], steps: [], findings: [])
             }
 
-            paragraphMentions.removeAll(keepingCapacity: true)
-            var earlier = index - 1
-            while earlier >= 0, sentences[earlier].paragraph == sentence.paragraph { earlier -= 1 }
-            for previous in (earlier + 1) ..< index { paragraphMentions += mentions[previous] }
             // A sentence's matches are of one or two indicators: a short list of their indices,
             // whose order is the ids' order.
             indicators.removeAll(keepingCapacity: true)
@@ -244,7 +251,7 @@ public struct ArticleAnalyzer: Sendable {
                 }
                 var steps: [AttributionStep]? = detail == .explanations ? [] : nil
                 let attributions = attributor.attribute(evidence: evidenceStart ..< evidenceEnd, sentence: index, tokens: tokens, sentenceMentions: mentions[index],
-                                                        paragraphMentions: paragraphMentions, context: context, steps: &steps)
+                                                        paragraph: paragraph, context: context, steps: &steps)
                 if let steps { report?.steps += steps.map { AttributionStep(description: "\(indicator): \($0.description)") } }
                 // Sorted by id, each once.
                 ruleIndices.sort { rules[$0].rank < rules[$1].rank }
@@ -290,7 +297,7 @@ public struct ArticleAnalyzer: Sendable {
             previous = (index, firstFinding ..< findings.count)
         }
         findings.sort { $0.id < $1.id }
-        return ArticleAnalysis(findings: findings, sentences: reports, context: context)
+        return ArticleAnalysis(findings: findings, sentences: reports, context: context, paragraphMentionsRead: paragraphMentionsRead)
     }
 
     /// How the rule of `match` matched its text, element by element (for `explain`), when the

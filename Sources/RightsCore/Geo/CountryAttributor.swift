@@ -210,15 +210,30 @@ public final class CountryAttributor: Sendable {
         return top
     }
 
-    /// Countries for evidence at tokens `evidence` of sentence `sentence`.
+    /// Whether `mention` may be the subject of evidence: not a speaker, region, organisation,
+    /// dateline or other nationality, and if ambiguous, backed by the article.
+    static func isUsable(_ mention: PlaceMention, context: ArticleContext) -> Bool {
+        if mention.isSpeaker || mention.isRegion || mention.isOrganisation || mention.isDateline || mention.isOtherNationality { return false }
+        if mention.place.isAmbiguous && !mention.countries.allSatisfy(context.supported.contains) { return false }
+        return true
+    }
+
+    /// Adds the mentions of the next sentence of a paragraph to what `paragraph` remembers of it.
+    /// - Complexity: O(mentions of the sentence), and O(1) once the paragraph has named the main country.
+    public func note(_ mentions: [PlaceMention], context: ArticleContext, in paragraph: inout ParagraphNames) {
+        guard !paragraph.isComplete, !mentions.isEmpty else { return }
+        let usable = mentions.filter { Self.isUsable($0, context: context) }
+        guard !usable.isEmpty else { return }
+        if paragraph.first.isEmpty { paragraph.first = usable }
+        if usable.contains(where: { $0.countries.contains { $0 == context.main } }) { paragraph.withMain = usable }
+    }
+
+    /// Countries for evidence at tokens `evidence` of sentence `sentence`; `paragraph` holds what the
+    /// sentences before it in its paragraph named (see ``note(_:context:in:)``).
     public func attribute(evidence: Range<Int>, sentence: Int, tokens: [Token], sentenceMentions: [PlaceMention],
-                          paragraphMentions: [PlaceMention], context: ArticleContext, steps: inout [AttributionStep]?) -> [Attribution] {
+                          paragraph: ParagraphNames, context: ArticleContext, steps: inout [AttributionStep]?) -> [Attribution] {
         let confidence = settings.confidence
-        func usable(_ mention: PlaceMention) -> Bool {
-            if mention.isSpeaker || mention.isRegion || mention.isOrganisation || mention.isDateline || mention.isOtherNationality { return false }
-            if mention.place.isAmbiguous && !mention.countries.allSatisfy(context.supported.contains) { return false }
-            return true
-        }
+        func usable(_ mention: PlaceMention) -> Bool { Self.isUsable(mention, context: context) }
         for mention in sentenceMentions {
             if mention.isSpeaker { steps?.append(AttributionStep(description: "'\(mention.text)' is a speaker here, not the subject")) }
             else if mention.isOrganisation { steps?.append(AttributionStep(description: "'\(mention.text)' is part of an organisation's name")) }
@@ -278,8 +293,10 @@ public final class CountryAttributor: Sendable {
         // first usable name (English puts the subject first).
         // A list there is the subject as a whole: "Migrant workers in Saudi Arabia, Qatar and the UAE
         // described… Interviewees lacked shade and water."
-        let earlier = paragraphMentions.filter { usable($0) && $0.sentence < sentence }
-        if let previous = earlier.first(where: { $0.countries.contains { $0 == context.main } }) ?? earlier.first {
+        // A list lies within one sentence, so the usable names of the sentence holding `previous`
+        // are all that `list(around:)` needs of the paragraph.
+        let earlier = paragraph.withMain.isEmpty ? paragraph.first : paragraph.withMain
+        if let previous = paragraph.withMain.first(where: { $0.countries.contains { $0 == context.main } }) ?? paragraph.first.first {
             let named = earlier.firstIndex(of: previous).map { list(around: $0, in: earlier, tokens) } ?? [previous]
             let names = named.map { "'\($0.text)'" }.joined(separator: ", ")
             steps?.append(AttributionStep(description: "no country in the sentence; the paragraph named \(names) before"))
@@ -334,6 +351,23 @@ public final class CountryAttributor: Sendable {
         while last + 1 < ordered.count, !ordered[last].isRelation, isListJoint(ordered[last], ordered[last + 1], tokens) { last += 1 }
         return first ..< last + 1
     }
+}
+
+/// What a paragraph named before the sentence being attributed, kept as the sentences are read:
+/// a sentence without a usable name of its own goes to the paragraph's first name of the article's
+/// main country, else to its first usable name, with the list that name stands in. Only the usable
+/// mentions of those two sentences are kept, so attributing every sentence of a long paragraph
+/// stays linear in its length (it once gathered all earlier mentions for each sentence).
+public struct ParagraphNames: Sendable {
+    /// The usable mentions of the paragraph's first sentence that has any.
+    var first: [PlaceMention] = []
+    /// The usable mentions of its first sentence that names the article's main country.
+    var withMain: [PlaceMention] = []
+
+    public init() {}
+
+    /// Whether the paragraph has named the article's main country: later sentences change nothing.
+    var isComplete: Bool { !withMain.isEmpty }
 }
 
 /// Phrases grouped by one of their words, looked up by a token of the text without building its string.

@@ -176,11 +176,14 @@ public struct BriefRenderer: Sendable {
 public enum ReportError: Error, Equatable, Sendable, LocalizedError {
     case template(file: String, reason: String)
     case unsafeOutput(path: String)
+    /// The files of one write go to one month folder, replaced as a whole.
+    case notOneFolder(path: String)
 
     public var errorDescription: String? {
         switch self {
         case let .template(file, reason): return "\(file): template error: \(reason)"
         case let .unsafeOutput(path): return "refusing to write \(path): it leads outside the output folder"
+        case let .notOneFolder(path): return "refusing to write \(path): the files of one write go to one folder below the output folder"
         }
     }
 }

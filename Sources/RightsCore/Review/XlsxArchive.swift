@@ -10,7 +10,9 @@ struct XlsxReadLimits: Sendable, Equatable {
     /// Small parts (a few KB of repeated styles) legitimately compress far beyond 200:1; only
     /// entries larger than this are held to the ratio.
     var ratioFloorBytes: UInt64 = 1 << 20
-    var maxRows = 2_000_000
+    /// Rows, empty ones included: an export holds at most 100,000 findings, so a sheet padded
+    /// to a million rows is refused at this count instead of being read on.
+    var maxRows = 200_000
     /// Cells including the empty ones padding sparse rows, so a cell at `XFD1048576` cannot make
     /// us allocate the whole grid.
     var maxCells = 10_000_000
@@ -24,13 +26,11 @@ struct XlsxReadLimits: Sendable, Equatable {
 ///
 /// ZIPFoundation opens the archive and lists its entries; the declared sizes are checked before
 /// anything is unpacked, and bytes are counted again while unpacking, since headers can lie.
-/// Inflating goes through ZIPFoundation's `Data.decompress` with our own provider, not
-/// `Archive.extract`: in 0.9.20 on Linux, `extract` loops forever when a deflate stream does not
-/// end before the end of the file (a crafted or truncated workbook), because its reader returns
-/// empty chunks at EOF and never fails; and its inflater tells zlib a short last chunk is full
-/// size, so zlib reads past it. Our provider serves only the entry's compressed bytes, padded to
-/// the requested size, and throws when they run out. That needs the entry's data offset, which
-/// ZIPFoundation keeps internal, so the central directory is walked here too (fixed-size records).
+/// Inflating is ours (``XlsxPartReader``, on zlib), not `Archive.extract`: in 0.9.20 on Linux,
+/// `extract` loops forever when a deflate stream does not end before the end of the file (a crafted
+/// or truncated workbook), and it unpacks a whole entry at once, where a sheet is read a chunk at a
+/// time. That needs the entry's data offset, which ZIPFoundation keeps internal, so the central
+/// directory is walked here too (fixed-size records).
 final class XlsxArchive {
     let display: String
     private let limits: XlsxReadLimits
@@ -83,79 +83,42 @@ final class XlsxArchive {
     /// Every part in the package, sorted.
     var partNames: [String] { entries.keys.sorted() }
 
-    /// The unpacked bytes of `part`.
+    /// The unpacked bytes of `part`, for small parts and tests; the XML parts are read through
+    /// ``reader(of:)`` a chunk at a time.
     /// - Throws: ``XlsxReadError/missingPart(path:part:)`` or a limit, damage or format refusal.
     func data(of part: String) throws -> Data {
+        let reader = try reader(of: part)
+        var output = Data()
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        while true {
+            let count = try chunk.withUnsafeMutableBufferPointer { try reader.read(into: $0.baseAddress!, capacity: $0.count) }
+            if count == 0 { break }
+            output.append(contentsOf: chunk[..<count])
+        }
+        didUnpack(reader)
+        return output
+    }
+
+    /// A reader of `part`'s unpacked bytes; call ``didUnpack(_:)`` once it has been read, so the
+    /// archive's total is bounded across parts.
+    /// - Throws: ``XlsxReadError/missingPart(path:part:)`` or a format refusal.
+    func reader(of part: String) throws -> XlsxPartReader {
         guard let path = resolve(part), let entry = entries[path] else { throw XlsxReadError.missingPart(path: display, part: part) }
         guard entry.flags & 1 == 0 else {
             throw XlsxReadError.unsupportedEntry(path: display, entry: path, reason: "it is encrypted (password-protected workbooks cannot be read)")
         }
         let start = try dataStart(of: entry)
-        guard UInt64(bytes.count - start) >= entry.compressedSize else {
+        guard start <= bytes.count, UInt64(bytes.count - start) >= entry.compressedSize else {
             throw XlsxReadError.corruptEntry(path: display, entry: path, reason: "the file ends inside it")
         }
-        let compressedEnd = start + Int(entry.compressedSize)
-        var output = Data()
-        output.reserveCapacity(Int(min(entry.uncompressedSize, 16 << 20)))
-        var consumed: UInt64 = 0
-        let consume: Consumer = { [self] chunk in
-            let produced = UInt64(output.count + chunk.count)
-            if produced > entry.uncompressedSize {
-                throw XlsxReadError.corruptEntry(path: display, entry: path, reason: "it unpacks to more than the \(entry.uncompressedSize) bytes declared")
-            }
-            if produced > limits.maxEntryBytes {
-                throw XlsxReadError.entryTooLarge(path: display, entry: path, bytes: produced, limit: limits.maxEntryBytes)
-            }
-            if unpackedBytes + produced > limits.maxTotalBytes {
-                throw XlsxReadError.archiveTooLarge(path: display, bytes: unpackedBytes + produced, limit: limits.maxTotalBytes)
-            }
-            if produced > limits.ratioFloorBytes, produced / max(consumed, 1) > limits.maxCompressionRatio {
-                throw XlsxReadError.suspiciousCompression(path: display, entry: path, ratio: produced / max(consumed, 1),
-                                                          limit: limits.maxCompressionRatio)
-            }
-            output.append(chunk)
-        }
-        let checksum: CRC32
-        do {
-            switch entry.method {
-            case 0:
-                consumed = entry.compressedSize
-                let stored = bytes.subdata(in: bytes.startIndex + start ..< bytes.startIndex + compressedEnd)
-                try consume(stored)
-                checksum = stored.crc32(checksum: 0)
-            case 8:
-                checksum = try Data.decompress(size: Int64(entry.compressedSize), bufferSize: 64 << 10, skipCRC32: false,
-                                               provider: { [self] position, size in
-                    let from = start + Int(position)
-                    guard position >= 0, from < compressedEnd else {
-                        throw XlsxReadError.corruptEntry(path: display, entry: path, reason: "the compressed data ends before the stream does")
-                    }
-                    let to = min(from + size, compressedEnd)
-                    consumed = UInt64(to - start)
-                    var chunk = bytes.subdata(in: bytes.startIndex + from ..< bytes.startIndex + to)
-                    // ZIPFoundation's Linux inflater sets avail_in to the requested size whatever
-                    // the chunk holds, so a short last chunk would let zlib read past it; zero
-                    // padding is never reached by a stream that ends in its entry, and one that
-                    // does not fails on it (or on the next call) instead.
-                    if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
-                    return chunk
-                }, consumer: consume)
-            default:
-                throw XlsxReadError.unsupportedEntry(path: display, entry: path, reason: "compression method \(entry.method) (only stored and deflate are read)")
-            }
-        } catch let error as XlsxReadError {
-            throw error
-        } catch {
-            throw XlsxReadError.corruptEntry(path: display, entry: path, reason: "cannot inflate it (\(error))")
-        }
-        guard UInt64(output.count) == entry.uncompressedSize else {
-            throw XlsxReadError.corruptEntry(path: display, entry: path, reason: "\(output.count) bytes unpacked, \(entry.uncompressedSize) declared")
-        }
-        guard checksum == entry.crc32 else {
-            throw XlsxReadError.corruptEntry(path: display, entry: path, reason: "CRC-32 mismatch")
-        }
-        unpackedBytes += UInt64(output.count)
-        return output
+        return try XlsxPartReader(display: display, path: path, limits: limits, bytes: bytes, method: entry.method, dataStart: start,
+                                  compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize, crc32: entry.crc32,
+                                  unpackedBefore: unpackedBytes)
+    }
+
+    /// Counts what `reader` unpacked towards the archive's total.
+    func didUnpack(_ reader: XlsxPartReader) {
+        unpackedBytes += reader.unpacked
     }
 
     // MARK: - Checks before unpacking

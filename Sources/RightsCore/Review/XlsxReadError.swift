@@ -54,7 +54,7 @@ public enum XlsxReadError: Error, Equatable, Sendable, LocalizedError {
         case let .malformedXML(path, part, line, reason):
             return "\(path): \(part):\(line): malformed XML: \(reason)"
         case let .tooManyRows(path, sheet, limit):
-            return "\(path): sheet '\(sheet)' has more than \(limit) rows"
+            return "\(path): sheet '\(sheet)' has more than \(limit) rows (empty ones included), more than an export ever holds; delete the rows below the data"
         case let .tooManyCells(path, sheet, limit):
             return "\(path): sheet '\(sheet)' spans more than \(limit) cells"
         case let .cellTooLarge(path, part, cell, limit):

@@ -65,11 +65,11 @@ public struct XlsxSheetReader: Sendable {
         var sharedStrings: [String] = []
         if let stringsPart = map.sharedStringsPart, archive.contains(stringsPart) {
             let handler = XlsxSharedStringsHandler(part: stringsPart, path: archive.display, maxBytes: limits.maxCellBytes)
-            try XlsxXML.parse(try archive.data(of: stringsPart), part: stringsPart, path: archive.display, with: handler)
+            try XlsxXML.parse(archive, part: stringsPart, with: handler)
             sharedStrings = handler.strings
         }
         let handler = XlsxSheetHandler(sheet: sheet.name, part: part, path: archive.display, sharedStrings: sharedStrings, limits: limits)
-        try XlsxXML.parse(try archive.data(of: part), part: part, path: archive.display, with: handler)
+        try XlsxXML.parse(archive, part: part, with: handler)
         return SheetTable(name: sheet.name, rows: handler.rows)
     }
 }
@@ -84,7 +84,7 @@ private struct WorkbookMap {
         var workbookPart = "xl/workbook.xml"
         if archive.contains("_rels/.rels") {
             let root = XlsxRelationshipsHandler()
-            try XlsxXML.parse(try archive.data(of: "_rels/.rels"), part: "_rels/.rels", path: archive.display, with: root)
+            try XlsxXML.parse(archive, part: "_rels/.rels", with: root)
             if let document = root.first(ofType: "officeDocument"), !document.isExternal,
                let resolved = WorkbookMap.resolve(document.target, from: "") {
                 workbookPart = resolved
@@ -93,13 +93,13 @@ private struct WorkbookMap {
         guard archive.contains(workbookPart) else { throw XlsxReadError.missingPart(path: archive.display, part: workbookPart) }
 
         let workbook = XlsxWorkbookHandler()
-        try XlsxXML.parse(try archive.data(of: workbookPart), part: workbookPart, path: archive.display, with: workbook)
+        try XlsxXML.parse(archive, part: workbookPart, with: workbook)
 
         let folder = workbookPart.split(separator: "/").dropLast().joined(separator: "/")
         let relsPart = (folder.isEmpty ? "" : folder + "/") + "_rels/" + (workbookPart.split(separator: "/").last.map(String.init) ?? "") + ".rels"
         let relationships = XlsxRelationshipsHandler()
         if archive.contains(relsPart) {
-            try XlsxXML.parse(try archive.data(of: relsPart), part: relsPart, path: archive.display, with: relationships)
+            try XlsxXML.parse(archive, part: relsPart, with: relationships)
         }
         sheets = workbook.sheets.map { sheet in
             let relationship = relationships.relationships[sheet.relationship]

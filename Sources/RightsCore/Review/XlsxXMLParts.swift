@@ -6,14 +6,13 @@ import FoundationXML
 /// SAX parsing of the few SpreadsheetML parts the reader needs, with the checks untrusted XML needs.
 ///
 /// Foundation's `XMLParser` (libxml2 on Linux) is used with external entities off, but a DOCTYPE is
-/// refused in the bytes before parsing: internal entities ("billion laughs") are expanded whatever
+/// refused in the bytes before the parser sees them (``XlsxPartInputStream``): internal entities ("billion laughs") are expanded whatever
 /// that flag says, and no workbook part ever declares one. Element names are compared without
 /// their prefix because writers differ (`<sheet>` from Excel, `<x:sheet>` from the OpenXML SDK).
 enum XlsxXML {
-    /// Refuses a part that declares a DOCTYPE or ENTITY, or that is not in an ASCII-compatible
-    /// encoding (in UTF-16 or UTF-7 the byte search below would not see `<!DOCTYPE`).
-    static func preflight(_ data: Data, part: String, path: String) throws {
-        let head = [UInt8](data.prefix(256))
+    /// Refuses a part that is not in an ASCII-compatible encoding (in UTF-16 or UTF-7 the byte
+    /// search for `<!DOCTYPE` would not see it), from its first 256 bytes.
+    static func checkHead(_ head: UnsafeBufferPointer<UInt8>, part: String, path: String) throws {
         if head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0xFF, 0xFE]) || head.prefix(4).contains(0) {
             throw XlsxReadError.unsupportedEncoding(path: path, part: part, encoding: "UTF-16 or UTF-32")
         }
@@ -27,27 +26,29 @@ enum XlsxXML {
                 throw XlsxReadError.unsupportedEncoding(path: path, part: part, encoding: value)
             }
         }
-        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
-            throw XlsxReadError.forbiddenDoctype(path: path, part: part)
-        }
     }
 
-    /// Parses `data` with `handler`, turning parser failures into ``XlsxReadError/malformedXML(path:part:line:reason:)``
-    /// and rethrowing what the handler aborted with.
-    static func parse(_ data: Data, part: String, path: String, with handler: XlsxPartHandler) throws {
-        try preflight(data, part: part, path: path)
-        let parser = XMLParser(data: data)
+    /// Parses `part` of `archive` with `handler`, streaming it into the parser a chunk at a time
+    /// (bounded memory, whatever the part's size), turning parser failures into
+    /// ``XlsxReadError/malformedXML(path:part:line:reason:)`` and rethrowing what the handler or
+    /// the stream (a limit, damage, a DOCTYPE) stopped it with.
+    static func parse(_ archive: XlsxArchive, part: String, with handler: XlsxPartHandler) throws {
+        let reader = try archive.reader(of: part)
+        let stream = XlsxPartInputStream(reader: reader, part: part, path: archive.display)
+        let parser = XMLParser(stream: stream)
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.delegate = handler
         let success = parser.parse()
+        if let error = stream.failure { throw error }
         if let error = handler.failure { throw error }
         // swift-corelibs-foundation's XMLParser lets libxml2 recover from mismatched tags and then
         // returns true with parserError set, so both are checked.
         guard success, parser.parserError == nil, handler.parseErrorLine == nil else {
             let reason = XlsxXML.describe(parser.parserError)
-            throw XlsxReadError.malformedXML(path: path, part: part, line: handler.parseErrorLine ?? parser.lineNumber, reason: reason)
+            throw XlsxReadError.malformedXML(path: archive.display, part: part, line: handler.parseErrorLine ?? parser.lineNumber, reason: reason)
         }
+        archive.didUnpack(reader)
     }
 
     /// A readable reason: corelibs' XMLParser errors carry only libxml2's code.

@@ -245,3 +245,23 @@ import Testing
         #expect(indicators("Belarus did not jail journalists for their reporting.").isEmpty)
     }
 }
+
+/// The cost of analysing one long article grows with its length, not with its square.
+@Suite struct ArticleAnalyzerScaleTests {
+    let analyzer = ShippedRules.analyzer
+
+    @Test("one paragraph of evidence sentences: the mentions read for paragraph attribution grow linearly")
+    func longParagraphIsLinear() {
+        func read(_ sentences: Int) -> (findings: Int, read: Int) {
+            let body = String(repeating: "Police in Minsk detained a journalist. ", count: sentences)
+            let analysis = analyzer.analyze(text: body)
+            return (analysis.findings.count, analysis.paragraphMentionsRead)
+        }
+        let short = read(500), long = read(2_000)
+        #expect(short.findings == 500)
+        #expect(long.findings == 2_000)
+        // Quadratic would read 16 times as many for 4 times the sentences.
+        #expect(long.read <= 4 * max(short.read, 1) + 4)
+        #expect(long.read <= 2_000)
+    }
+}

@@ -188,3 +188,66 @@ import FoundationXML
         #expect(names.contains("KZ.md"))
     }
 }
+
+/// A month's briefs are replaced all or nothing.
+@Suite(.serialized) struct BriefSwapTests {
+    struct DiskFull: Error {}
+
+    /// Every file of a folder with its text.
+    static func contents(_ folder: URL) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            result[name] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        }
+        return result
+    }
+
+    @Test("a write that fails half-way (a full disk) leaves the previous briefs exactly as they were")
+    func failedWriteKeepsPreviousSet() async throws {
+        let out = try TemporaryFolder()
+        let month = out.url.appendingPathComponent("2026-10")
+        let files = ["KZ.md", "KZ-concern.svg", "BY.md", "BY-concern.svg", "index.md", "heatmap.svg"]
+        for name in files { try out.write("2026-10/\(name)", "old \(name)") }
+        try out.write("2026-10/notes.txt", "the analyst's own notes")
+        let before = try Self.contents(month)
+        let written = Counter()
+        let failing = ReportWriter(root: out.url) { data, url in
+            guard written.next() < 3 else { throw DiskFull() }
+            try data.write(to: url)
+        }
+        let rendered = files.reversed().map { RenderedFile(path: "2026-10/\($0)", content: "new \($0)") }
+        #expect(throws: DiskFull.self) { try failing.write(rendered, replacing: "2026-10") }
+        #expect(try Self.contents(month) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.url.path) == ["2026-10"])
+        // The next run replaces the whole set, keeps the notes and removes a brief no longer produced.
+        try ReportWriter(root: out.url).write(rendered.filter { $0.path != "2026-10/BY.md" }, replacing: "2026-10")
+        var expected = Dictionary(uniqueKeysWithValues: files.map { ($0, "new \($0)") })
+        expected["BY.md"] = nil
+        expected["notes.txt"] = "the analyst's own notes"
+        #expect(try Self.contents(month) == expected)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.url.path) == ["2026-10"])
+    }
+
+    @Test("after a crash between the two renames, the next run puts the old set back, then replaces it; stale folders go")
+    func crashMidSwapRecovers() throws {
+        let out = try TemporaryFolder()
+        // The old month set aside, the new one not yet moved in; a half-written folder of an earlier crash.
+        try out.write(".2026-10.old-1-2/KZ.md", "old KZ.md")
+        try out.write(".2026-10.old-1-2/notes.txt", "the analyst's own notes")
+        try out.write(".2026-10.tmp-1-3/KZ.md", "half")
+        let failing = ReportWriter(root: out.url) { _, _ in throw DiskFull() }
+        #expect(throws: DiskFull.self) { try failing.write([RenderedFile(path: "2026-10/KZ.md", content: "new")], replacing: "2026-10") }
+        #expect(try Self.contents(out.url.appendingPathComponent("2026-10")) == ["KZ.md": "old KZ.md", "notes.txt": "the analyst's own notes"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.url.path) == ["2026-10"])
+        try ReportWriter(root: out.url).write([RenderedFile(path: "2026-10/KZ.md", content: "new")], replacing: "2026-10")
+        #expect(try Self.contents(out.url.appendingPathComponent("2026-10")) == ["KZ.md": "new", "notes.txt": "the analyst's own notes"])
+        // Files outside one month folder are refused before anything is written.
+        #expect(throws: ReportError.self) { try ReportWriter(root: out.url).write([RenderedFile(path: "a/KZ.md", content: "x"), RenderedFile(path: "b/KZ.md", content: "x")]) }
+    }
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func next() -> Int { lock.withLock { defer { count += 1 }; return count } }
+    }
+}

@@ -159,3 +159,33 @@ import Testing
         #expect(report.diagnostics.map(\.description) == [])
     }
 }
+
+/// `rules check` on a big indicator file stays linear in its size.
+@Suite struct RulesCheckerScaleTests {
+    @Test("rules that share examples: each example text is analysed once, not once per rule")
+    func sharedExamplesAnalysedOnce() throws {
+        let folder = try RulesCheckerTests.ruleSet("base")
+        let file = folder.url.appendingPathComponent("indicators/torture.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let parts = text.components(separatedBy: "\npatterns:\n")
+        try #require(parts.count == 2)
+        // The file's patterns twenty times over, with new ids: the same examples twenty times.
+        let copies = (0 ..< 20).map { copy in
+            parts[1].replacingOccurrences(of: "id: torture.", with: "id: torture.c\(copy)_")
+        }
+        try (parts[0] + "\npatterns:\n" + copies.joined(separator: "\n")).write(to: file, atomically: true, encoding: .utf8)
+        let rules = try RuleSetLoader.load(from: folder.url)
+        let once = try RuleSetLoader.load(from: RulesCheckerTests.fixtures.appendingPathComponent("base"))
+        let single = RuleExampleRunner(CompiledRules(once)).runCounting()
+        let run = RuleExampleRunner(CompiledRules(rules)).runCounting()
+        let torture = single.results.filter { $0.rule.rawValue.hasPrefix("torture.") }
+        #expect(!torture.isEmpty)
+        let expected: Int = single.results.count + 19 * torture.count
+        #expect(run.results.count == expected)
+        let passed: Int = run.results.filter(\.passed).count
+        let expectedPassed: Int = single.results.filter(\.passed).count + 19 * torture.filter(\.passed).count
+        #expect(passed == expectedPassed)
+        // Twenty times the examples, the same texts: analysed as often as for one copy.
+        #expect(run.analyses == single.analyses)
+    }
+}
