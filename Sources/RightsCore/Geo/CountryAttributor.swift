@@ -122,7 +122,9 @@ public final class CountryAttributor: Sendable {
         // subject, whoever speaks after it.
         if isLocative(match.start - 1 - skip) { return false }
         let window = match.end ..< min(sentenceRange.upperBound, match.end + settings.speechWindow)
-        return window.contains { tokens[$0].is(.speechVerb) }
+        // "Cambodian police were accused of beating…": a verb of speech in the passive is said of
+        // the name, which is then the subject.
+        return window.contains { tokens[$0].is(.speechVerb) && !($0 > match.end && settings.passiveAuxiliaries.contains(text.word($0 - 1))) }
     }
 
     /// The article-wide context from every mention: the title's, then the body's sentence by sentence.

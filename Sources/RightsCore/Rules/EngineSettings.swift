@@ -24,6 +24,8 @@ public struct EngineSettings: Sendable, Equatable {
     /// A sentence whose only names are voices falls back to the paragraph and article context.
     public var speechVerbs: Set<String> = []
     public var speechWindow: Int = 3
+    /// "was", "were": before a verb of speech they make it passive ("were accused"), said of the name.
+    public var passiveAuxiliaries: Set<String> = []
     /// Words after a place name that make it the actor ("Nigerian security forces", "Russian court").
     public var actorWords: Set<String> = []
     /// Capitalised words that may follow a place name without making it an organisation's name

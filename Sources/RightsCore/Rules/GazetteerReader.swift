@@ -122,7 +122,8 @@ enum EngineSettingsReader {
             settings.denials = Set(words(negation["denials"]?.value, "denials"))
             settings.hedges = Set(words(negation["hedges"]?.value, "hedges"))
         }
-        if let speakers = doc.mapping(top["speakers"]?.value, what: "speakers", known: ["after", "before", "verbs", "verb_window"]) {
+        if let speakers = doc.mapping(top["speakers"]?.value, what: "speakers", known: ["after", "before", "verbs", "verb_window", "passive_auxiliaries"]) {
+            settings.passiveAuxiliaries = Set(words(speakers["passive_auxiliaries"]?.value, "passive_auxiliaries"))
             settings.speechVerbs = Set(words(speakers["verbs"]?.value, "verbs"))
             settings.speechWindow = doc.integer(speakers["verb_window"]?.value, key: "verb_window") ?? settings.speechWindow
             settings.speakerAfter = words(speakers["after"]?.value, "after").map { $0.split(separator: " ").map(String.init) }
