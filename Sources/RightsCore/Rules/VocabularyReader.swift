@@ -119,8 +119,9 @@ enum VocabularyReader {
                     origins.append(origin.hasPrefix("@") ? origin : "@\(include.name) ← '\(origin)'")
                 }
             }
-            // Inside a cycle a class is cut short where it leads back; keep only whole expansions.
-            if reportedCycles.isEmpty { expanded[name] = (entries, origins) }
+            // Each class is expanded once, so includes shaped like a deep diamond cost their size, not
+            // their paths. On a cycle (an error that fails loading) the class is cut where it leads back.
+            expanded[name] = (entries, origins)
             return (entries, origins)
         }
         var classes: [VocabularyClass] = []

@@ -138,3 +138,22 @@ import Testing
         }
     }
 }
+
+@Suite struct VocabularyExpansionCostTests {
+    @Test("classes that include each other in a deep diamond expand once each, and a cycle among them is reported")
+    func diamond() {
+        // c0 includes c1 and c2, c1 includes c2 and c3, … : 2^40 paths if expanded per path.
+        let count = 40
+        var written: [VocabularyReader.Written] = []
+        for index in 0 ..< count {
+            var item = VocabularyReader.Written(name: "c\(index)", about: "test", location: SourceLocation(file: "c\(index).yaml"))
+            item.entries = [([.exact("w\(index)")], "w\(index)", SourceLocation(file: "c\(index).yaml"))]
+            for next in [index + 1, index + 2] where next < count { item.includes.append(("c\(next)", SourceLocation(file: "c\(index).yaml"))) }
+            if index == count - 1 { item.includes.append(("c0", SourceLocation(file: "c\(index).yaml"))) }
+            written.append(item)
+        }
+        let (vocabulary, diagnostics) = VocabularyReader.expand(written)
+        #expect(vocabulary.entries(of: "c0")?.count == count)
+        #expect(diagnostics.map(\.code) == ["R062"])
+    }
+}
