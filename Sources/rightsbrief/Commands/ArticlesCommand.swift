@@ -10,7 +10,7 @@ struct ArticlesCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     @Option(help: ArgumentHelp("Only articles published in this month.", valueName: "YYYY-MM"))
-    var month: String?
+    var month: Month?
 
     @Flag(help: "Only articles without a date.")
     var undated = false
@@ -19,13 +19,12 @@ struct ArticlesCommand: ParsableCommand {
     var format: ListFormat = .table
 
     func validate() throws {
-        if let month, Month(rawValue: month) == nil { throw ValidationError("--month '\(month)' is not YYYY-MM.") }
         if month != nil && undated { throw ValidationError("--month and --undated exclude each other.") }
     }
 
     func run() throws {
         let store = try common.openStoreForReading()
-        let articles = try store.articleSummaries(month: month.flatMap(Month.init), undatedOnly: undated)
+        let articles = try store.articleSummaries(month: month, undatedOnly: undated)
         switch format {
         case .json:
             let encoder = JSONEncoder()

@@ -37,13 +37,12 @@ struct BriefCommand: ParsableCommand {
     @OptionGroup var report: ReportOptions
 
     @Option(help: ArgumentHelp("The month to brief.", valueName: "YYYY-MM"))
-    var month: String
+    var month: Month
 
     @Option(help: ArgumentHelp("Only this country; repeatable.", valueName: "ISO2"))
     var country: [String] = []
 
     func validate() throws {
-        if Month(rawValue: month) == nil { throw ValidationError("--month '\(month)' is not YYYY-MM.") }
         for code in country where code.count != 2 || !code.allSatisfy(\.isLetter) {
             throw ValidationError("--country '\(code)' is not an ISO 3166-1 alpha-2 code such as KZ.")
         }
@@ -52,7 +51,7 @@ struct BriefCommand: ParsableCommand {
     func run() throws {
         let rules = try AnalyzeRunner.loadRules(common)
         let store = try common.openStoreForReading()
-        let result = try report.reports(rules: rules).write(month: Month(rawValue: month)!, countries: country.map { CountryCode($0.uppercased()) }, store: store)
+        let result = try report.reports(rules: rules).write(month: month, countries: country.map { CountryCode($0.uppercased()) }, store: store)
         if result.countries.isEmpty {
             print("No findings for \(month)\(country.isEmpty ? "" : " in \(country.joined(separator: ", "))"): wrote \(result.files.count) files.")
         } else {

@@ -16,7 +16,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     @Option(help: ArgumentHelp("The month to export.", valueName: "YYYY-MM"))
-    var month: String
+    var month: Month
 
     @Option(help: ArgumentHelp("The workbook to write.", valueName: "file.xlsx"))
     var out: String?
@@ -25,14 +25,12 @@ struct ExportCommand: ParsableCommand {
     var reports: String = "reports/out"
 
     func validate() throws {
-        if Month(rawValue: month) == nil { throw ValidationError("--month '\(month)' is not YYYY-MM.") }
         if let out, !out.lowercased().hasSuffix(".xlsx") { throw ValidationError("--out must name a .xlsx file.") }
     }
 
     func run() throws {
         let rules = try AnalyzeRunner.loadRules(common)
         let store = try common.openStoreForReading()
-        let month = Month(rawValue: month)!
         let path = ExportRunner.path(out: out, reports: reports, month: month)
         let result = try ExportRunner.export(month: month, rules: rules, store: store, to: path)
         print("Wrote \(ExportRunner.display(path)): \(result.findings) findings, \(result.countries) countries, \(result.articles) articles.")

@@ -17,7 +17,7 @@ struct FindingsCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     @Option(help: ArgumentHelp("Only this month.", valueName: "YYYY-MM"))
-    var month: String?
+    var month: Month?
 
     @Option(help: ArgumentHelp("Only this country (ISO 3166-1 alpha-2); repeatable.", valueName: "ISO2"))
     var country: [String] = []
@@ -29,7 +29,6 @@ struct FindingsCommand: ParsableCommand {
     var format: Format = .table
 
     func validate() throws {
-        if let month, Month(rawValue: month) == nil { throw ValidationError("--month '\(month)' is not YYYY-MM.") }
         for code in country where code.count != 2 || !code.allSatisfy(\.isLetter) {
             throw ValidationError("--country '\(code)' is not an ISO 3166-1 alpha-2 code such as KZ.")
         }
@@ -37,7 +36,7 @@ struct FindingsCommand: ParsableCommand {
 
     func run() throws {
         let store = try common.openStoreForReading()
-        let filter = FindingFilter(month: month.flatMap(Month.init(rawValue:)), countries: country.map { CountryCode($0.uppercased()) },
+        let filter = FindingFilter(month: month, countries: country.map { CountryCode($0.uppercased()) },
                                    indicators: indicator.map { IndicatorID($0) })
         let findings = try store.findings(filter)
         switch format {
