@@ -11,7 +11,7 @@ struct ReportOptions: ParsableArguments {
     var template: String = "reports/templates"
 
     func url(_ path: String) -> URL {
-        path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
+        CommandLinePath.resolve(path)
     }
 
     func reports(rules: RuleSet) throws -> MonthlyReports {

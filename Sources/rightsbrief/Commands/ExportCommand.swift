@@ -39,18 +39,13 @@ struct ExportCommand: ParsableCommand {
 
 enum ExportRunner {
     static func path(out: String?, reports: String, month: Month) -> URL {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        if let out { return out.hasPrefix("/") ? URL(fileURLWithPath: out) : cwd.appendingPathComponent(out) }
-        let base = reports.hasPrefix("/") ? URL(fileURLWithPath: reports) : cwd.appendingPathComponent(reports)
-        return base.appendingPathComponent(month.rawValue).appendingPathComponent("review-\(month.rawValue).xlsx")
+        if let out { return CommandLinePath.resolve(out) }
+        return CommandLinePath.resolve(reports).appendingPathComponent(month.rawValue).appendingPathComponent("review-\(month.rawValue).xlsx")
     }
 
     static func export(month: Month, rules: RuleSet, store: RightsStore, to path: URL) throws -> WorkbookExporter.Result {
         try WorkbookExporter(rules: rules, toolVersion: Rightsbrief.configuration.version).export(month: month, store: store, to: path, now: Date())
     }
 
-    static func display(_ url: URL) -> String {
-        let cwd = FileManager.default.currentDirectoryPath + "/"
-        return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
-    }
+    static func display(_ url: URL) -> String { CommandLinePath.display(url) }
 }

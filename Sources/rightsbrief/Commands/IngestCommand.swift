@@ -60,7 +60,7 @@ enum IngestRunner {
     /// anything is read or stored; one that vanishes later is a rejected input like any other.
     static func requireExisting(_ paths: [String], common: CommonOptions) throws {
         let missing = paths.filter { path in
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : common.currentDirectory.appendingPathComponent(path)
+            let url = CommandLinePath.resolve(path)
             return !FileManager.default.fileExists(atPath: url.path)
         }
         guard missing.isEmpty else {
@@ -72,7 +72,7 @@ enum IngestRunner {
         let published = input.published, source = input.source, maxBytes = input.maxBytes
         let boilerplate = try common.loadBoilerplate()
         let store = try common.openStore()
-        let collected = InputCollector.collect(paths, relativeTo: common.currentDirectory)
+        let collected = InputCollector.collect(paths, relativeTo: CommandLinePath.currentDirectory)
         let pipeline = IngestPipeline(
             reader: CorpusReader(maxBytes: maxBytes),
             builder: ArticleBuilder(cleaner: BoilerplateCleaner(rules: boilerplate),

@@ -28,7 +28,7 @@ struct ReviewCommand: ParsableCommand {
         var reviewer: String?
 
         func run() throws {
-            let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : common.currentDirectory.appendingPathComponent(file)
+            let url = CommandLinePath.resolve(file)
             guard FileManager.default.fileExists(atPath: url.path) else { throw CommandFailure.usage("error: \(file): no such file") }
             let store = try common.openStore()
             let report: ReviewImportReport

@@ -15,7 +15,7 @@ struct RulesOptions: ParsableArguments {
     var rules: String = "rules"
 
     var url: URL {
-        rules.hasPrefix("/") ? URL(fileURLWithPath: rules) : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(rules)
+        CommandLinePath.resolve(rules)
     }
 
     func requireFolder() throws {

@@ -24,7 +24,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let inputs = paths.isEmpty ? ["samples"] : paths
-        if paths.isEmpty, !FileManager.default.fileExists(atPath: common.currentDirectory.appendingPathComponent("samples").path) {
+        if paths.isEmpty, !FileManager.default.fileExists(atPath: CommandLinePath.resolve("samples").path) {
             throw CommandFailure.usage("error: no samples/ folder here: run from the project folder, or name the files and folders to ingest")
         }
         // Everything that can be checked before work starts is checked first: paths, rules, templates.

@@ -10,14 +10,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The rules folder (indicators, countries, boilerplate).", valueName: "dir"))
     var rules: String = "rules"
 
-    var currentDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
-
     var rulesURL: URL { resolve(rules) }
 
-    /// A path from the command line: absolute as given, else below the current directory.
-    func resolve(_ path: String) -> URL {
-        path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)
-    }
+    func resolve(_ path: String) -> URL { CommandLinePath.resolve(path) }
 
     func openStore() throws -> RightsStore {
         try RightsStore(path: db)
