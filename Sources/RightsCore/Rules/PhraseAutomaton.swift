@@ -137,18 +137,33 @@ public struct PhraseAutomaton: Sendable {
         // Per atom, the entries it may start: any-case ones first, then those that only start on a
         // capitalised token (names of places), so a lower-case token never looks at those. Each
         // group keeps the order entries were added in, so matches keep their order.
-        var atomAnchors: [AtomAnchors] = [], slots: [AnchorSlot] = []
+        //
+        // A common word ("in", "is", "rights") starts many entries: rather than looking at each,
+        // an atom's slots are grouped by the atom they need (the anchored alternative's second
+        // word, or else a one-word element of the entry), so a group whose atom the sentence lacks
+        // is passed over at once.
+        var atomAnchors: [AtomAnchors] = [], slots: [AnchorSlot] = [], gates: [AnchorGate] = [], gateSlots: [Int32] = []
+        var mostSlots = 0
         for list in anchors {
             let anyCase = list.filter { !entryNeedsCapital[Int($0.entry)] }
             let capitalOnly = list.filter { entryNeedsCapital[Int($0.entry)] }
-            atomAnchors.append(AtomAnchors(start: Int32(slots.count), all: Int32(list.count), anyCase: Int32(anyCase.count)))
+            let first = slots.count, firstGate = gates.count
+            var slotsByNeed: [Int32: [Int32]] = [:], needs: [Int32] = []
             for anchor in anyCase + capitalOnly {
-                // The anchored alternative's second word, or else a one-word element of the entry:
-                // kept in the slot, so most anchors that cannot match are dropped without leaving it.
                 let alternative = Int(anchor.alternative)
                 let necessary = altTermCount[alternative] > 1 ? termAtoms[Int(altTermStart[alternative]) + 1] : necessaryAtom[Int(anchor.entry)]
-                slots.append(AnchorSlot(entry: anchor.entry, alternative: anchor.alternative, necessaryAtom: necessary))
+                if slotsByNeed[necessary] == nil { needs.append(necessary) }
+                slotsByNeed[necessary, default: []].append(Int32(slots.count))
+                slots.append(AnchorSlot(entry: anchor.entry, alternative: anchor.alternative))
             }
+            for need in needs {
+                let members = slotsByNeed[need]!
+                gates.append(AnchorGate(atom: need, slotStart: Int32(gateSlots.count), slotCount: Int32(members.count)))
+                gateSlots += members
+            }
+            mostSlots = max(mostSlots, list.count)
+            atomAnchors.append(AtomAnchors(slotEnd: Int32(slots.count), anyCaseEnd: Int32(first + anyCase.count),
+                                           gateStart: Int32(firstGate), gateCount: Int32(gates.count - firstGate)))
         }
         var mapStart = [Int32](repeating: -1, count: elementGap.count)
         var mapCount = [Int32](repeating: 0, count: elementGap.count)
@@ -162,7 +177,7 @@ public struct PhraseAutomaton: Sendable {
             mapCount[Int(element)] = count
         }
         frozen = FrozenEntries(
-            atoms: atomAnchors, slots: slots,
+            atoms: atomAnchors, slots: slots, gates: gates, gateSlots: gateSlots, mostSlotsPerAtom: mostSlots,
             entries: entries, requirements: groups, requiredAtoms: requiredAtoms, atomCount: Int(atomCount),
             elements: elementGap.indices.map {
                 ElementShape(altStart: elementAltStart[$0], altCount: Int32(elementAltCount[$0]), gap: Int32(elementGap[$0]),
@@ -245,8 +260,13 @@ public struct PhraseAutomaton: Sendable {
         let atomAnchors = tables.atoms, slots = tables.slots, entryShapes = tables.entries, elementShapes = tables.elements
         let alternatives = tables.alternatives, termAtoms = tables.termAtoms, mapAtoms = tables.mapAtoms, mapAlternatives = tables.mapAlternatives
         let requirements = tables.requirements, requiredAtoms = tables.requiredAtoms
+        let gates = tables.gates, gateSlots = tables.gateSlots
         atoms.atoms.withUnsafeBufferPointer { atomList in
         atoms.offsets.withUnsafeBufferPointer { offsets in
+        // The slots of one token's atom whose needed atom the sentence has, in slot order.
+        // SAFETY: Int32 is trivial, so the uninitialised memory may be written before it is read; at
+        // most one atom's slots (`mostSlotsPerAtom`) are written, and only those written are read.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(tables.mostSlotsPerAtom, 1)) { candidates in
         // The atoms this sentence has, one bit each.
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (tables.atomCount + 63) / 64 + 1) { present in
         present.initialize(repeating: 0)
@@ -358,11 +378,24 @@ public struct PhraseAutomaton: Sendable {
                 index += 1
                 guard atom < atomAnchors.count else { continue }
                 let anchors = atomAnchors[atom]
-                let first = Int(anchors.start)
-                for slot in first ..< first + Int(isCapitalized ? anchors.all : anchors.anyCase) {
-                    let anchor = slots[slot]
+                let slotEnd = isCapitalized ? anchors.slotEnd : anchors.anyCaseEnd
+                var candidateCount = 0, gatesOpen = 0
+                for gate in gates[Int(anchors.gateStart) ..< Int(anchors.gateStart + anchors.gateCount)] {
+                    if gate.atom >= 0 && !isPresent(gate.atom) { continue }
+                    let before = candidateCount
+                    for slot in gateSlots[Int(gate.slotStart) ..< Int(gate.slotStart + gate.slotCount)] {
+                        if slot >= slotEnd { break }
+                        candidates[candidateCount] = slot
+                        candidateCount += 1
+                    }
+                    if candidateCount > before { gatesOpen += 1 }
+                }
+                // Slot order is the order entries were added in: matches keep it.
+                var chosen = UnsafeMutableBufferPointer(rebasing: candidates[..<candidateCount])
+                if gatesOpen > 1 { chosen.sort() }
+                for slot in chosen {
+                    let anchor = slots[Int(slot)]
                     let entry = anchor.entry
-                    if anchor.necessaryAtom >= 0 && !isPresent(anchor.necessaryAtom) { continue }
                     guard mayMatch(entryShapes[Int(entry)]) else { continue }
                     // One match per entry and start, however many alternatives could begin there.
                     if found[foundHere...].contains(where: { $0.entry == Int(entry) }) { continue }
@@ -372,6 +405,7 @@ public struct PhraseAutomaton: Sendable {
                     found.append(PhraseMatch(entry: Int(entry), start: position, end: matchEnd))
                 }
             }
+        }
         }
         }
         }
@@ -491,8 +525,13 @@ public final class WordCache {
     }
 }
 
-struct AtomAnchors { var start: Int32, all: Int32, anyCase: Int32 }
-struct AnchorSlot { var entry: Int32, alternative: Int32, necessaryAtom: Int32 }
+/// An atom's anchor slots end at `slotEnd` (those before `anyCaseEnd` also start on a token in
+/// lower case); its gates are `gateStart ..< gateStart + gateCount` of `FrozenEntries.gates`.
+struct AtomAnchors { var slotEnd: Int32, anyCaseEnd: Int32, gateStart: Int32, gateCount: Int32 }
+struct AnchorSlot { var entry: Int32, alternative: Int32 }
+/// Slots of one atom that need `atom` elsewhere in the sentence (-1: none), ascending:
+/// `FrozenEntries.gateSlots[slotStart ..< slotStart + slotCount]`.
+struct AnchorGate { var atom: Int32, slotStart: Int32, slotCount: Int32 }
 struct EntryShape { var elementStart: Int32, elementCount: Int32, requirementStart: Int32, requirementCount: Int32 }
 /// Atoms `start ..< start + count` of `FrozenEntries.requiredAtoms`: a sentence must have one of them.
 struct RequirementGroup { var start: Int32, count: Int32 }
@@ -512,6 +551,10 @@ private func frozenCopy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
 final class FrozenEntries: @unchecked Sendable {
     let atoms: UnsafeMutableBufferPointer<AtomAnchors>
     let slots: UnsafeMutableBufferPointer<AnchorSlot>
+    let gates: UnsafeMutableBufferPointer<AnchorGate>
+    let gateSlots: UnsafeMutableBufferPointer<Int32>
+    /// The most slots one atom has: room enough for one token's candidates.
+    let mostSlotsPerAtom: Int
     let entries: UnsafeMutableBufferPointer<EntryShape>
     let elements: UnsafeMutableBufferPointer<ElementShape>
     let alternatives: UnsafeMutableBufferPointer<AlternativeShape>
@@ -524,14 +567,17 @@ final class FrozenEntries: @unchecked Sendable {
     let atomCount: Int
 
     convenience init() {
-        self.init(atoms: [], slots: [], entries: [], requirements: [], requiredAtoms: [], atomCount: 0, elements: [], alternatives: [],
+        self.init(atoms: [], slots: [], gates: [], gateSlots: [], mostSlotsPerAtom: 0, entries: [], requirements: [], requiredAtoms: [], atomCount: 0, elements: [], alternatives: [],
                   termAtoms: [], mapAtoms: [], mapAlternatives: [])
     }
 
-    init(atoms: [AtomAnchors], slots: [AnchorSlot], entries: [EntryShape], requirements: [RequirementGroup], requiredAtoms: [Int32], atomCount: Int,
+    init(atoms: [AtomAnchors], slots: [AnchorSlot], gates: [AnchorGate], gateSlots: [Int32], mostSlotsPerAtom: Int, entries: [EntryShape], requirements: [RequirementGroup], requiredAtoms: [Int32], atomCount: Int,
          elements: [ElementShape], alternatives: [AlternativeShape], termAtoms: [Int32], mapAtoms: [Int32], mapAlternatives: [Int32]) {
         self.atoms = frozenCopy(atoms)
         self.slots = frozenCopy(slots)
+        self.gates = frozenCopy(gates)
+        self.gateSlots = frozenCopy(gateSlots)
+        self.mostSlotsPerAtom = mostSlotsPerAtom
         self.entries = frozenCopy(entries)
         self.requirements = frozenCopy(requirements)
         self.requiredAtoms = frozenCopy(requiredAtoms)
@@ -546,6 +592,8 @@ final class FrozenEntries: @unchecked Sendable {
     deinit {
         atoms.deallocate()
         slots.deallocate()
+        gates.deallocate()
+        gateSlots.deallocate()
         entries.deallocate()
         elements.deallocate()
         alternatives.deallocate()
