@@ -112,7 +112,10 @@ public struct PhraseAutomaton: Sendable {
         // What a sentence must contain for an entry to match there: for each element after the
         // first, the first atom of one of its alternatives. Checked against the atoms a sentence
         // has before an anchored entry is followed, it turns most failing follow-ups into a few bit tests.
-        var entries: [EntryShape] = [], groups: [RequirementGroup] = [], requiredAtoms: [Int32] = []
+        // A group is kept as masks over the sentence's bitset of atoms, one per 64 atoms it spans:
+        // the words of a vocabulary class were numbered together, so a class of fifty words is
+        // usually one or two tests rather than fifty.
+        var entries: [EntryShape] = [], groups: [RequirementGroup] = [], requiredWords: [RequiredWord] = []
         // An atom the entry cannot match without (an element of one word), or -1.
         var necessaryAtom: [Int32] = []
         for entry in entryElementStart.indices {
@@ -127,8 +130,16 @@ public struct PhraseAutomaton: Sendable {
             // Smallest groups first: they fail soonest, and cost least to test.
             for atoms in atomGroups.sorted(by: { $0.count < $1.count }) {
                 if atoms.count == 1, necessaryAtom.count == entry { necessaryAtom.append(atoms[0]) }
-                groups.append(RequirementGroup(start: Int32(requiredAtoms.count), count: Int32(atoms.count)))
-                requiredAtoms += atoms
+                let start = requiredWords.count
+                for atom in atoms {  // ascending, so one word's atoms are side by side
+                    let word = atom >> 6, bit = UInt64(1) << UInt64(atom & 63)
+                    if requiredWords.count > start, requiredWords[requiredWords.count - 1].index == word {
+                        requiredWords[requiredWords.count - 1].mask |= bit
+                    } else {
+                        requiredWords.append(RequiredWord(index: word, mask: bit))
+                    }
+                }
+                groups.append(RequirementGroup(start: Int32(start), count: Int32(requiredWords.count - start)))
             }
             if necessaryAtom.count == entry { necessaryAtom.append(-1) }
             entries.append(EntryShape(elementStart: entryElementStart[entry], elementCount: Int32(elementCount),
@@ -178,7 +189,7 @@ public struct PhraseAutomaton: Sendable {
         }
         frozen = FrozenEntries(
             atoms: atomAnchors, slots: slots, gates: gates, gateSlots: gateSlots, mostSlotsPerAtom: mostSlots,
-            entries: entries, requirements: groups, requiredAtoms: requiredAtoms, atomCount: Int(atomCount),
+            entries: entries, requirements: groups, requiredWords: requiredWords, atomCount: Int(atomCount),
             elements: elementGap.indices.map {
                 ElementShape(altStart: elementAltStart[$0], altCount: Int32(elementAltCount[$0]), gap: Int32(elementGap[$0]),
                              mapStart: mapStart[$0], mapCount: mapCount[$0])
@@ -259,7 +270,7 @@ public struct PhraseAutomaton: Sendable {
         let tables = frozen
         let atomAnchors = tables.atoms, slots = tables.slots, entryShapes = tables.entries, elementShapes = tables.elements
         let alternatives = tables.alternatives, termAtoms = tables.termAtoms, mapAtoms = tables.mapAtoms, mapAlternatives = tables.mapAlternatives
-        let requirements = tables.requirements, requiredAtoms = tables.requiredAtoms
+        let requirements = tables.requirements, requiredWords = tables.requiredWords
         let gates = tables.gates, gateSlots = tables.gateSlots
         atoms.atoms.withUnsafeBufferPointer { atomList in
         atoms.offsets.withUnsafeBufferPointer { offsets in
@@ -291,7 +302,8 @@ public struct PhraseAutomaton: Sendable {
                 let end = index + Int(requirement.count)
                 var found = false
                 while index < end {
-                    if isPresent(requiredAtoms[index]) { found = true; break }
+                    let required = requiredWords[index]
+                    if present[Int(required.index)] & required.mask != 0 { found = true; break }
                     index += 1
                 }
                 if !found { return false }
@@ -533,8 +545,10 @@ struct AnchorSlot { var entry: Int32, alternative: Int32 }
 /// `FrozenEntries.gateSlots[slotStart ..< slotStart + slotCount]`.
 struct AnchorGate { var atom: Int32, slotStart: Int32, slotCount: Int32 }
 struct EntryShape { var elementStart: Int32, elementCount: Int32, requirementStart: Int32, requirementCount: Int32 }
-/// Atoms `start ..< start + count` of `FrozenEntries.requiredAtoms`: a sentence must have one of them.
+/// Words `start ..< start + count` of `FrozenEntries.requiredWords`: a sentence must have one of their atoms.
 struct RequirementGroup { var start: Int32, count: Int32 }
+/// Atoms `64 * index + b` for each bit b set in `mask`.
+struct RequiredWord { var index: Int32, mask: UInt64 }
 struct ElementShape { var altStart: Int32, altCount: Int32, gap: Int32, mapStart: Int32, mapCount: Int32 }
 struct AlternativeShape { var termStart: Int32, termCount: Int32 }
 
@@ -562,16 +576,16 @@ final class FrozenEntries: @unchecked Sendable {
     let mapAtoms: UnsafeMutableBufferPointer<Int32>
     let mapAlternatives: UnsafeMutableBufferPointer<Int32>
     let requirements: UnsafeMutableBufferPointer<RequirementGroup>
-    let requiredAtoms: UnsafeMutableBufferPointer<Int32>
+    let requiredWords: UnsafeMutableBufferPointer<RequiredWord>
     /// Atoms are numbered 0 ..< atomCount.
     let atomCount: Int
 
     convenience init() {
-        self.init(atoms: [], slots: [], gates: [], gateSlots: [], mostSlotsPerAtom: 0, entries: [], requirements: [], requiredAtoms: [], atomCount: 0, elements: [], alternatives: [],
+        self.init(atoms: [], slots: [], gates: [], gateSlots: [], mostSlotsPerAtom: 0, entries: [], requirements: [], requiredWords: [], atomCount: 0, elements: [], alternatives: [],
                   termAtoms: [], mapAtoms: [], mapAlternatives: [])
     }
 
-    init(atoms: [AtomAnchors], slots: [AnchorSlot], gates: [AnchorGate], gateSlots: [Int32], mostSlotsPerAtom: Int, entries: [EntryShape], requirements: [RequirementGroup], requiredAtoms: [Int32], atomCount: Int,
+    init(atoms: [AtomAnchors], slots: [AnchorSlot], gates: [AnchorGate], gateSlots: [Int32], mostSlotsPerAtom: Int, entries: [EntryShape], requirements: [RequirementGroup], requiredWords: [RequiredWord], atomCount: Int,
          elements: [ElementShape], alternatives: [AlternativeShape], termAtoms: [Int32], mapAtoms: [Int32], mapAlternatives: [Int32]) {
         self.atoms = frozenCopy(atoms)
         self.slots = frozenCopy(slots)
@@ -580,7 +594,7 @@ final class FrozenEntries: @unchecked Sendable {
         self.mostSlotsPerAtom = mostSlotsPerAtom
         self.entries = frozenCopy(entries)
         self.requirements = frozenCopy(requirements)
-        self.requiredAtoms = frozenCopy(requiredAtoms)
+        self.requiredWords = frozenCopy(requiredWords)
         self.atomCount = atomCount
         self.elements = frozenCopy(elements)
         self.alternatives = frozenCopy(alternatives)
@@ -601,7 +615,7 @@ final class FrozenEntries: @unchecked Sendable {
         mapAtoms.deallocate()
         mapAlternatives.deallocate()
         requirements.deallocate()
-        requiredAtoms.deallocate()
+        requiredWords.deallocate()
     }
 }
 
