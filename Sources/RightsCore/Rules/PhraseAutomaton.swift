@@ -257,13 +257,15 @@ public struct PhraseAutomaton: Sendable {
         var collector = atomCollector()
         let scanned = TextScanner.scan(text, visitor: &collector)
         var found: [PhraseMatch] = []
-        matches(collector.atoms, tokens: scanned.tokens, range: 0 ..< scanned.tokens.count, into: &found)
+        var scratch = MatchScratch()
+        matches(collector.atoms, tokens: scanned.tokens, range: 0 ..< scanned.tokens.count, into: &found, scratch: &scratch)
         return (scanned, found)
     }
 
     /// Every entry that matches within tokens `range` of a text read with `atomCollector()`, at
-    /// most once per (entry, start), in token order, appended to `found`.
-    public func matches(_ atoms: TokenAtoms, tokens: [Token], range: Range<Int>, into found: inout [PhraseMatch]) {
+    /// most once per (entry, start), in token order, appended to `found`. `scratch` is the scan's
+    /// working space, which the caller keeps from sentence to sentence.
+    public func matches(_ atoms: TokenAtoms, tokens: [Token], range: Range<Int>, into found: inout [PhraseMatch], scratch: inout MatchScratch) {
         precondition(isFrozen, "PhraseAutomaton.freeze() must be called after the last add")
         guard !range.isEmpty else { return }
         let limit = range.upperBound
@@ -272,19 +274,19 @@ public struct PhraseAutomaton: Sendable {
         let alternatives = tables.alternatives, termAtoms = tables.termAtoms, mapAtoms = tables.mapAtoms, mapAlternatives = tables.mapAlternatives
         let requirements = tables.requirements, requiredWords = tables.requiredWords
         let gates = tables.gates, gateSlots = tables.gateSlots
+        scratch.reserve(atomWords: (tables.atomCount + 63) / 64, candidates: tables.mostSlotsPerAtom)
         atoms.atoms.withUnsafeBufferPointer { atomList in
         atoms.offsets.withUnsafeBufferPointer { offsets in
         // The slots of one token's atom whose needed atom the sentence has, in slot order.
-        // SAFETY: Int32 is trivial, so the uninitialised memory may be written before it is read; at
-        // most one atom's slots (`mostSlotsPerAtom`) are written, and only those written are read.
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(tables.mostSlotsPerAtom, 1)) { candidates in
-        // The atoms this sentence has, one bit each.
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (tables.atomCount + 63) / 64 + 1) { present in
-        present.initialize(repeating: 0)
-        for index in Int(offsets[range.lowerBound]) ..< Int(offsets[limit]) {
+        scratch.candidates.withUnsafeMutableBufferPointer { candidates in
+        // The atoms this sentence has, one bit each: clear on entry, and cleared again on the way out.
+        scratch.present.withUnsafeMutableBufferPointer { present in
+        let sentenceAtoms = Int(offsets[range.lowerBound]) ..< Int(offsets[limit])
+        for index in sentenceAtoms {
             let atom = Int(atomList[index])
             present[atom >> 6] |= 1 << UInt64(atom & 63)
         }
+        defer { for index in sentenceAtoms { present[Int(atomList[index]) >> 6] = 0 } }
 
         @inline(__always)
         func isPresent(_ atom: Int32) -> Bool {
@@ -402,10 +404,20 @@ public struct PhraseAutomaton: Sendable {
                     }
                     if candidateCount > before { gatesOpen += 1 }
                 }
-                // Slot order is the order entries were added in: matches keep it.
-                var chosen = UnsafeMutableBufferPointer(rebasing: candidates[..<candidateCount])
-                if gatesOpen > 1 { chosen.sort() }
-                for slot in chosen {
+                // Slot order is the order entries were added in: matches keep it. Candidates are
+                // few, and each gate's are in order: an insertion sort, with nothing to allocate.
+                if gatesOpen > 1 {
+                    for sorted in 1 ..< candidateCount {
+                        let slot = candidates[sorted]
+                        var place = sorted
+                        while place > 0 && candidates[place - 1] > slot {
+                            candidates[place] = candidates[place - 1]
+                            place -= 1
+                        }
+                        candidates[place] = slot
+                    }
+                }
+                for slot in candidates[..<candidateCount] {
                     let anchor = slots[Int(slot)]
                     let entry = anchor.entry
                     guard mayMatch(entryShapes[Int(entry)]) else { continue }
@@ -422,6 +434,22 @@ public struct PhraseAutomaton: Sendable {
         }
         }
         }
+    }
+}
+
+/// The working space of `PhraseAutomaton.matches`, kept by its caller so that scanning a
+/// sentence allocates nothing (a bitset over all atoms of a large rule set is too big for the stack).
+public struct MatchScratch {
+    /// One bit per atom, all clear between scans.
+    fileprivate var present: [UInt64] = []
+    /// One token's candidate anchor slots.
+    fileprivate var candidates: [Int32] = []
+
+    public init() {}
+
+    fileprivate mutating func reserve(atomWords: Int, candidates count: Int) {
+        if present.count < atomWords { present = [UInt64](repeating: 0, count: atomWords) }
+        if candidates.count < count { candidates = [Int32](repeating: 0, count: count) }
     }
 }
 
