@@ -85,7 +85,8 @@ public struct ArticleAnalyzer: Sendable {
         scan.rules.reserveCapacity(16)
         var matches: [PhraseMatch] = []
         matches.reserveCapacity(32)
-        for sentence in sentences { compiled.scan(prepared, sentence.tokenRange, matches: &matches, into: &scan) }
+        var scratch = MatchScratch()
+        for sentence in sentences { compiled.scan(prepared, sentence.tokenRange, matches: &matches, scratch: &scratch, into: &scan) }
         // Nothing fired anywhere: no need for places, roles or the article context at all (most articles).
         guard !scan.rules.isEmpty else {
             return ArticleAnalysis(findings: [], sentences: [], context: ArticleContext())

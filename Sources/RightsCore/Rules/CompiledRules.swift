@@ -170,14 +170,16 @@ public final class CompiledRules: Sendable {
     /// names overlap the longest wins ("Papua New Guinea" over "Guinea").
     public func scan(_ text: PreparedText, _ range: Range<Int>) -> SentenceScan {
         var found: [PhraseMatch] = []
+        var scratch = MatchScratch()
         var article = ArticleScan()
-        scan(text, range, matches: &found, into: &article)
+        scan(text, range, matches: &found, scratch: &scratch, into: &article)
         return SentenceScan(rules: article.rules, exclusions: article.exclusions, places: article.places)
     }
 
     /// The same, for the next sentence of an article: its matches are added to `article`, with
-    /// their share. `found` is a buffer the caller reuses from sentence to sentence.
-    public func scan(_ text: PreparedText, _ range: Range<Int>, matches found: inout [PhraseMatch], into article: inout ArticleScan) {
+    /// their share. `found` and `scratch` are buffers the caller reuses from sentence to sentence.
+    public func scan(_ text: PreparedText, _ range: Range<Int>, matches found: inout [PhraseMatch], scratch: inout MatchScratch,
+                     into article: inout ArticleScan) {
         let first = (rules: article.rules.count, exclusions: article.exclusions.count, places: article.places.count)
         defer {
             article.sentences.append(ArticleScan.Share(rules: first.rules ..< article.rules.count, exclusions: first.exclusions ..< article.exclusions.count,
@@ -185,7 +187,7 @@ public final class CompiledRules: Sendable {
         }
         let tokens = text.scanned.tokens
         found.removeAll(keepingCapacity: true)
-        automaton.matches(text.atoms, tokens: tokens, range: range, into: &found)
+        automaton.matches(text.atoms, tokens: tokens, range: range, into: &found, scratch: &scratch)
         guard !found.isEmpty else { return }
         let exclusionBase = rules.count
         let placeBase = exclusionBase + exclusions.count

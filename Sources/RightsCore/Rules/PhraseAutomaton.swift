@@ -112,7 +112,10 @@ public struct PhraseAutomaton: Sendable {
         // What a sentence must contain for an entry to match there: for each element after the
         // first, the first atom of one of its alternatives. Checked against the atoms a sentence
         // has before an anchored entry is followed, it turns most failing follow-ups into a few bit tests.
-        var entries: [EntryShape] = [], groups: [RequirementGroup] = [], requiredAtoms: [Int32] = []
+        // A group is kept as masks over the sentence's bitset of atoms, one per 64 atoms it spans:
+        // the words of a vocabulary class were numbered together, so a class of fifty words is
+        // usually one or two tests rather than fifty.
+        var entries: [EntryShape] = [], groups: [RequirementGroup] = [], requiredWords: [RequiredWord] = []
         // An atom the entry cannot match without (an element of one word), or -1.
         var necessaryAtom: [Int32] = []
         for entry in entryElementStart.indices {
@@ -127,8 +130,16 @@ public struct PhraseAutomaton: Sendable {
             // Smallest groups first: they fail soonest, and cost least to test.
             for atoms in atomGroups.sorted(by: { $0.count < $1.count }) {
                 if atoms.count == 1, necessaryAtom.count == entry { necessaryAtom.append(atoms[0]) }
-                groups.append(RequirementGroup(start: Int32(requiredAtoms.count), count: Int32(atoms.count)))
-                requiredAtoms += atoms
+                let start = requiredWords.count
+                for atom in atoms {  // ascending, so one word's atoms are side by side
+                    let word = atom >> 6, bit = UInt64(1) << UInt64(atom & 63)
+                    if requiredWords.count > start, requiredWords[requiredWords.count - 1].index == word {
+                        requiredWords[requiredWords.count - 1].mask |= bit
+                    } else {
+                        requiredWords.append(RequiredWord(index: word, mask: bit))
+                    }
+                }
+                groups.append(RequirementGroup(start: Int32(start), count: Int32(requiredWords.count - start)))
             }
             if necessaryAtom.count == entry { necessaryAtom.append(-1) }
             entries.append(EntryShape(elementStart: entryElementStart[entry], elementCount: Int32(elementCount),
@@ -137,18 +148,33 @@ public struct PhraseAutomaton: Sendable {
         // Per atom, the entries it may start: any-case ones first, then those that only start on a
         // capitalised token (names of places), so a lower-case token never looks at those. Each
         // group keeps the order entries were added in, so matches keep their order.
-        var atomAnchors: [AtomAnchors] = [], slots: [AnchorSlot] = []
+        //
+        // A common word ("in", "is", "rights") starts many entries: rather than looking at each,
+        // an atom's slots are grouped by the atom they need (the anchored alternative's second
+        // word, or else a one-word element of the entry), so a group whose atom the sentence lacks
+        // is passed over at once.
+        var atomAnchors: [AtomAnchors] = [], slots: [AnchorSlot] = [], gates: [AnchorGate] = [], gateSlots: [Int32] = []
+        var mostSlots = 0
         for list in anchors {
             let anyCase = list.filter { !entryNeedsCapital[Int($0.entry)] }
             let capitalOnly = list.filter { entryNeedsCapital[Int($0.entry)] }
-            atomAnchors.append(AtomAnchors(start: Int32(slots.count), all: Int32(list.count), anyCase: Int32(anyCase.count)))
+            let first = slots.count, firstGate = gates.count
+            var slotsByNeed: [Int32: [Int32]] = [:], needs: [Int32] = []
             for anchor in anyCase + capitalOnly {
-                // The anchored alternative's second word, or else a one-word element of the entry:
-                // kept in the slot, so most anchors that cannot match are dropped without leaving it.
                 let alternative = Int(anchor.alternative)
                 let necessary = altTermCount[alternative] > 1 ? termAtoms[Int(altTermStart[alternative]) + 1] : necessaryAtom[Int(anchor.entry)]
-                slots.append(AnchorSlot(entry: anchor.entry, alternative: anchor.alternative, necessaryAtom: necessary))
+                if slotsByNeed[necessary] == nil { needs.append(necessary) }
+                slotsByNeed[necessary, default: []].append(Int32(slots.count))
+                slots.append(AnchorSlot(entry: anchor.entry, alternative: anchor.alternative))
             }
+            for need in needs {
+                let members = slotsByNeed[need]!
+                gates.append(AnchorGate(atom: need, slotStart: Int32(gateSlots.count), slotCount: Int32(members.count)))
+                gateSlots += members
+            }
+            mostSlots = max(mostSlots, list.count)
+            atomAnchors.append(AtomAnchors(slotEnd: Int32(slots.count), anyCaseEnd: Int32(first + anyCase.count),
+                                           gateStart: Int32(firstGate), gateCount: Int32(gates.count - firstGate)))
         }
         var mapStart = [Int32](repeating: -1, count: elementGap.count)
         var mapCount = [Int32](repeating: 0, count: elementGap.count)
@@ -162,8 +188,8 @@ public struct PhraseAutomaton: Sendable {
             mapCount[Int(element)] = count
         }
         frozen = FrozenEntries(
-            atoms: atomAnchors, slots: slots,
-            entries: entries, requirements: groups, requiredAtoms: requiredAtoms, atomCount: Int(atomCount),
+            atoms: atomAnchors, slots: slots, gates: gates, gateSlots: gateSlots, mostSlotsPerAtom: mostSlots,
+            entries: entries, requirements: groups, requiredWords: requiredWords, atomCount: Int(atomCount),
             elements: elementGap.indices.map {
                 ElementShape(altStart: elementAltStart[$0], altCount: Int32(elementAltCount[$0]), gap: Int32(elementGap[$0]),
                              mapStart: mapStart[$0], mapCount: mapCount[$0])
@@ -231,29 +257,36 @@ public struct PhraseAutomaton: Sendable {
         var collector = atomCollector()
         let scanned = TextScanner.scan(text, visitor: &collector)
         var found: [PhraseMatch] = []
-        matches(collector.atoms, tokens: scanned.tokens, range: 0 ..< scanned.tokens.count, into: &found)
+        var scratch = MatchScratch()
+        matches(collector.atoms, tokens: scanned.tokens, range: 0 ..< scanned.tokens.count, into: &found, scratch: &scratch)
         return (scanned, found)
     }
 
     /// Every entry that matches within tokens `range` of a text read with `atomCollector()`, at
-    /// most once per (entry, start), in token order, appended to `found`.
-    public func matches(_ atoms: TokenAtoms, tokens: [Token], range: Range<Int>, into found: inout [PhraseMatch]) {
+    /// most once per (entry, start), in token order, appended to `found`. `scratch` is the scan's
+    /// working space, which the caller keeps from sentence to sentence.
+    public func matches(_ atoms: TokenAtoms, tokens: [Token], range: Range<Int>, into found: inout [PhraseMatch], scratch: inout MatchScratch) {
         precondition(isFrozen, "PhraseAutomaton.freeze() must be called after the last add")
         guard !range.isEmpty else { return }
         let limit = range.upperBound
         let tables = frozen
         let atomAnchors = tables.atoms, slots = tables.slots, entryShapes = tables.entries, elementShapes = tables.elements
         let alternatives = tables.alternatives, termAtoms = tables.termAtoms, mapAtoms = tables.mapAtoms, mapAlternatives = tables.mapAlternatives
-        let requirements = tables.requirements, requiredAtoms = tables.requiredAtoms
+        let requirements = tables.requirements, requiredWords = tables.requiredWords
+        let gates = tables.gates, gateSlots = tables.gateSlots
+        scratch.reserve(atomWords: (tables.atomCount + 63) / 64, candidates: tables.mostSlotsPerAtom)
         atoms.atoms.withUnsafeBufferPointer { atomList in
         atoms.offsets.withUnsafeBufferPointer { offsets in
-        // The atoms this sentence has, one bit each.
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (tables.atomCount + 63) / 64 + 1) { present in
-        present.initialize(repeating: 0)
-        for index in Int(offsets[range.lowerBound]) ..< Int(offsets[limit]) {
+        // The slots of one token's atom whose needed atom the sentence has, in slot order.
+        scratch.candidates.withUnsafeMutableBufferPointer { candidates in
+        // The atoms this sentence has, one bit each: clear on entry, and cleared again on the way out.
+        scratch.present.withUnsafeMutableBufferPointer { present in
+        let sentenceAtoms = Int(offsets[range.lowerBound]) ..< Int(offsets[limit])
+        for index in sentenceAtoms {
             let atom = Int(atomList[index])
             present[atom >> 6] |= 1 << UInt64(atom & 63)
         }
+        defer { for index in sentenceAtoms { present[Int(atomList[index]) >> 6] = 0 } }
 
         @inline(__always)
         func isPresent(_ atom: Int32) -> Bool {
@@ -271,7 +304,8 @@ public struct PhraseAutomaton: Sendable {
                 let end = index + Int(requirement.count)
                 var found = false
                 while index < end {
-                    if isPresent(requiredAtoms[index]) { found = true; break }
+                    let required = requiredWords[index]
+                    if present[Int(required.index)] & required.mask != 0 { found = true; break }
                     index += 1
                 }
                 if !found { return false }
@@ -358,11 +392,34 @@ public struct PhraseAutomaton: Sendable {
                 index += 1
                 guard atom < atomAnchors.count else { continue }
                 let anchors = atomAnchors[atom]
-                let first = Int(anchors.start)
-                for slot in first ..< first + Int(isCapitalized ? anchors.all : anchors.anyCase) {
-                    let anchor = slots[slot]
+                let slotEnd = isCapitalized ? anchors.slotEnd : anchors.anyCaseEnd
+                var candidateCount = 0, gatesOpen = 0
+                for gate in gates[Int(anchors.gateStart) ..< Int(anchors.gateStart + anchors.gateCount)] {
+                    if gate.atom >= 0 && !isPresent(gate.atom) { continue }
+                    let before = candidateCount
+                    for slot in gateSlots[Int(gate.slotStart) ..< Int(gate.slotStart + gate.slotCount)] {
+                        if slot >= slotEnd { break }
+                        candidates[candidateCount] = slot
+                        candidateCount += 1
+                    }
+                    if candidateCount > before { gatesOpen += 1 }
+                }
+                // Slot order is the order entries were added in: matches keep it. Candidates are
+                // few, and each gate's are in order: an insertion sort, with nothing to allocate.
+                if gatesOpen > 1 {
+                    for sorted in 1 ..< candidateCount {
+                        let slot = candidates[sorted]
+                        var place = sorted
+                        while place > 0 && candidates[place - 1] > slot {
+                            candidates[place] = candidates[place - 1]
+                            place -= 1
+                        }
+                        candidates[place] = slot
+                    }
+                }
+                for slot in candidates[..<candidateCount] {
+                    let anchor = slots[Int(slot)]
                     let entry = anchor.entry
-                    if anchor.necessaryAtom >= 0 && !isPresent(anchor.necessaryAtom) { continue }
                     guard mayMatch(entryShapes[Int(entry)]) else { continue }
                     // One match per entry and start, however many alternatives could begin there.
                     if found[foundHere...].contains(where: { $0.entry == Int(entry) }) { continue }
@@ -376,6 +433,23 @@ public struct PhraseAutomaton: Sendable {
         }
         }
         }
+        }
+    }
+}
+
+/// The working space of `PhraseAutomaton.matches`, kept by its caller so that scanning a
+/// sentence allocates nothing (a bitset over all atoms of a large rule set is too big for the stack).
+public struct MatchScratch {
+    /// One bit per atom, all clear between scans.
+    fileprivate var present: [UInt64] = []
+    /// One token's candidate anchor slots.
+    fileprivate var candidates: [Int32] = []
+
+    public init() {}
+
+    fileprivate mutating func reserve(atomWords: Int, candidates count: Int) {
+        if present.count < atomWords { present = [UInt64](repeating: 0, count: atomWords) }
+        if candidates.count < count { candidates = [Int32](repeating: 0, count: count) }
     }
 }
 
@@ -491,11 +565,18 @@ public final class WordCache {
     }
 }
 
-struct AtomAnchors { var start: Int32, all: Int32, anyCase: Int32 }
-struct AnchorSlot { var entry: Int32, alternative: Int32, necessaryAtom: Int32 }
+/// An atom's anchor slots end at `slotEnd` (those before `anyCaseEnd` also start on a token in
+/// lower case); its gates are `gateStart ..< gateStart + gateCount` of `FrozenEntries.gates`.
+struct AtomAnchors { var slotEnd: Int32, anyCaseEnd: Int32, gateStart: Int32, gateCount: Int32 }
+struct AnchorSlot { var entry: Int32, alternative: Int32 }
+/// Slots of one atom that need `atom` elsewhere in the sentence (-1: none), ascending:
+/// `FrozenEntries.gateSlots[slotStart ..< slotStart + slotCount]`.
+struct AnchorGate { var atom: Int32, slotStart: Int32, slotCount: Int32 }
 struct EntryShape { var elementStart: Int32, elementCount: Int32, requirementStart: Int32, requirementCount: Int32 }
-/// Atoms `start ..< start + count` of `FrozenEntries.requiredAtoms`: a sentence must have one of them.
+/// Words `start ..< start + count` of `FrozenEntries.requiredWords`: a sentence must have one of their atoms.
 struct RequirementGroup { var start: Int32, count: Int32 }
+/// Atoms `64 * index + b` for each bit b set in `mask`.
+struct RequiredWord { var index: Int32, mask: UInt64 }
 struct ElementShape { var altStart: Int32, altCount: Int32, gap: Int32, mapStart: Int32, mapCount: Int32 }
 struct AlternativeShape { var termStart: Int32, termCount: Int32 }
 
@@ -512,6 +593,10 @@ private func frozenCopy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
 final class FrozenEntries: @unchecked Sendable {
     let atoms: UnsafeMutableBufferPointer<AtomAnchors>
     let slots: UnsafeMutableBufferPointer<AnchorSlot>
+    let gates: UnsafeMutableBufferPointer<AnchorGate>
+    let gateSlots: UnsafeMutableBufferPointer<Int32>
+    /// The most slots one atom has: room enough for one token's candidates.
+    let mostSlotsPerAtom: Int
     let entries: UnsafeMutableBufferPointer<EntryShape>
     let elements: UnsafeMutableBufferPointer<ElementShape>
     let alternatives: UnsafeMutableBufferPointer<AlternativeShape>
@@ -519,22 +604,25 @@ final class FrozenEntries: @unchecked Sendable {
     let mapAtoms: UnsafeMutableBufferPointer<Int32>
     let mapAlternatives: UnsafeMutableBufferPointer<Int32>
     let requirements: UnsafeMutableBufferPointer<RequirementGroup>
-    let requiredAtoms: UnsafeMutableBufferPointer<Int32>
+    let requiredWords: UnsafeMutableBufferPointer<RequiredWord>
     /// Atoms are numbered 0 ..< atomCount.
     let atomCount: Int
 
     convenience init() {
-        self.init(atoms: [], slots: [], entries: [], requirements: [], requiredAtoms: [], atomCount: 0, elements: [], alternatives: [],
+        self.init(atoms: [], slots: [], gates: [], gateSlots: [], mostSlotsPerAtom: 0, entries: [], requirements: [], requiredWords: [], atomCount: 0, elements: [], alternatives: [],
                   termAtoms: [], mapAtoms: [], mapAlternatives: [])
     }
 
-    init(atoms: [AtomAnchors], slots: [AnchorSlot], entries: [EntryShape], requirements: [RequirementGroup], requiredAtoms: [Int32], atomCount: Int,
+    init(atoms: [AtomAnchors], slots: [AnchorSlot], gates: [AnchorGate], gateSlots: [Int32], mostSlotsPerAtom: Int, entries: [EntryShape], requirements: [RequirementGroup], requiredWords: [RequiredWord], atomCount: Int,
          elements: [ElementShape], alternatives: [AlternativeShape], termAtoms: [Int32], mapAtoms: [Int32], mapAlternatives: [Int32]) {
         self.atoms = frozenCopy(atoms)
         self.slots = frozenCopy(slots)
+        self.gates = frozenCopy(gates)
+        self.gateSlots = frozenCopy(gateSlots)
+        self.mostSlotsPerAtom = mostSlotsPerAtom
         self.entries = frozenCopy(entries)
         self.requirements = frozenCopy(requirements)
-        self.requiredAtoms = frozenCopy(requiredAtoms)
+        self.requiredWords = frozenCopy(requiredWords)
         self.atomCount = atomCount
         self.elements = frozenCopy(elements)
         self.alternatives = frozenCopy(alternatives)
@@ -546,6 +634,8 @@ final class FrozenEntries: @unchecked Sendable {
     deinit {
         atoms.deallocate()
         slots.deallocate()
+        gates.deallocate()
+        gateSlots.deallocate()
         entries.deallocate()
         elements.deallocate()
         alternatives.deallocate()
@@ -553,7 +643,7 @@ final class FrozenEntries: @unchecked Sendable {
         mapAtoms.deallocate()
         mapAlternatives.deallocate()
         requirements.deallocate()
-        requiredAtoms.deallocate()
+        requiredWords.deallocate()
     }
 }
 
