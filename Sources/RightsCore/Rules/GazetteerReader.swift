@@ -114,36 +114,40 @@ enum EngineSettingsReader {
         func words(_ node: Node?, _ key: String) -> [String] {
             doc.strings(node, key: key).map { Gazetteer.fold($0.0) }
         }
+        /// The folded words under `key` of a mapping's entries, as a set.
+        func wordSet(_ entries: [String: (key: Node, value: Node)], _ key: String) -> Set<String> {
+            Set(words(entries[key]?.value, key))
+        }
         if let negation = doc.mapping(top["negation"]?.value, what: "negation", known: ["window", "negators", "denials", "hedges", "exhortation_modals", "breakers"]) {
-            settings.exhortationModals = Set(words(negation["exhortation_modals"]?.value, "exhortation_modals"))
-            settings.negationBreakers = Set(words(negation["breakers"]?.value, "breakers"))
+            settings.exhortationModals = wordSet(negation, "exhortation_modals")
+            settings.negationBreakers = wordSet(negation, "breakers")
             settings.negationWindow = doc.integer(negation["window"]?.value, key: "window") ?? settings.negationWindow
-            settings.negators = Set(words(negation["negators"]?.value, "negators"))
-            settings.denials = Set(words(negation["denials"]?.value, "denials"))
-            settings.hedges = Set(words(negation["hedges"]?.value, "hedges"))
+            settings.negators = wordSet(negation, "negators")
+            settings.denials = wordSet(negation, "denials")
+            settings.hedges = wordSet(negation, "hedges")
         }
         if let speakers = doc.mapping(top["speakers"]?.value, what: "speakers", known: ["after", "before", "verbs", "verb_window", "passive_auxiliaries"]) {
-            settings.passiveAuxiliaries = Set(words(speakers["passive_auxiliaries"]?.value, "passive_auxiliaries"))
-            settings.speechVerbs = Set(words(speakers["verbs"]?.value, "verbs"))
+            settings.passiveAuxiliaries = wordSet(speakers, "passive_auxiliaries")
+            settings.speechVerbs = wordSet(speakers, "verbs")
             settings.speechWindow = doc.integer(speakers["verb_window"]?.value, key: "verb_window") ?? settings.speechWindow
             settings.speakerAfter = words(speakers["after"]?.value, "after").map { $0.split(separator: " ").map(String.init) }
             settings.speakerBefore = words(speakers["before"]?.value, "before").map { $0.split(separator: " ").map(String.init) }
         }
-        settings.actorWords = Set(words(top["actor_words"]?.value, "actor_words"))
-        settings.titleWords = Set(words(top["title_words"]?.value, "title_words"))
-        settings.notPlaceNames = Set(words(top["not_place_names"]?.value, "not_place_names"))
-        settings.clauseWords = Set(words(top["clause_words"]?.value, "clause_words"))
+        settings.actorWords = wordSet(top, "actor_words")
+        settings.titleWords = wordSet(top, "title_words")
+        settings.notPlaceNames = wordSet(top, "not_place_names")
+        settings.clauseWords = wordSet(top, "clause_words")
         if let lists = doc.mapping(top["lists"]?.value, what: "lists", known: ["joining_words", "bare_list_joints", "bare_list_frame"]) {
-            settings.listJoiningWords = Set(words(lists["joining_words"]?.value, "joining_words"))
-            settings.bareListJoints = Set(words(lists["bare_list_joints"]?.value, "bare_list_joints"))
-            settings.bareListFrame = Set(words(lists["bare_list_frame"]?.value, "bare_list_frame"))
+            settings.listJoiningWords = wordSet(lists, "joining_words")
+            settings.bareListJoints = wordSet(lists, "bare_list_joints")
+            settings.bareListFrame = wordSet(lists, "bare_list_frame")
         }
         if let places = doc.mapping(top["places"]?.value, what: "places", known: ["locatives", "locative_fillers", "determiners", "pair_words", "currency_words"]) {
-            settings.locatives = Set(words(places["locatives"]?.value, "locatives"))
-            settings.locativeFillers = Set(words(places["locative_fillers"]?.value, "locative_fillers"))
-            settings.determiners = Set(words(places["determiners"]?.value, "determiners"))
-            settings.pairWords = Set(words(places["pair_words"]?.value, "pair_words"))
-            settings.currencyWords = Set(words(places["currency_words"]?.value, "currency_words"))
+            settings.locatives = wordSet(places, "locatives")
+            settings.locativeFillers = wordSet(places, "locative_fillers")
+            settings.determiners = wordSet(places, "determiners")
+            settings.pairWords = wordSet(places, "pair_words")
+            settings.currencyWords = wordSet(places, "currency_words")
         }
         if let node = top["report_under"]?.value, let mapping = node.mapping {
             for (key, value) in mapping {
