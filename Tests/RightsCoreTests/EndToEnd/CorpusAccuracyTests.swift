@@ -74,12 +74,13 @@ import Testing
         }
     }
 
-    /// Unlabelled articles of the full manifest that produce a finding today: a harassment trial
-    /// in London where the defendant speaks of "six months of torture" (GB torture). Listed so that a new one fails the test and
-    /// this one, once fixed, can be taken out; the set to check is computed from the files.
-    static let knownFindingsOnUnlabelledArticles: Set<String> = ["hrds-1007109028"]
+    /// Unlabelled articles of the full manifest that produce a finding today: none since "sleep
+    /// deprivation" needs a custody word (a harassment trial in London where the defendant spoke of
+    /// sleepless months in a noisy flat gave GB torture). Listed so that a new one fails the test;
+    /// the set to check is computed from the files.
+    static let knownFindingsOnUnlabelledArticles: Set<String> = []
 
-    @Test("corpus-hrds: full labels precision ≥ 0.85 and recall ≥ 0.83, attack pairs recall ≥ 0.72, no finding from the unlabelled articles",
+    @Test("corpus-hrds: full labels precision ≥ 0.85 and recall ≥ 0.86, attack pairs recall ≥ 0.74, no finding from the unlabelled articles",
           .enabled(if: TestPaths.hasCorpusHRDS))
     func hrdsCorpus() async throws {
         let corpus = TestPaths.corpusHRDS
@@ -90,11 +91,11 @@ import Testing
         // The tables go to the log so that CI shows where each indicator stands.
         print("corpus-hrds, full labels (gold.jsonl, full.manifest.jsonl)\n\(EvaluationReport.summary(full))\n\(EvaluationReport.indicatorTable(full))")
         print("corpus-hrds, attack pairs, recall only (attacks.jsonl, manifest.jsonl)\n\(EvaluationReport.summary(attacks))\n\(EvaluationReport.indicatorTable(attacks))")
-        // Floors a little under what the shipped rules reach (0.90 / 0.87 / 0.75 with the rules of
-        // docs/ACCURACY.md, round 2); the articles kept aside are in these figures too.
+        // Floors a little under what the shipped rules reach (0.93 / 0.89 / 0.76 after the attack
+        // recall round of issue 18); the articles kept aside are in these figures too.
         #expect(full.overall.precision >= 0.85)
-        #expect(full.overall.recall >= 0.83)
-        #expect(attacks.overall.recall >= 0.72)
+        #expect(full.overall.recall >= 0.86)
+        #expect(attacks.overall.recall >= 0.74)
         // The full manifest's articles without any label are ordinary crime or business news.
         let labelled = Set(try GoldLabels.read(corpus.appendingPathComponent("gold.jsonl"), display: "gold.jsonl").labels.map(\.pair.article.rawValue))
         let unlabelled = Set(try EvaluationManifest.read(fullManifest, display: "full.manifest.jsonl").articleIDs.map(\.rawValue)).subtracting(labelled)
