@@ -95,31 +95,64 @@ public enum RulesChecker {
     /// The fewest alternatives of a written group that, repeated in another pattern, should be a class.
     static let repeatedListSize = 6
 
-    /// A group of 6+ alternatives written out (not from a class) in two patterns (R066): the
-    /// copies drift apart, where one class would be changed in one place.
+    /// A list of 6+ alternatives written out (not from a class) that is one list copied into two
+    /// patterns (R066): the same list, or a copy that drifted -- at least 6 alternatives shared and
+    /// a Jaccard similarity (shared over all) of 0.6 or more. Below that the lists are two lists
+    /// that share common words ("arrested|detained|jailed" in a list of charges and one of
+    /// sentences). One class would be changed in one place; copies drift apart.
     static func repeatedAlternatives(_ rules: RuleSet) -> [Diagnostic] {
-        var firstUse: [Set<[PatternTerm]>: (RuleID, SourceLocation)] = [:]
-        var diagnostics: [Diagnostic] = []
-        let classEntries = Set(rules.vocabulary.classes.values.map { Set($0.entries) })
-        let all: [(RuleID, SourceLocation, Pattern)] = rules.patterns.map { ($0.id, $0.patternLocation, $0.pattern) }
-            + rules.exclusions.map { ($0.id, $0.location, $0.pattern) }
-        for (id, location, pattern) in all {
-            var reported = false
-            for element in pattern.elements where element.alternatives.count >= repeatedListSize && !reported {
-                let key = Set(element.alternatives)
-                // A group that is exactly a class's entries came from `@name`.
-                guard !classEntries.contains(key), !pattern.classes.contains(where: { name in
-                    rules.vocabulary.entries(of: name).map { key.isSuperset(of: $0) } ?? false
-                }) else { continue }
-                if let first = firstUse[key], first.0 != id {
-                    diagnostics.append(Diagnostic(.repeatedAlternatives, location,
-                                                  "the same \(key.count) alternatives are written out in \(first.0) (\(first.1)); name them once in rules/vocabulary/ and write @name",
-                                                  subject: id.rawValue))
-                    reported = true
-                } else if firstUse[key] == nil {
-                    firstUse[key] = (id, location)
-                }
+        let leastShared = repeatedListSize
+        let leastSimilarity = 0.6
+        let shownDifferences = 8
+        /// The groups of a pattern's text, each as its written alternatives; `@name` entries are not written lists.
+        func writtenLists(_ source: String) -> [Set<String>] {
+            var lists: [Set<String>] = []
+            var rest = Substring(source)
+            // Groups cannot nest (a syntax error), so each '(' closes at the next ')'.
+            while let open = rest.firstIndex(of: "("), let close = rest[open...].firstIndex(of: ")") {
+                let words = rest[rest.index(after: open) ..< close].split(separator: "|")
+                    .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased() }
+                    .filter { !$0.isEmpty && !$0.hasPrefix("@") }
+                let list = Set(words)
+                if list.count >= repeatedListSize { lists.append(list) }
+                rest = rest[rest.index(after: close)...]
             }
+            return lists
+        }
+        func listed(_ words: Set<String>) -> String {
+            let sorted = words.sorted()
+            let shown = sorted.prefix(shownDifferences).map { "'\($0)'" }.joined(separator: ", ")
+            return sorted.count > shownDifferences ? shown + " and \(sorted.count - shownDifferences) more" : shown
+        }
+        let all: [(RuleID, SourceLocation, String)] = rules.patterns.map { ($0.id, $0.patternLocation, $0.source) }
+            + rules.exclusions.map { ($0.id, $0.location, $0.source) }
+        var earlier: [(id: RuleID, location: SourceLocation, list: Set<String>)] = []
+        var diagnostics: [Diagnostic] = []
+        for (id, location, source) in all {
+            let lists = writtenLists(source)
+            var reported = false
+            for list in lists where !reported {
+                // The closest earlier list of another pattern, if it is the same list.
+                let candidates = earlier.filter { $0.id != id }.map { other -> (Double, Int, (id: RuleID, location: SourceLocation, list: Set<String>)) in
+                    let shared = list.intersection(other.list).count
+                    return (Double(shared) / Double(list.union(other.list).count), shared, other)
+                }
+                guard let best = candidates.filter({ $0.1 >= leastShared && $0.0 >= leastSimilarity }).max(by: { $0.0 < $1.0 }) else { continue }
+                let other = best.2
+                let message: String
+                if list == other.list {
+                    message = "the same \(list.count) alternatives are written out in \(other.id) (\(other.location)); name them once in rules/vocabulary/ and write @name"
+                } else {
+                    let onlyHere = list.subtracting(other.list), onlyThere = other.list.subtracting(list)
+                    let here = onlyHere.isEmpty ? "nothing" : listed(onlyHere)
+                    let there = onlyThere.isEmpty ? "nothing" : listed(onlyThere)
+                    message = "\(best.1) of these alternatives are also written out in \(other.id) (\(other.location)), a copy drifting from this list "
+                        + "(only here: \(here); only there: \(there)); name the list once in rules/vocabulary/ and write @name"
+                }
+                diagnostics.append(Diagnostic(.repeatedAlternatives, location, message, subject: id.rawValue))
+                reported = true
+            }
+            earlier += lists.map { (id, location, $0) }
         }
         return diagnostics
     }

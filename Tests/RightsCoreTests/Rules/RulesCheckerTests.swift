@@ -127,6 +127,56 @@ import Testing
         #expect(throws: RuleError.self) { _ = try RuleSetLoader.load(from: folder.url) }
     }
 
+    /// `base` with two torture patterns whose first groups are the given lists.
+    static func twoLists(_ first: String, _ second: String) throws -> RulesChecker.Report {
+        let folder = try ruleSet("base")
+        try folder.write("indicators/torture.yaml", """
+            id: torture
+            name: Torture
+            weight: 1
+            references: ["CIRI:TORT"]
+            patterns:
+              - id: torture.detainees_tortured
+                pattern: "(\(first)) ~3 tortured"
+                severity: 3
+                polarity: concern
+                examples:
+                  match: ["Police tortured the detainees."]
+              - id: torture.detainees_beaten
+                pattern: "(\(second)) ~3 beat"
+                severity: 3
+                polarity: concern
+                examples:
+                  match: ["Guards beat the detainees."]
+            """)
+        return RulesChecker.check(folder.url, display: "rules")
+    }
+
+    @Test("a written list repeated in another pattern, or drifted from it, is reported with what each copy lacks; two lists sharing a few common words are not")
+    func repeatedAndDriftingLists() throws {
+        let drifted = try Self.twoLists("police|soldiers|guards|troops|militias|agents|wardens", "police|soldiers|guards|troops|militias|agents|jailers")
+        let warning = try #require(drifted.diagnostics.first { $0.code == "R066" }, "\(drifted.diagnostics.map(\.description))")
+        #expect(drifted.diagnostics.filter { $0.code == "R066" }.count == 1)
+        #expect(warning.location == SourceLocation(file: "rules/indicators/torture.yaml", line: 13, column: 14))
+        #expect(warning.subject == "torture.detainees_beaten")
+        #expect(warning.message == "6 of these alternatives are also written out in torture.detainees_tortured (rules/indicators/torture.yaml:7:14), "
+            + "a copy drifting from this list (only here: 'jailers'; only there: 'wardens'); name the list once in rules/vocabulary/ and write @name")
+
+        let same = try Self.twoLists("police|soldiers|guards|troops|militias|agents", "agents|militias|troops|guards|soldiers|police")
+        #expect(same.diagnostics.filter { $0.code == "R066" }.map(\.message) == [
+            "the same 6 alternatives are written out in torture.detainees_tortured (rules/indicators/torture.yaml:7:14); name them once in rules/vocabulary/ and write @name",
+        ])
+
+        // Six shared of twelve in all: two lists that share common words, not one list drifting.
+        let different = try Self.twoLists("arrested|detained|jailed|charged|fined|sentenced|summoned|questioned|deported|expelled",
+                                          "arrested|detained|jailed|charged|fined|sentenced|beaten|tortured")
+        #expect(!different.diagnostics.contains { $0.code == "R066" }, "\(different.diagnostics.map(\.description))")
+
+        // Five shared: below the size at which a list should be named, however similar.
+        let short = try Self.twoLists("police|soldiers|guards|troops|militias|wardens", "police|soldiers|guards|troops|militias|jailers")
+        #expect(!short.diagnostics.contains { $0.code == "R066" })
+    }
+
     @Test("the words that are never a place name load from engine.yaml")
     func notPlaceNamesLoad() throws {
         let words = ShippedRules.ruleSet.engine.notPlaceNames
