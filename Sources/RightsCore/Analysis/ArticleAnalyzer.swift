@@ -84,7 +84,6 @@ public struct ArticleAnalyzer: Sendable {
             return ArticleAnalysis(findings: [], sentences: [], context: ArticleContext())
         }
         let places = ArticlePlaces(prepared, scan: scan, title: title, compiled: compiled, attributor: attributor, cache: cache)
-        let mentions = places.mentions, context = places.context
         let verdict = SentenceVerdict(compiled: compiled, isReview: ReviewHeadline.announcesReview(title))
         var factory = FindingFactory(articleID: articleID, month: month, settings: compiled.ruleSet.engine)
 
@@ -95,6 +94,7 @@ public struct ArticleAnalyzer: Sendable {
         var evidence: [Evidence] = [], sentenceEvidence: [Evidence] = []
         var evidenceSentence = -1
         var kept: [KeptMatch] = []
+        let facts = compiled.ruleFacts
         var indicators: [Int] = []
         var ruleIndices: [Int] = []
         var paragraph = ParagraphNames()
@@ -102,21 +102,21 @@ public struct ArticleAnalyzer: Sendable {
         for (index, sentence) in sentences.enumerated() {
             // What the sentences before this one in its paragraph named, kept up as they go by.
             if index > 0, sentences[index - 1].paragraph == sentence.paragraph {
-                attributor.note(mentions[index - 1], context: context, in: &paragraph)
-                paragraphMentionsRead += paragraph.isComplete ? 0 : mentions[index - 1].count
+                attributor.note(places.mentions[index - 1], context: places.context, in: &paragraph)
+                paragraphMentionsRead += paragraph.isComplete ? 0 : places.mentions[index - 1].count
             } else {
                 paragraph = ParagraphNames()
             }
             let share = scan.sentences[index]
             // The store keeps a finding's sentence as offsets: the pipeline need not copy it out.
             func begin() {
-                trace.sentenceBegan(text: scanned.text(of: sentence), start: sentence.start, end: sentence.end, places: mentions[index])
+                trace.sentenceBegan(text: scanned.text(of: sentence), start: sentence.start, end: sentence.end, places: places.mentions[index])
                 factory.begin(start: sentence.start, end: sentence.end, original: originalRange(sentence.start ..< sentence.end),
                               text: Trace.keepsSentenceText ? scanned.text(of: sentence) : "", findingsBefore: findings.count)
             }
             if share.rules.isEmpty {
                 guard evidenceSentence == index - 1, !evidence.isEmpty,
-                      let listed = BareCountryList.names(mentions[index], text: scanned, range: sentence.tokenRange, settings: compiled.ruleSet.engine)
+                      let listed = BareCountryList.names(places.mentions[index], text: scanned, range: sentence.tokenRange, settings: compiled.ruleSet.engine)
                 else { continue }
                 let first = findings.count
                 begin()
@@ -137,16 +137,14 @@ public struct ArticleAnalyzer: Sendable {
             // A sentence's matches are of one or two indicators: a short list of their indices,
             // whose order is the ids' order.
             indicators.removeAll(keepingCapacity: true)
-            for item in kept where !indicators.contains(compiled.ruleFacts[item.match.rule].indicator) {
-                indicators.append(compiled.ruleFacts[item.match.rule].indicator)
-            }
+            for item in kept where !indicators.contains(facts[item.match.rule].indicator) { indicators.append(facts[item.match.rule].indicator) }
             indicators.sort()
             sentenceEvidence.removeAll(keepingCapacity: true)
             for indicator in indicators {
-                let found = Evidence(of: kept, indicator: indicator, compiled: compiled, ruleIndices: &ruleIndices)
+                let found = Evidence(of: kept, indicator: indicator, compiled: compiled, facts: facts, ruleIndices: &ruleIndices)
                 trace.attributing(found.indicator)
-                let attributions = attributor.attribute(evidence: found.span, tokens: scanned.tokens, sentenceMentions: mentions[index],
-                                                        paragraph: paragraph, context: context, trace: &trace)
+                let attributions = attributor.attribute(evidence: found.span, tokens: scanned.tokens, sentenceMentions: places.mentions[index],
+                                                        paragraph: paragraph, context: places.context, trace: &trace)
                 for attribution in attributions { factory.add(found, .attributed(attribution), to: &findings) }
                 sentenceEvidence.append(found)
             }
@@ -155,7 +153,7 @@ public struct ArticleAnalyzer: Sendable {
             evidenceSentence = index
         }
         findings.sort { $0.id < $1.id }
-        return ArticleAnalysis(findings: findings, sentences: [], context: context, paragraphMentionsRead: paragraphMentionsRead)
+        return ArticleAnalysis(findings: findings, sentences: [], context: places.context, paragraphMentionsRead: paragraphMentionsRead)
     }
 
     /// How the rule of `match` matched its words, element by element (for `explain`), when the

@@ -11,10 +11,9 @@ struct Evidence {
     var polarity: Polarity
     var qualifier: Qualifier?
 
-    /// The evidence of the kept matches of indicator number `indicator`; `ruleIndices` is scratch
-    /// space the caller reuses from sentence to sentence.
-    init(of kept: [KeptMatch], indicator: Int, compiled: CompiledRules, ruleIndices: inout [Int]) {
-        let rules = compiled.ruleFacts
+    /// The evidence of the kept matches of indicator number `indicator`; `facts` are
+    /// `compiled.ruleFacts`, and `ruleIndices` scratch space, both kept by the caller from sentence to sentence.
+    init(of kept: [KeptMatch], indicator: Int, compiled: CompiledRules, facts rules: [RuleFacts], ruleIndices: inout [Int]) {
         let items = kept.lazy.filter { rules[$0.match.rule].indicator == indicator }
         var start = Int.max, end = Int.min, severity = Int.min
         var plain = false, denied = false

@@ -6,7 +6,8 @@ protocol AttributionStrategy {
     /// (`list` adds the rest of the list the sentence's name stands in). The others run only while
     /// the evidence is unplaced.
     static var extendsChoice: Bool { get }
-    static func apply<Trace: AttributionTrace>(to search: inout AttributionSearch, trace: inout Trace)
+    static func apply<Trace: AttributionTrace>(_ place: EvidencePlace, paragraph: ParagraphNames, context: ArticleContext,
+                                              to search: inout AttributionSearch, trace: inout Trace)
 }
 
 extension AttributionStrategy {
@@ -16,9 +17,9 @@ extension AttributionStrategy {
 /// `sentence`: the usable name of the sentence nearest to the evidence, an actor preferred ("Nigerian
 /// security forces"); a demonym describing the target yields to the place where it happened.
 enum SentenceStrategy: AttributionStrategy {
-    static func apply<Trace: AttributionTrace>(to search: inout AttributionSearch, trace: inout Trace) {
-        let context = search.context
-        for mention in search.sentenceMentions {
+    static func apply<Trace: AttributionTrace>(_ place: EvidencePlace, paragraph: ParagraphNames, context: ArticleContext,
+                                              to search: inout AttributionSearch, trace: inout Trace) {
+        for mention in place.sentenceMentions {
             if mention.isSpeaker { trace.attributionStep("'\(mention.text)' is a speaker here, not the subject") }
             else if mention.isOrganisation { trace.attributionStep("'\(mention.text)' is part of an organisation's name") }
             else if mention.isDateline { trace.attributionStep("'\(mention.text)' is the dateline, where the report was filed") }
@@ -27,9 +28,9 @@ enum SentenceStrategy: AttributionStrategy {
                 trace.attributionStep("'\(mention.text)' is ambiguous and the article does not name \(mention.countries.map(\.rawValue).joined(separator: "/")) otherwise")
             }
         }
-        let candidates = search.sentenceMentions.filter { CountryAttributor.isUsable($0, context: context) }
+        let candidates = place.sentenceMentions.filter { CountryAttributor.isUsable($0, context: context) }
         guard !candidates.isEmpty else { return }
-        let evidence = search.evidence
+        let evidence = place.evidence
         func distance(_ mention: PlaceMention) -> Int {
             var gap = 0
             if mention.end <= evidence.lowerBound { gap = evidence.lowerBound - mention.end }
@@ -41,10 +42,10 @@ enum SentenceStrategy: AttributionStrategy {
         // Ukrainians": a demonym describing the target gives its nationality; the place where it
         // happened, or the name the sentence opens with, is the subject.
         if nearest.place.kind == .demonym, !nearest.isActor,
-           let place = candidates.filter({ ($0.isLocative || $0.opensSentence) && $0.place.kind != .demonym && !$0.countries.contains { nearest.countries.contains($0) } })
+           let scene = candidates.filter({ ($0.isLocative || $0.opensSentence) && $0.place.kind != .demonym && !$0.countries.contains { nearest.countries.contains($0) } })
                .min(by: { (distance($0), $0.start) < (distance($1), $1.start) }) {
-            trace.attributionStep("'\(nearest.text)' describes who or what was targeted; '\(place.text)' is where it happened")
-            nearest = place
+            trace.attributionStep("'\(nearest.text)' describes who or what was targeted; '\(scene.text)' is where it happened")
+            nearest = scene
         }
         // Mentions come in the order of the sentence, so the sort is seldom needed.
         let ordered = zip(candidates, candidates.dropFirst()).allSatisfy({ $0.start <= $1.start }) ? candidates : candidates.sorted { $0.start < $1.start }
@@ -59,9 +60,10 @@ enum SentenceStrategy: AttributionStrategy {
 enum ListStrategy: AttributionStrategy {
     static var extendsChoice: Bool { true }
 
-    static func apply<Trace: AttributionTrace>(to search: inout AttributionSearch, trace: inout Trace) {
+    static func apply<Trace: AttributionTrace>(_ place: EvidencePlace, paragraph: ParagraphNames, context: ArticleContext,
+                                              to search: inout AttributionSearch, trace: inout Trace) {
         guard let (ordered, nearest) = search.sentenceChoice else { return }
-        let listed = ordered.firstIndex(of: nearest).map { CountryAttributor.listSpan(around: $0, in: ordered, search.tokens) } ?? 0 ..< 0
+        let listed = ordered.firstIndex(of: nearest).map { CountryAttributor.listSpan(around: $0, in: ordered, place.tokens) } ?? 0 ..< 0
         guard listed.count > 1 else { return }
         for mention in ordered[listed] where mention != nearest { search.choose(mention, .list) }
         trace.attributionStep("the list '\(nearest.text)' stands in adds " + ordered[listed].filter { $0 != nearest }.map { "'\($0.text)'" }.joined(separator: ", "))
@@ -71,9 +73,10 @@ enum ListStrategy: AttributionStrategy {
 /// `region`: a region word of the sentence ("Central Asia") stands for the article's main country
 /// when it is a member.
 enum RegionStrategy: AttributionStrategy {
-    static func apply<Trace: AttributionTrace>(to search: inout AttributionSearch, trace: inout Trace) {
-        guard let region = search.sentenceMentions.first(where: { $0.isRegion }) else { return }
-        guard let main = search.context.main, region.countries.contains(main) else {
+    static func apply<Trace: AttributionTrace>(_ place: EvidencePlace, paragraph: ParagraphNames, context: ArticleContext,
+                                              to search: inout AttributionSearch, trace: inout Trace) {
+        guard let region = place.sentenceMentions.first(where: { $0.isRegion }) else { return }
+        guard let main = context.main, region.countries.contains(main) else {
             trace.attributionStep("region '\(region.text)' ignored: the article's main country is not a member")
             return
         }
@@ -88,13 +91,14 @@ enum RegionStrategy: AttributionStrategy {
 /// there is the subject as a whole: "Migrant workers in Saudi Arabia, Qatar and the UAE
 /// described… Interviewees lacked shade and water."
 enum ParagraphStrategy: AttributionStrategy {
-    static func apply<Trace: AttributionTrace>(to search: inout AttributionSearch, trace: inout Trace) {
-        let paragraph = search.paragraph, main = search.context.main
+    static func apply<Trace: AttributionTrace>(_ place: EvidencePlace, paragraph: ParagraphNames, context: ArticleContext,
+                                              to search: inout AttributionSearch, trace: inout Trace) {
+        let main = context.main
         // A list lies within one sentence, so the usable names of the sentence holding `previous`
         // are all that `listSpan` needs of the paragraph.
         let earlier = paragraph.withMain.isEmpty ? paragraph.first : paragraph.withMain
         guard let previous = paragraph.withMain.first(where: { $0.countries.contains { $0 == main } }) ?? paragraph.first.first else { return }
-        let named = earlier.firstIndex(of: previous).map { Array(earlier[CountryAttributor.listSpan(around: $0, in: earlier, search.tokens)]) } ?? [previous]
+        let named = earlier.firstIndex(of: previous).map { Array(earlier[CountryAttributor.listSpan(around: $0, in: earlier, place.tokens)]) } ?? [previous]
         trace.attributionStep("no country in the sentence; the paragraph named \(named.map { "'\($0.text)'" }.joined(separator: ", ")) before")
         for mention in named {
             for code in mention.countries where !search.chosen.contains(where: { $0.country == code }) {
@@ -109,8 +113,8 @@ enum ParagraphStrategy: AttributionStrategy {
 
 /// `headline`: the country the headline names (the article's main one if it names several).
 enum HeadlineStrategy: AttributionStrategy {
-    static func apply<Trace: AttributionTrace>(to search: inout AttributionSearch, trace: inout Trace) {
-        let context = search.context
+    static func apply<Trace: AttributionTrace>(_ place: EvidencePlace, paragraph: ParagraphNames, context: ArticleContext,
+                                              to search: inout AttributionSearch, trace: inout Trace) {
         guard let headline = context.headline.first(where: { $0 == context.main }) ?? context.headline.first else { return }
         trace.attributionStep("no country in the sentence or paragraph; the headline names \(headline)")
         search.chosen.append(Attribution(country: headline, method: .headline, detail: "headline", confidence: search.confidence.headline))
@@ -120,8 +124,9 @@ enum HeadlineStrategy: AttributionStrategy {
 
 /// `dateline`: where the report was filed ("ASTANA --").
 enum DatelineStrategy: AttributionStrategy {
-    static func apply<Trace: AttributionTrace>(to search: inout AttributionSearch, trace: inout Trace) {
-        guard let dateline = search.context.dateline else { return }
+    static func apply<Trace: AttributionTrace>(_ place: EvidencePlace, paragraph: ParagraphNames, context: ArticleContext,
+                                              to search: inout AttributionSearch, trace: inout Trace) {
+        guard let dateline = context.dateline else { return }
         trace.attributionStep("no country in the sentence or paragraph; the dateline is \(dateline)")
         search.chosen.append(Attribution(country: dateline, method: .dateline, detail: "dateline", confidence: search.confidence.dateline))
         search.isPlaced = true
@@ -130,8 +135,9 @@ enum DatelineStrategy: AttributionStrategy {
 
 /// `article`: what the article is about (`CountryAttributor.main`).
 enum ArticleStrategy: AttributionStrategy {
-    static func apply<Trace: AttributionTrace>(to search: inout AttributionSearch, trace: inout Trace) {
-        guard let main = search.context.main else { return }
+    static func apply<Trace: AttributionTrace>(_ place: EvidencePlace, paragraph: ParagraphNames, context: ArticleContext,
+                                              to search: inout AttributionSearch, trace: inout Trace) {
+        guard let main = context.main else { return }
         trace.attributionStep("no country in the sentence or paragraph; the article mentions \(main) most")
         search.chosen.append(Attribution(country: main, method: .article, detail: "most mentioned in the article", confidence: search.confidence.article))
         search.isPlaced = true

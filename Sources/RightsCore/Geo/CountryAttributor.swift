@@ -234,12 +234,12 @@ public final class CountryAttributor: Sendable {
     /// ``note(_:context:in:)``). The strategies run in engine.yaml's `attribution` order.
     public func attribute<Trace: AttributionTrace>(evidence: Range<Int>, tokens: [Token], sentenceMentions: [PlaceMention],
                                                    paragraph: ParagraphNames, context: ArticleContext, trace: inout Trace) -> [Attribution] {
-        var search = AttributionSearch(evidence: evidence, tokens: tokens, sentenceMentions: sentenceMentions, paragraph: paragraph,
-                                       context: context, confidence: settings.confidence)
+        var search = AttributionSearch(confidence: settings.confidence)
+        let place = EvidencePlace(evidence: evidence, tokens: tokens, sentenceMentions: sentenceMentions)
         /// Runs `strategy` unless the evidence is placed and it does not add to that; false to stop.
         func run<Strategy: AttributionStrategy>(_ strategy: Strategy.Type) -> Bool {
             if search.isPlaced && !Strategy.extendsChoice { return false }
-            Strategy.apply(to: &search, trace: &trace)
+            Strategy.apply(place, paragraph: paragraph, context: context, to: &search, trace: &trace)
             return true
         }
         for method in order {
@@ -299,14 +299,16 @@ public struct ParagraphNames: Sendable {
     var isComplete: Bool { !withMain.isEmpty }
 }
 
-/// What the attribution strategies look at to place one piece of evidence, and what they chose.
-struct AttributionSearch {
-    /// The evidence's tokens.
+/// Where a piece of evidence stands: its tokens, and the names of its sentence.
+struct EvidencePlace {
     let evidence: Range<Int>
     let tokens: [Token]
     let sentenceMentions: [PlaceMention]
-    let paragraph: ParagraphNames
-    let context: ArticleContext
+}
+
+/// What the attribution strategies have chosen for one piece of evidence. What they look at (the
+/// sentence's names, the paragraph, the article's context) is passed to each, not copied in here.
+struct AttributionSearch {
     let confidence: AttributionConfidence
     var chosen: [Attribution] = []
     /// Whether a strategy has placed the evidence: only those that add to its choice run after.
