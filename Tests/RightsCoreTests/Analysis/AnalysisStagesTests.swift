@@ -13,7 +13,7 @@ import Testing
         return (analysis.findings, trace.sentences)
     }
 
-    @Test("the trace tells each veto's reason: negation, a frame across clauses, a review headline")
+    @Test("the trace tells each veto's reason: negation, a frame across clauses, an exclusion, a review headline")
     func vetoReasons() throws {
         let negated = try #require(traced("Police in Belarus did not arrest any reporters at the rally.").sentences.first)
         #expect(negated.matches.isEmpty)
@@ -21,6 +21,10 @@ import Testing
         #expect(negated.vetoed.allSatisfy { $0.reason == "negated by 'not'" })
         let spoken = try #require(traced("The reporter said the suspects were arrested near the border.").sentences.first)
         #expect(spoken.vetoed.contains { $0.reason == "the frame's parts are in different clauses ('said' between them)" })
+        let excluded = traced("After the game the umpires watched as police in Kenya detained two journalists.")
+        #expect(excluded.findings.isEmpty)
+        let vetoes = excluded.sentences.first?.vetoed ?? []
+        #expect(!vetoes.isEmpty && vetoes.allSatisfy { $0.reason.hasPrefix("excluded by global.match_officials: sports officials") })
         let review = traced("Soldiers in Chile tortured prisoners held in a stadium.", title: "Film review: the long night")
         #expect(review.findings.isEmpty)
         #expect(review.sentences.first?.vetoed.contains { $0.reason.hasPrefix("the headline announces a review") } == true)
