@@ -33,10 +33,11 @@ test: test-deps
 	$(SWIFT) test
 
 # Regenerate reports/examples/ from samples/ (a test fails when they differ from what the code produces).
+# The store lives in this checkout's .build, so two checkouts can regenerate at once.
 examples: deps
 	$(SWIFT) build --product rightsbrief
-	rm -rf reports/examples /tmp/rightsbrief-examples.sqlite*
-	.build/debug/rightsbrief run --db /tmp/rightsbrief-examples.sqlite --out reports/examples --no-workbook
+	rm -rf reports/examples .build/examples.sqlite*
+	.build/debug/rightsbrief run --db .build/examples.sqlite --out reports/examples --no-workbook
 
 bench: deps
 	$(SWIFT) run -c release rightsbench

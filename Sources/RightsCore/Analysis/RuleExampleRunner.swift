@@ -45,8 +45,7 @@ public struct RuleExampleRunner: Sendable {
         func outcome(_ text: String) -> TextOutcome {
             if let known = outcomes[text] { return known }
             var result = TextOutcome()
-            let analysis = analyzer.analyze(text: text)
-            for sentence in analysis.sentences {
+            for sentence in reports(text) {
                 for match in sentence.matches where result.fired[match.rule] == nil { result.fired[match.rule] = match.text }
                 for veto in sentence.vetoed where result.vetoed[veto.rule] == nil { result.vetoed[veto.rule] = veto.reason }
             }
@@ -96,14 +95,21 @@ public struct RuleExampleRunner: Sendable {
 
     /// Whether `rule` fires (unvetoed) in `text`; the reason or matched text otherwise.
     public func fires(_ rule: RuleID, in text: String) -> (fired: Bool, reason: String) {
-        let analysis = analyzer.analyze(text: text)
-        for sentence in analysis.sentences {
+        let sentences = reports(text)
+        for sentence in sentences {
             if let match = sentence.matches.first(where: { $0.rule == rule }) { return (true, match.text) }
         }
-        for sentence in analysis.sentences {
+        for sentence in sentences {
             if let veto = sentence.vetoed.first(where: { $0.rule == rule }) { return (false, "matched but \(veto.reason)") }
         }
         return (false, "the pattern did not match")
+    }
+
+    /// What fired and what was vetoed in each sentence of `text`, as the analysis traced it.
+    private func reports(_ text: String) -> [SentenceReport] {
+        var trace = TraceCollector()
+        _ = analyzer.analyze(text: text, trace: &trace)
+        return trace.sentences
     }
 
     func excludes(_ exclusion: RuleID, in text: String) -> Bool {

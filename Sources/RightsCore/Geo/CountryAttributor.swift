@@ -1,8 +1,3 @@
-/// One step of deciding a finding's country, for `explain`.
-public struct AttributionStep: Sendable, Equatable, CustomStringConvertible {
-    public var description: String
-}
-
 /// The countries a piece of evidence is about, how they were chosen, and how sure we are.
 public struct Attribution: Sendable, Equatable {
     public var country: CountryCode
@@ -13,9 +8,10 @@ public struct Attribution: Sendable, Equatable {
 
 /// Decides which country a matched sentence is about (see DESIGN.md, "Country attribution").
 ///
-/// Order: names in the sentence (nearest to the evidence, actors preferred, with the rest of a
-/// list it stands in), then the paragraph, then the headline, the dateline, and the country the
-/// article mentions most. Speakers ("U.S.-based Human Rights Watch", "a US official said") are
+/// Order (engine.yaml `attribution`, each a strategy of AttributionStrategies.swift): names in the
+/// sentence (nearest to the evidence, actors preferred, with the rest of a list it stands in), a
+/// region word, then the paragraph, the headline, the dateline, and the country the article is
+/// about. Speakers ("U.S.-based Human Rights Watch", "a US official said") are
 /// never the subject. Ambiguous names count only when the article names the country
 /// unambiguously too. A region word stands for the article's main country when it is a member.
 public final class CountryAttributor: Sendable {
@@ -28,6 +24,8 @@ public final class CountryAttributor: Sendable {
     let speakerBeforeByLast: PhraseIndex
     /// engine.yaml `places.determiners`, packed as tokens hold short words.
     private let packedDeterminers: [(UInt64, UInt64)]
+    /// engine.yaml `attribution`: the strategies in the order they are tried.
+    let order: [AttributionMethod]
 
     public init(settings: EngineSettings, gazetteer: Gazetteer) {
         self.settings = settings
@@ -35,6 +33,7 @@ public final class CountryAttributor: Sendable {
         speakerAfterByFirst = PhraseIndex(settings.speakerAfter.filter { !$0.isEmpty }, keyedBy: { $0[0] })
         speakerBeforeByLast = PhraseIndex(settings.speakerBefore.filter { !$0.isEmpty }, keyedBy: { $0[$0.count - 1] })
         packedDeterminers = settings.determiners.sorted().compactMap { Token.pack($0) }
+        order = settings.attributionOrder
     }
 
     /// Marks speakers and actors among raw place matches of one sentence.
@@ -83,10 +82,10 @@ public final class CountryAttributor: Sendable {
         }
         // A list shares its role: "criticized by the European Union and the United States".
         if mentions.count > 1 {
-            for index in 1 ..< mentions.count where isListJoint(mentions[index - 1], mentions[index], tokens) {
+            for index in 1 ..< mentions.count where Self.isListJoint(mentions[index - 1], mentions[index], tokens) {
                 if mentions[index - 1].isSpeaker { mentions[index].isSpeaker = true }
             }
-            for index in (1 ..< mentions.count).reversed() where isListJoint(mentions[index - 1], mentions[index], tokens) {
+            for index in (1 ..< mentions.count).reversed() where Self.isListJoint(mentions[index - 1], mentions[index], tokens) {
                 if mentions[index].isSpeaker && !mentions[index - 1].isActor { mentions[index - 1].isSpeaker = true }
             }
         }
@@ -230,101 +229,34 @@ public final class CountryAttributor: Sendable {
         if usable.contains(where: { $0.countries.contains { $0 == context.main } }) { paragraph.withMain = usable }
     }
 
-    /// Countries for evidence at tokens `evidence` of sentence `sentence`; `paragraph` holds what the
-    /// sentences before it in its paragraph named (see ``note(_:context:in:)``).
-    public func attribute(evidence: Range<Int>, sentence: Int, tokens: [Token], sentenceMentions: [PlaceMention],
-                          paragraph: ParagraphNames, context: ArticleContext, steps: inout [AttributionStep]?) -> [Attribution] {
-        let confidence = settings.confidence
-        func usable(_ mention: PlaceMention) -> Bool { Self.isUsable(mention, context: context) }
-        for mention in sentenceMentions {
-            if mention.isSpeaker { steps?.append(AttributionStep(description: "'\(mention.text)' is a speaker here, not the subject")) }
-            else if mention.isOrganisation { steps?.append(AttributionStep(description: "'\(mention.text)' is part of an organisation's name")) }
-            else if mention.isDateline { steps?.append(AttributionStep(description: "'\(mention.text)' is the dateline, where the report was filed")) }
-            else if mention.isOtherNationality { steps?.append(AttributionStep(description: "'\(mention.text)' is the other half of a dual nationality")) }
-            else if mention.place.isAmbiguous && !usable(mention) && !mention.isRegion {
-                steps?.append(AttributionStep(description: "'\(mention.text)' is ambiguous and the article does not name \(mention.countries.map(\.rawValue).joined(separator: "/")) otherwise"))
-            }
+    /// Countries for evidence at tokens `evidence` of a sentence whose places are `sentenceMentions`;
+    /// `paragraph` holds what the sentences before it in its paragraph named (see
+    /// ``note(_:context:in:)``). The strategies run in engine.yaml's `attribution` order.
+    public func attribute<Trace: AttributionTrace>(evidence: Range<Int>, tokens: [Token], sentenceMentions: [PlaceMention],
+                                                   paragraph: ParagraphNames, context: ArticleContext, trace: inout Trace) -> [Attribution] {
+        var search = AttributionSearch(confidence: settings.confidence)
+        let place = EvidencePlace(evidence: evidence, tokens: tokens, sentenceMentions: sentenceMentions)
+        /// Runs `strategy` unless the evidence is placed and it does not add to that; false to stop.
+        func run<Strategy: AttributionStrategy>(_ strategy: Strategy.Type) -> Bool {
+            if search.isPlaced && !Strategy.extendsChoice { return false }
+            Strategy.apply(place, paragraph: paragraph, context: context, to: &search, trace: &trace)
+            return true
         }
-        let candidates = sentenceMentions.filter(usable)
-        if !candidates.isEmpty {
-            func distance(_ mention: PlaceMention) -> Int {
-                var gap = 0
-                if mention.end <= evidence.lowerBound { gap = evidence.lowerBound - mention.end }
-                else if mention.start >= evidence.upperBound { gap = mention.start - evidence.upperBound + 1 }
-                return gap - (mention.isActor ? 4 : 0)
+        for method in order {
+            let ran: Bool
+            switch method {
+            case .sentence: ran = run(SentenceStrategy.self)
+            case .list: ran = run(ListStrategy.self)
+            case .region: ran = run(RegionStrategy.self)
+            case .paragraph: ran = run(ParagraphStrategy.self)
+            case .headline: ran = run(HeadlineStrategy.self)
+            case .dateline: ran = run(DatelineStrategy.self)
+            case .article: ran = run(ArticleStrategy.self)
             }
-            var nearest = candidates.min { (distance($0), $0.start) < (distance($1), $1.start) }!
-            // "A Kenyan activist detained in Tanzania", "Russia held thirty journalists, among them
-            // Ukrainians": a demonym describing the target gives its nationality; the place where it
-            // happened, or the name the sentence opens with, is the subject.
-            if nearest.place.kind == .demonym, !nearest.isActor,
-               let place = candidates.filter({ ($0.isLocative || $0.opensSentence) && $0.place.kind != .demonym && !$0.countries.contains { nearest.countries.contains($0) } })
-                   .min(by: { (distance($0), $0.start) < (distance($1), $1.start) }) {
-                steps?.append(AttributionStep(description: "'\(nearest.text)' describes who or what was targeted; '\(place.text)' is where it happened"))
-                nearest = place
-            }
-            // The rest of a list the nearest name stands in: "Saudi Arabia, Qatar and the UAE".
-            // (Mentions come in the order of the sentence, so the sort is seldom needed.)
-            let ordered = zip(candidates, candidates.dropFirst()).allSatisfy({ $0.start <= $1.start }) ? candidates : candidates.sorted { $0.start < $1.start }
-            let listed = ordered.firstIndex(of: nearest).map { listSpan(around: $0, in: ordered, tokens) } ?? 0 ..< 0
-            var result: [Attribution] = []
-            func add(_ mention: PlaceMention, _ method: AttributionMethod) {
-                var value = method == .sentence ? confidence.sentence : confidence.list
-                if mention.place.isAmbiguous { value = min(value, confidence.ambiguous) }
-                for code in mention.countries where !result.contains(where: { $0.country == code }) {
-                    result.append(Attribution(country: code, method: method, detail: ArticleAnalyzer.joined("'", mention.text, "' (", mention.place.kind.rawValue, ")"), confidence: value))
-                }
-            }
-            add(nearest, .sentence)
-            for mention in ordered[listed] where mention != nearest { add(mention, .list) }
-            if steps != nil {
-                let chosen = [nearest] + ordered[listed].filter { $0 != nearest }
-                steps?.append(AttributionStep(description: "sentence names " + chosen.map { "'\($0.text)'" }.joined(separator: ", ")
-                    + (chosen.count > 1 ? " (nearest, and the list it stands in)" : " (nearest to the evidence)")))
-            }
-            return result
+            if !ran { break }
         }
-        if let region = sentenceMentions.first(where: { $0.isRegion }) {
-            if let main = context.main, region.countries.contains(main) {
-                steps?.append(AttributionStep(description: "region '\(region.text)' stands for the article's country \(main)"))
-                return [Attribution(country: main, method: .region, detail: "'\(region.text)' (region) → article's country", confidence: confidence.region)]
-            }
-            steps?.append(AttributionStep(description: "region '\(region.text)' ignored: the article's main country is not a member"))
-        }
-        // The paragraph's subject: the article's main country if the paragraph names it, else its
-        // first usable name (English puts the subject first).
-        // A list there is the subject as a whole: "Migrant workers in Saudi Arabia, Qatar and the UAE
-        // described… Interviewees lacked shade and water."
-        // A list lies within one sentence, so the usable names of the sentence holding `previous`
-        // are all that `list(around:)` needs of the paragraph.
-        let earlier = paragraph.withMain.isEmpty ? paragraph.first : paragraph.withMain
-        if let previous = paragraph.withMain.first(where: { $0.countries.contains { $0 == context.main } }) ?? paragraph.first.first {
-            let named = earlier.firstIndex(of: previous).map { list(around: $0, in: earlier, tokens) } ?? [previous]
-            let names = named.map { "'\($0.text)'" }.joined(separator: ", ")
-            steps?.append(AttributionStep(description: "no country in the sentence; the paragraph named \(names) before"))
-            var result: [Attribution] = []
-            for mention in named {
-                for code in mention.countries where !result.contains(where: { $0.country == code }) {
-                    result.append(Attribution(country: code, method: .paragraph, detail: "\(mention == previous ? "'\(mention.text)'" : "'\(mention.text)' listed with '\(previous.text)'") earlier in the paragraph",
-                                              confidence: confidence.paragraph))
-                }
-            }
-            return result
-        }
-        if let headline = context.headline.first(where: { $0 == context.main }) ?? context.headline.first {
-            steps?.append(AttributionStep(description: "no country in the sentence or paragraph; the headline names \(headline)"))
-            return [Attribution(country: headline, method: .headline, detail: "headline", confidence: confidence.headline)]
-        }
-        if let dateline = context.dateline {
-            steps?.append(AttributionStep(description: "no country in the sentence or paragraph; the dateline is \(dateline)"))
-            return [Attribution(country: dateline, method: .dateline, detail: "dateline", confidence: confidence.dateline)]
-        }
-        if let main = context.main {
-            steps?.append(AttributionStep(description: "no country in the sentence or paragraph; the article mentions \(main) most"))
-            return [Attribution(country: main, method: .article, detail: "most mentioned in the article", confidence: confidence.article)]
-        }
-        steps?.append(AttributionStep(description: "no country anywhere: no finding"))
-        return []
+        if !search.isPlaced { trace.attributionStep("no country anywhere: no finding") }
+        return search.chosen
     }
 
     /// Whether `token` is an article of engine.yaml's `places.determiners` ("the", "a"): compared
@@ -334,20 +266,15 @@ public final class CountryAttributor: Sendable {
     }
 
     /// Two mentions are in one list when only list words stand between them (commas are not tokens).
-    private func isListJoint(_ first: PlaceMention, _ second: PlaceMention, _ tokens: [Token]) -> Bool {
+    static func isListJoint(_ first: PlaceMention, _ second: PlaceMention, _ tokens: [Token]) -> Bool {
         guard first.sentence == second.sentence, second.start >= first.end, second.start - first.end <= 3 else { return false }
         return tokens[first.end ..< second.start].allSatisfy { $0.is(.listWord) }
     }
 
-    /// The mentions of the list that `ordered[position]` stands in ("Saudi Arabia, Qatar and the
-    /// UAE"), in text order; one side of a pair ("between Jordan and Israel", "British-Egyptian")
-    /// does not join a list.
-    private func list(around position: Int, in ordered: [PlaceMention], _ tokens: [Token]) -> [PlaceMention] {
-        Array(ordered[listSpan(around: position, in: ordered, tokens)])
-    }
-
-    /// The positions in `ordered` of the list the mention at `position` stands in (itself alone if none).
-    private func listSpan(around position: Int, in ordered: [PlaceMention], _ tokens: [Token]) -> Range<Int> {
+    /// The positions in `ordered` of the list the mention at `position` stands in (itself alone if
+    /// none): "Saudi Arabia, Qatar and the UAE". One side of a pair ("between Jordan and Israel",
+    /// "British-Egyptian") does not join a list.
+    static func listSpan(around position: Int, in ordered: [PlaceMention], _ tokens: [Token]) -> Range<Int> {
         var first = position, last = position
         while first > 0, !ordered[first - 1].isRelation, isListJoint(ordered[first - 1], ordered[first], tokens) { first -= 1 }
         while last + 1 < ordered.count, !ordered[last].isRelation, isListJoint(ordered[last], ordered[last + 1], tokens) { last += 1 }
@@ -370,6 +297,33 @@ public struct ParagraphNames: Sendable {
 
     /// Whether the paragraph has named the article's main country: later sentences change nothing.
     var isComplete: Bool { !withMain.isEmpty }
+}
+
+/// Where a piece of evidence stands: its tokens, and the names of its sentence.
+struct EvidencePlace {
+    let evidence: Range<Int>
+    let tokens: [Token]
+    let sentenceMentions: [PlaceMention]
+}
+
+/// What the attribution strategies have chosen for one piece of evidence. What they look at (the
+/// sentence's names, the paragraph, the article's context) is passed to each, not copied in here.
+struct AttributionSearch {
+    let confidence: AttributionConfidence
+    var chosen: [Attribution] = []
+    /// Whether a strategy has placed the evidence: only those that add to its choice run after.
+    var isPlaced = false
+    /// The sentence's usable names in text order, and the one `sentence` chose: for `list`.
+    var sentenceChoice: (ordered: [PlaceMention], nearest: PlaceMention)?
+
+    /// Chooses the countries of a name of the sentence, each once.
+    mutating func choose(_ mention: PlaceMention, _ method: AttributionMethod) {
+        var value = method == .sentence ? confidence.sentence : confidence.list
+        if mention.place.isAmbiguous { value = min(value, confidence.ambiguous) }
+        for code in mention.countries where !chosen.contains(where: { $0.country == code }) {
+            chosen.append(Attribution(country: code, method: method, detail: joinedText("'", mention.text, "' (", mention.place.kind.rawValue, ")"), confidence: value))
+        }
+    }
 }
 
 /// Phrases grouped by one of their words, looked up by a token of the text without building its string.

@@ -1,3 +1,5 @@
+import Yams
+
 /// Word lists that steer negation, hedging and attribution, from `rules/engine.yaml`.
 ///
 /// They are data so that an NGO can tune the engine for its sources without touching Swift.
@@ -56,8 +58,41 @@ public struct EngineSettings: Sendable, Equatable {
     /// Territories whose findings are reported under another country (Hong Kong → China).
     public var reportUnder: [CountryCode: CountryCode] = [:]
     public var confidence = AttributionConfidence()
+    /// The ways of choosing a finding's country, in the order they are tried (`attribution`).
+    public var attributionOrder: [AttributionMethod] = [.sentence, .list, .region, .paragraph, .headline, .dateline, .article]
 
     public init() {}
+}
+
+extension EngineSettingsReader {
+    /// `attribution: [sentence, list, …]`: each name a strategy (an `AttributionMethod`), each once.
+    /// Nil when the key is absent or wrong, which keeps the default order.
+    static func attributionOrder(_ doc: inout YAMLDocument, _ node: Node?) -> [AttributionMethod]? {
+        guard let node, let items = doc.sequence(node, key: "attribution") else { return nil }
+        let known = AttributionMethod.allCases.map(\.rawValue)
+        var order: [AttributionMethod] = []
+        var valid = true
+        for item in items {
+            guard let name = doc.string(item, key: "attribution") else { valid = false; continue }
+            guard let method = AttributionMethod(rawValue: name) else {
+                let suggestion = YAMLDocument.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+                doc.diagnostics.append(Diagnostic(.unknownAttributionStrategy, doc.location(item),
+                                                  "attribution names '\(name)', which is no way of choosing a country\(suggestion); known: \(known.joined(separator: ", "))"))
+                valid = false
+                continue
+            }
+            if order.contains(method) {
+                doc.diagnostics.append(Diagnostic(.unknownAttributionStrategy, doc.location(item), "attribution names '\(name)' twice"))
+                valid = false
+            }
+            order.append(method)
+        }
+        if items.isEmpty {
+            doc.diagnostics.append(Diagnostic(.unknownAttributionStrategy, doc.location(node), "attribution names no strategy: no finding could be given a country"))
+            valid = false
+        }
+        return valid ? order : nil
+    }
 }
 
 /// Confidence of each way of choosing a country.

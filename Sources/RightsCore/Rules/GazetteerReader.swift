@@ -106,7 +106,7 @@ enum GazetteerReader {
 /// Reads `engine.yaml`.
 enum EngineSettingsReader {
     static let keys = ["negation", "speakers", "actor_words", "title_words", "not_place_names", "clause_words", "lists", "places",
-                       "report_under", "confidence"]
+                       "report_under", "confidence", "attribution"]
 
     static func read(_ doc: inout YAMLDocument) -> EngineSettings {
         var settings = EngineSettings()
@@ -175,6 +175,7 @@ enum EngineSettingsReader {
             c.qualified = value("qualified", c.qualified)
             settings.confidence = c
         }
+        settings.attributionOrder = attributionOrder(&doc, top["attribution"]?.value) ?? settings.attributionOrder
         return settings
     }
 }

@@ -24,8 +24,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let rules = try AnalyzeRunner.loadRules(common)
-        var analyzer = ArticleAnalyzer(CompiledRules(rules))
-        analyzer.detail = .explanations
+        let analyzer = ArticleAnalyzer(CompiledRules(rules))
         var body = text
         var headline = title
         if let context {
@@ -34,8 +33,10 @@ struct ExplainCommand: ParsableCommand {
             if headline == nil { headline = contextText.split(separator: "\n").first.map(String.init) }
             body = contextText + "\n" + text
         }
-        let analysis = analyzer.analyze(text: body, title: headline)
-        let reports = context == nil ? analysis.sentences : analysis.sentences.filter { text.contains($0.text) || $0.text.contains(text) }
+        // What is shown is what the analysis stages told the trace, as they decided it.
+        var trace = TraceCollector()
+        _ = analyzer.analyze(text: body, title: headline, trace: &trace)
+        let reports = context == nil ? trace.sentences : trace.sentences.filter { text.contains($0.text) || $0.text.contains(text) }
         if reports.isEmpty {
             print("No pattern fires on this text.")
             return

@@ -162,12 +162,12 @@ import Testing
         #expect(main("A US official said Kenya must free critics.").count(of: "US") == 0)
     }
 
-    @Test("the findings-only analysis the pipeline runs finds exactly what the detailed one (explain) finds")
+    @Test("the findings-only analysis the pipeline runs finds exactly what the traced one (explain) finds")
     func detailLevelsAgree() throws {
         var brief = analyzer
         brief.detail = .findings
         var detailed = analyzer
-        detailed.detail = .explanations
+        detailed.detail = .reports
         let texts = try TextScannerTests.texts()
         #expect(texts.count > 50)
         for text in texts {

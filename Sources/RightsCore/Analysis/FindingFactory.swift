@@ -1,0 +1,75 @@
+/// The last stage, and the one place a finding is made: evidence placed in a country, in the
+/// sentence being read. A sentence gives one finding per indicator and country.
+struct FindingFactory {
+    /// Where the evidence was placed.
+    enum Placement {
+        /// Chosen by the attribution strategies.
+        case attributed(Attribution)
+        /// Named in a bare list of countries (`name`, one of its countries) continuing the evidence
+        /// of the sentence before ("…adds five countries to its list. They are Nigeria, India and Syria.").
+        case continuedList(name: String, country: CountryCode)
+    }
+
+    let articleID: ArticleID
+    let month: Month?
+    let reportUnder: [CountryCode: CountryCode]
+    let confidence: AttributionConfidence
+    private var sentenceStart = 0
+    private var sentenceEnd = 0
+    private var original: Range<Int>?
+    private var sentenceText = ""
+    /// Where the sentence's findings begin in the article's list.
+    private var firstFinding = 0
+
+    init(articleID: ArticleID, month: Month?, settings: EngineSettings) {
+        self.articleID = articleID
+        self.month = month
+        reportUnder = settings.reportUnder
+        confidence = settings.confidence
+    }
+
+    /// The sentence the next findings are in: its scalar offsets in the cleaned text and the
+    /// original, its text (empty when the store keeps only the offsets), and how many findings
+    /// the article has before it.
+    mutating func begin(start: Int, end: Int, original: Range<Int>?, text: String, findingsBefore: Int) {
+        sentenceStart = start
+        sentenceEnd = end
+        self.original = original
+        sentenceText = text
+        firstFinding = findingsBefore
+    }
+
+    /// Appends the finding of `evidence` placed by `placement`, unless the sentence already has one
+    /// for that indicator and country. A territory is reported under its sovereign (engine.yaml `report_under`).
+    func add(_ evidence: Evidence, _ placement: Placement, to findings: inout [Finding]) {
+        let country: CountryCode, method: AttributionMethod, attribution: String, value: Double
+        switch placement {
+        case let .attributed(chosen):
+            var detail = chosen.detail
+            if let sovereign = reportUnder[chosen.country] {
+                detail += ", \(chosen.country) reported under \(sovereign)"
+                country = sovereign
+            } else {
+                country = chosen.country
+            }
+            method = chosen.method
+            attribution = joinedText(chosen.method.rawValue, ": ", detail)
+            value = chosen.confidence * (evidence.qualifier == nil ? 1 : confidence.qualified)
+        case let .continuedList(name, listed):
+            country = reportUnder[listed] ?? listed
+            method = .list
+            attribution = "list: '\(name)' in a list continuing the sentence before"
+            // Less sure than a list in the evidence's own sentence; the sentence before's mark is
+            // not counted again.
+            value = confidence.list * 0.8
+        }
+        guard !findings[firstFinding...].contains(where: { $0.indicator == evidence.indicator && $0.country == country }) else { return }
+        findings.append(Finding(
+            id: Finding.makeID(article: articleID, sentenceStart: sentenceStart, sentenceEnd: sentenceEnd, indicator: evidence.indicator, country: country),
+            articleID: articleID, month: month, country: country, indicator: evidence.indicator,
+            rules: evidence.rules, severity: evidence.severity, polarity: evidence.polarity,
+            method: method, attribution: attribution, confidence: (value * 100).rounded() / 100,
+            qualifier: evidence.qualifier, sentence: sentenceText, sentenceStart: sentenceStart, sentenceEnd: sentenceEnd,
+            originalStart: original?.lowerBound, originalEnd: original?.upperBound))
+    }
+}

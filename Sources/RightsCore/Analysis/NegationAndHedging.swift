@@ -1,0 +1,56 @@
+/// What negation, denial and hedging make of one match.
+enum QualifierVerdict: Equatable {
+    /// Dropped: the negator's word.
+    case negated(String)
+    /// Kept, marked denied or alleged, or plain.
+    case kept(Qualifier?)
+}
+
+extension SentenceVerdict {
+    /// Negation drops a match; a denial or a hedge keeps it with a mark (see rules/engine.yaml).
+    ///
+    /// A negator counts inside the match or up to `negationWindow` tokens before it, in the same
+    /// clause: punctuation or "but" in between ends its reach ("police did not comment, but
+    /// soldiers shot protesters" is evidence). A negator the rule itself names does not count.
+    func qualifier(for match: RuleMatch, text: ScannedText, sentence: Range<Int>) -> QualifierVerdict {
+        let settings = compiled.ruleSet.engine
+        let tokens = text.tokens
+        let ownWords = compiled.ruleWords[match.rule]
+        func isNegator(_ position: Int) -> Bool {
+            tokens[position].is(.negator) && !ownWords.contains(text.word(position))
+        }
+        var position = match.start - 1
+        while position >= max(sentence.lowerBound, match.start - settings.negationWindow) {
+            if Self.clauseBreak(between: tokens[position], and: tokens[position + 1], text.utf8) || tokens[position].is(.clauseWord) { break }
+            if isNegator(position) {
+                // "must not jail critics" urges, "no excuse to lock up opponents" judges: both say it happens.
+                let exhortation = position > sentence.lowerBound && tokens[position - 1].is(.exhortationModal)
+                let reframed = tokens[(position + 1) ..< match.start].contains { $0.is(.negationBreaker) }
+                if !exhortation && !reframed { return .negated(text.word(position)) }
+            }
+            position -= 1
+        }
+        for position in match.start ..< match.end where isNegator(position) {
+            return .negated(text.word(position))
+        }
+        let around = max(sentence.lowerBound, match.start - settings.negationWindow) ..< min(sentence.upperBound, match.end + 3)
+        if around.contains(where: { tokens[$0].is(.denial) }) { return .kept(.denied) }
+        let wider = max(sentence.lowerBound, match.start - 6) ..< match.end
+        if wider.contains(where: { tokens[$0].is(.hedge) }) { return .kept(.alleged) }
+        return .kept(nil)
+    }
+
+    /// Punctuation between two tokens that ends a clause: `,;:()` or a dash.
+    static func clauseBreak(between first: Token, and second: Token, _ utf8: [UInt8]) -> Bool {
+        var index = first.utf8End
+        while index < second.utf8Start {
+            switch utf8[index] {
+            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"): return true
+            // — U+2014 and – U+2013: E2 80 94, E2 80 93
+            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0x94 || utf8[index + 2] == 0x93): return true
+            default: index += 1
+            }
+        }
+        return false
+    }
+}
