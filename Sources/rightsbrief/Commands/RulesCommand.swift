@@ -50,7 +50,7 @@ extension RulesCommand {
 
         func run() throws {
             try options.requireFolder()
-            let report = RulesChecker.check(options.url, display: options.rules)
+            let report = RulesChecker.check(options.url, display: options.rules, examples: RuleExampleRunner.diagnostics)
             switch format {
             case .text:
                 for diagnostic in report.diagnostics { print(diagnostic.description) }
