@@ -229,7 +229,7 @@ import Testing
         try queue.write { db in
             try db.execute(sql: """
                 DROP TABLE finding;
-                DELETE FROM grdb_migrations WHERE identifier LIKE 'v3%';
+                DELETE FROM grdb_migrations WHERE identifier NOT IN ('v1', 'v2: finding order index');
                 CREATE TABLE finding (id TEXT PRIMARY KEY, articleId TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
                     runId INTEGER REFERENCES run(id), month TEXT, country TEXT NOT NULL, indicator TEXT NOT NULL, rules TEXT NOT NULL,
                     severity INTEGER NOT NULL, polarity TEXT NOT NULL, attribution TEXT NOT NULL, confidence DOUBLE NOT NULL,
