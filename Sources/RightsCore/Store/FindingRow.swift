@@ -66,9 +66,12 @@ enum FindingRow {
         }
     }
 
+    /// The columns in order, made once (`allCases` makes a new array at each call).
+    private static let columns = FindingColumn.allCases
+
     /// Binds every column of `finding`, in `FindingColumn` order.
     static func bind(_ finding: Finding, runID: Int64, rules: inout [UInt8], into binder: inout StatementBinder) {
-        for column in FindingColumn.allCases {
+        for column in columns {
             switch column {
             case .articleId: binder.bind(finding.articleID.rawValue)
             case .id: binder.bind(finding.id.rawValue)
