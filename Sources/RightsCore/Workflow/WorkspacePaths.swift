@@ -9,8 +9,12 @@ public struct WorkspacePaths: Sendable {
     /// `<reports>/<YYYY-MM>/` holds a month's briefs and, unless given another path, its workbook.
     public var reports: GivenPath
 
-    public init(store: GivenPath, rules: GivenPath, templates: GivenPath = GivenPath("reports/templates"),
-                reports: GivenPath = GivenPath("reports/out")) {
+    /// Where briefs and workbooks go, and the templates, unless the user says otherwise.
+    public static let defaultReports = "reports/out"
+    public static let defaultTemplates = "reports/templates"
+
+    public init(store: GivenPath, rules: GivenPath, templates: GivenPath = GivenPath(defaultTemplates),
+                reports: GivenPath = GivenPath(defaultReports)) {
         self.store = store
         self.rules = rules
         self.templates = templates

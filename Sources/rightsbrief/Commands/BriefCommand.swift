@@ -5,10 +5,10 @@ import RightsCore
 /// `--out` and `--template`, shared by `brief` and `run`.
 struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Where briefs go: <out>/<YYYY-MM>/<ISO2>.md.", valueName: "dir"))
-    var out = GivenPath("reports/out")
+    var out = GivenPath(WorkspacePaths.defaultReports)
 
     @Option(help: ArgumentHelp("Folder with brief.md.mustache and index.md.mustache.", valueName: "dir"))
-    var template = GivenPath("reports/templates")
+    var template = GivenPath(WorkspacePaths.defaultTemplates)
 }
 
 struct BriefCommand: ParsableCommand {

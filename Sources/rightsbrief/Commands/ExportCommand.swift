@@ -22,7 +22,7 @@ struct ExportCommand: ParsableCommand {
     var out: GivenPath?
 
     @Option(help: ArgumentHelp("Folder for the default workbook path.", valueName: "dir"))
-    var reports = GivenPath("reports/out")
+    var reports = GivenPath(WorkspacePaths.defaultReports)
 
     func validate() throws {
         if let out, !out.written.lowercased().hasSuffix(".xlsx") { throw ValidationError("--out must name a .xlsx file.") }

@@ -6,7 +6,7 @@ import RightsCore
 struct CommandProgress: WorkspaceEvents {
     /// The store as typed, for the ingest summary.
     let store: GivenPath
-    /// The reports folder as typed, for `run`'s line per month.
+    /// The reports folder as typed, for `run`'s line per month (`run` gives it).
     var reports: GivenPath?
     private let ingestLine = Terminal.ProgressLine()
     private let analysisLine = Terminal.ProgressLine()
@@ -40,7 +40,7 @@ struct CommandProgress: WorkspaceEvents {
     func wrote(_ output: MonthOutput) {
         let month = output.briefs.month
         let countries = output.briefs.countries
-        var line = "\(month): \(reports?.written ?? "reports/out")/\(month)/index.md, \(countries.count) country briefs (\(countries.map(\.rawValue).joined(separator: " ")))"
+        var line = "\(month): \(reports?.written ?? WorkspacePaths.defaultReports)/\(month)/index.md, \(countries.count) country briefs (\(countries.map(\.rawValue).joined(separator: " ")))"
         if let workbook = output.workbook { line += ", review workbook \(GivenPath.shown(workbook))" }
         print(line)
     }
