@@ -28,6 +28,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: url.path, contents: file == target ? Data(bytes.dropFirst()) : contents)
     }
-    _ = RulesChecker.check(folder, display: "rules")
+    _ = RulesChecker.check(folder, display: "rules", examples: RuleExampleRunner.diagnostics)
     return 0
 }

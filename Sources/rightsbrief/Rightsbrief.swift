@@ -40,7 +40,7 @@ struct Rightsbrief: AsyncParsableCommand {
             }
         } catch {
             let code = exitCode(for: error)
-            if let failure = error as? CommandFailure {
+            if let failure = error as? CommandFailure ?? CommandFailure(error) {
                 if !failure.message.isEmpty { Terminal.error(failure.message) }
                 Foundation.exit(failure.exitCode)
             }

@@ -1,11 +1,5 @@
 import Foundation
 
-/// An article's identifier: the manifest's `id`, the front matter's `id`, or derived from the file path.
-public struct ArticleID: StringIdentifier {
-    public var rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-}
-
 /// The metadata an input may give for an article; every field is optional in the input.
 public struct ArticleMetadata: Sendable, Equatable, Codable {
     public var id: String?

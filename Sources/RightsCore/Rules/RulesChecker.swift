@@ -1,11 +1,18 @@
 import Foundation
 
 /// The full consistency check behind `rightsbrief rules check`: everything the loader reports,
-/// plus checks that need the compiled engine (examples, patterns that can never fire) or the
-/// whole rule set at once (duplicates, opposite polarity, shared aliases, leader years).
+/// plus checks that need the whole rule set at once (duplicates, opposite polarity, shared
+/// aliases, leader years, patterns that can never fire) and the rules' own examples.
 ///
 /// Every problem is reported; nothing stops at the first.
 public enum RulesChecker {
+    /// Runs every rule's examples through the engine and reports those that fail (R034, R035).
+    ///
+    /// Passed in by the caller (`RuleExampleRunner.diagnostics`): running an example takes the
+    /// analyser, a later layer than the rules, while the check stays one call with one ordering
+    /// and one de-duplication of everything it reports.
+    public typealias ExampleCheck = (RuleSet) -> [Diagnostic]
+
     public struct Report: Sendable {
         public var diagnostics: [Diagnostic]
         public var ruleSet: RuleSet?
@@ -21,7 +28,7 @@ public enum RulesChecker {
         }
     }
 
-    public static func check(_ folder: URL, display: String? = nil) -> Report {
+    public static func check(_ folder: URL, display: String? = nil, examples: ExampleCheck) -> Report {
         let loaded = RuleSetLoader.read(folder, display: display)
         var diagnostics = loaded.diagnostics
         if let rules = loaded.ruleSet {
@@ -196,18 +203,6 @@ public enum RulesChecker {
             }
         }
         return diagnostics
-    }
-
-    /// Every example run through the compiled engine (R034, R035).
-    static func examples(_ rules: RuleSet) -> [Diagnostic] {
-        RuleExampleRunner(CompiledRules(rules)).run().filter { !$0.passed }.map { result in
-            switch result.kind {
-            case .match:
-                return Diagnostic(.exampleNotMatched, result.location, "must-match example does not match (\(result.detail)): \"\(result.example)\"", subject: result.rule.rawValue)
-            case .noMatch:
-                return Diagnostic(.counterExampleMatched, result.location, "must-not-match example matches (\(result.detail)): \"\(result.example)\"", subject: result.rule.rawValue)
-            }
-        }
     }
 
     static func missingExamples(_ rules: RuleSet) -> [Diagnostic] {

@@ -113,7 +113,7 @@ enum Migrations {
         }
         migrator.registerMigration("v5: findings cite their sentence by its offsets") { db in
             // The sentence was a third of a finding row and is the article's own text between
-            // sentenceStart and sentenceEnd: it is cut from the article when read (`FindingRecord`),
+            // sentenceStart and sentenceEnd: it is cut from the article when read (`FindingRow`),
             // and writing findings took a fifth less time. Rule ids of the finding's own indicator
             // are kept by name (`StoredRuleList`), another tenth of the row.
             try db.create(table: "finding_v5", options: [.withoutRowID]) { t in
@@ -143,6 +143,46 @@ enum Migrations {
                 """)
             try db.drop(table: "finding")
             try db.rename(table: "finding_v5", to: "finding")
+        }
+        migrator.registerMigration("v6: findings keep their attribution method") { db in
+            // How the country was chosen was read back from the start of the attribution text
+            // ("sentence: 'Kazakhstan' (name)"): the store now owns it in a column of its own.
+            // Existing rows get that same prefix, or `article` where it is none of the methods (as
+            // the reading did). The columns are spelled out: this migration must not change when
+            // `FindingColumn` grows.
+            try db.create(table: "finding_v6", options: [.withoutRowID]) { t in
+                t.column("articleId", .text).notNull().references("article", onDelete: .cascade)
+                t.column("id", .text).notNull()
+                t.primaryKey(["articleId", "id"])
+                t.column("runId", .integer).references("run")
+                t.column("month", .text)
+                t.column("country", .text).notNull()
+                t.column("indicator", .text).notNull()
+                t.column("rules", .text).notNull()          // StoredRuleList
+                t.column("severity", .integer).notNull()
+                t.column("polarity", .text).notNull()
+                t.column("attributionMethod", .text).notNull()  // AttributionMethod
+                t.column("attribution", .text).notNull()
+                t.column("confidence", .double).notNull()
+                t.column("sentenceStart", .integer).notNull()
+                t.column("sentenceEnd", .integer).notNull()
+                t.column("originalStart", .integer)
+                t.column("originalEnd", .integer)
+                t.column("qualifier", .text)
+            }
+            let columns = "articleId, id, runId, month, country, indicator, rules, severity, polarity, attribution, confidence, "
+                + "sentenceStart, sentenceEnd, originalStart, originalEnd, qualifier"
+            // The text up to its first ':' (leading ones skipped), the whole text without one.
+            let prefix = "CASE WHEN instr(ltrim(attribution, ':'), ':') > 0 THEN substr(ltrim(attribution, ':'), 1, instr(ltrim(attribution, ':'), ':') - 1) "
+                + "ELSE ltrim(attribution, ':') END"
+            try db.execute(sql: """
+                INSERT INTO finding_v6 (\(columns), attributionMethod)
+                SELECT \(columns),
+                       CASE WHEN \(prefix) IN ('sentence', 'list', 'paragraph', 'headline', 'dateline', 'article', 'region') THEN \(prefix) ELSE 'article' END
+                FROM finding
+                """)
+            try db.drop(table: "finding")
+            try db.rename(table: "finding_v6", to: "finding")
         }
         return migrator
     }

@@ -139,7 +139,7 @@ extension RightsStore {
                         binder.bind(rulesHash)
                         binder.bind(runID)
                     }
-                    try FindingInsert.run(results, articles: stored, runID: runID, db: db, arena: arena)
+                    try FindingRow.insert(results, articles: stored, runID: runID, db: db, arena: arena)
                     return .commit
                 }
                 return skipped
@@ -170,12 +170,12 @@ extension RightsStore {
         oneOf("f.indicator", filter.indicators.map(\.rawValue))
         oneOf("f.articleId", filter.articles.map(\.rawValue))
         let sql = """
-            SELECT \(FindingRecord.columns) FROM finding f JOIN article a ON a.id = f.articleId
+            SELECT \(FindingRow.selection) FROM finding f JOIN article a ON a.id = f.articleId
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
             ORDER BY f.month, f.country, f.indicator, f.articleId, f.sentenceStart, f.id
             """
         let bound = arguments
-        return try read("findings") { db in try FindingRecord.fetchAll(db, sql: sql, arguments: bound).map { $0.finding() } }
+        return try read("findings") { db in try Row.fetchAll(db, sql: sql, arguments: bound).map(FindingRow.finding) }
     }
 
     /// Every finding id, for matching reviewed rows without loading the findings.
@@ -195,11 +195,11 @@ extension RightsStore {
     public func forEachFinding(month: Month, _ body: (Finding) throws -> Void) throws {
         do {
             try writer.read { db in
-                let cursor = try FindingRecord.fetchCursor(db, sql: """
-                    SELECT \(FindingRecord.columns) FROM article a JOIN finding f ON f.articleId = a.id
+                let cursor = try Row.fetchCursor(db, sql: """
+                    SELECT \(FindingRow.selection) FROM article a JOIN finding f ON f.articleId = a.id
                     WHERE a.month = ? AND f.month = ? ORDER BY f.country, f.indicator, f.articleId, f.sentenceStart, f.id
                     """, arguments: [month.rawValue, month.rawValue])
-                while let record = try cursor.next() { try body(record.finding()) }
+                while let row = try cursor.next() { try body(FindingRow.finding(row)) }
             }
         } catch let error as DatabaseError {
             throw StoreError.read(what: "findings of \(month)", reason: Self.reason(error))

@@ -40,13 +40,12 @@ public final class RightsStore: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             // For a new file only (SQLite ignores it once the file has pages): 16 KB pages hold
-            // whole article rows and batches of findings; writing findings took a fifth less time
-            // than with 4 KB pages. Stores created before keep their page size.
+            // whole article rows and batches of findings, so writing findings touches fewer pages
+            // (docs/PERFORMANCE.md). Stores created before keep their page size.
             try db.execute(sql: "PRAGMA page_size = 16384")
             // The write-ahead log is copied into the file every 250 pages (4 MB, SQLite's default
             // size with its 4 KB pages) instead of 1,000: `analyze` on two cores then copies it
-            // while the other core still analyses, and leaves less to copy when it closes the store
-            // (median 21.6 → 24.2 MB/s per core over twelve interleaved runs each).
+            // while the other core still analyses, and leaves less to copy when it closes the store.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 250")
         }
         do {

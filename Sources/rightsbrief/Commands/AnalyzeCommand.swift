@@ -25,37 +25,22 @@ struct AnalyzeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let report = try await AnalyzeRunner.analyze(common: common, force: force, jobs: jobs)
-        AnalyzeRunner.printSummary(report)
+        let progress = CommandProgress(store: common.db)
+        let report = try await common.workspace(.readWrite).analyze(force: force, parallelism: jobs, events: progress)
+        progress.analysed(report)
     }
 }
 
+/// `explain` loads its rules here.
 enum AnalyzeRunner {
     static func loadRules(_ common: CommonOptions) throws -> RuleSet {
-        guard FileManager.default.fileExists(atPath: common.rulesURL.path) else {
-            throw CommandFailure.usage("error: rules folder \(common.rules) not found: run from the project folder or pass --rules DIR")
-        }
-        do {
-            return try RuleSetLoader.load(from: common.rulesURL, display: common.rules)
-        } catch let error as RuleError {
-            throw CommandFailure.problems("error: " + (error.errorDescription ?? "invalid rules"))
-        }
+        try common.workspace(.readOnly).rules()
     }
+}
 
-    /// Analyses with `rules` when the caller has loaded them already (`run`), else loads them.
-    static func analyze(common: CommonOptions, rules: RuleSet? = nil, force: Bool, jobs: Int?) async throws -> AnalysisReport {
-        let rules = try rules ?? loadRules(common)
-        let store = try common.openStore()
-        let pipeline = AnalysisPipeline(compiled: CompiledRules(rules), parallelism: jobs ?? AnalysisPipeline.defaultParallelism)
-        let line = Terminal.ProgressLine()
-        let report = try await pipeline.run(store: store, force: force, progress: { done, total in
-            line.update("Analysing \(done)/\(total) articles", force: done == total)
-        })
-        line.finish()
-        return report
-    }
-
-    static func printSummary(_ report: AnalysisReport) {
+/// The summary `analyze` and `run` print after analysing.
+enum AnalysisSummary {
+    static func show(_ report: AnalysisReport) {
         if report.articlesChanged > 0 {
             print("\(report.articlesChanged) articles were re-ingested with new text during the analysis: their findings were not stored; run analyze again.")
         }

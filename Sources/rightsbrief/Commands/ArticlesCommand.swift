@@ -23,7 +23,7 @@ struct ArticlesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try common.openStoreForReading()
+        let store = try common.workspace(.readOnly).store()
         let articles = try store.articleSummaries(month: month, undatedOnly: undated)
         switch format {
         case .json:

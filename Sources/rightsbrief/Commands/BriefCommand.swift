@@ -5,21 +5,10 @@ import RightsCore
 /// `--out` and `--template`, shared by `brief` and `run`.
 struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Where briefs go: <out>/<YYYY-MM>/<ISO2>.md.", valueName: "dir"))
-    var out: String = "reports/out"
+    var out = GivenPath(WorkspacePaths.defaultReports)
 
     @Option(help: ArgumentHelp("Folder with brief.md.mustache and index.md.mustache.", valueName: "dir"))
-    var template: String = "reports/templates"
-
-    func url(_ path: String) -> URL {
-        CommandLinePath.resolve(path)
-    }
-
-    func reports(rules: RuleSet) throws -> MonthlyReports {
-        guard FileManager.default.fileExists(atPath: url(template).appendingPathComponent("brief.md.mustache").path) else {
-            throw CommandFailure.usage("error: no brief.md.mustache in \(template): pass --template DIR")
-        }
-        return try MonthlyReports(rules: rules, templates: url(template), out: url(out))
-    }
+    var template = GivenPath(WorkspacePaths.defaultTemplates)
 }
 
 struct BriefCommand: ParsableCommand {
@@ -49,9 +38,8 @@ struct BriefCommand: ParsableCommand {
     }
 
     func run() throws {
-        let rules = try AnalyzeRunner.loadRules(common)
-        let store = try common.openStoreForReading()
-        let result = try report.reports(rules: rules).write(month: month, countries: country.map { CountryCode($0.uppercased()) }, store: store)
+        let workspace = common.workspace(.readOnly, reports: report.out, templates: report.template)
+        let result = try workspace.writeBriefs(month: month, countries: country.map { CountryCode($0.uppercased()) })
         if result.countries.isEmpty {
             print("No findings for \(month)\(country.isEmpty ? "" : " in \(country.joined(separator: ", "))"): wrote \(result.files.count) files.")
         } else {

@@ -21,13 +21,13 @@ struct EvalCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     @Argument(help: ArgumentHelp("The hand labels (JSON Lines).", valueName: "gold.jsonl"))
-    var gold: String
+    var gold: GivenPath
 
     @Argument(help: ArgumentHelp("The articles to score (JSON Lines with `id`).", valueName: "manifest.jsonl"))
-    var manifest: String
+    var manifest: GivenPath
 
     @Option(help: ArgumentHelp("Read findings from this JSON Lines file instead of the store.", valueName: "file.jsonl"))
-    var findings: String?
+    var findings: GivenPath?
 
     @Option(help: "Output format: text or json.")
     var format: Format = .text
@@ -47,10 +47,10 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let evaluation: Evaluation
         do {
-            let labels = try GoldLabels.read(common.resolve(gold), display: gold)
-            let articles = try EvaluationManifest.read(common.resolve(manifest), display: manifest)
-            let predicted = try findings.map { try PredictedFinding.read(common.resolve($0), display: $0) }
-                ?? common.openStoreForReading().findings().map(PredictedFinding.init)
+            let labels = try GoldLabels.read(gold.url, display: gold.written)
+            let articles = try EvaluationManifest.read(manifest.url, display: manifest.written)
+            let predicted = try findings.map { try PredictedFinding.read($0.url, display: $0.written) }
+                ?? common.workspace(.readOnly).store().findings().map(PredictedFinding.init)
             evaluation = Evaluation.evaluate(gold: labels, manifest: articles, findings: predicted)
         } catch let error as EvaluationError {
             throw CommandFailure.usage("error: " + (error.errorDescription ?? "unreadable input"))

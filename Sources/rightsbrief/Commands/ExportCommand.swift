@@ -19,33 +19,19 @@ struct ExportCommand: ParsableCommand {
     var month: Month
 
     @Option(help: ArgumentHelp("The workbook to write.", valueName: "file.xlsx"))
-    var out: String?
+    var out: GivenPath?
 
     @Option(help: ArgumentHelp("Folder for the default workbook path.", valueName: "dir"))
-    var reports: String = "reports/out"
+    var reports = GivenPath(WorkspacePaths.defaultReports)
 
     func validate() throws {
-        if let out, !out.lowercased().hasSuffix(".xlsx") { throw ValidationError("--out must name a .xlsx file.") }
+        if let out, !out.written.lowercased().hasSuffix(".xlsx") { throw ValidationError("--out must name a .xlsx file.") }
     }
 
     func run() throws {
-        let rules = try AnalyzeRunner.loadRules(common)
-        let store = try common.openStoreForReading()
-        let path = ExportRunner.path(out: out, reports: reports, month: month)
-        let result = try ExportRunner.export(month: month, rules: rules, store: store, to: path)
-        print("Wrote \(ExportRunner.display(path)): \(result.findings) findings, \(result.countries) countries, \(result.articles) articles.")
+        let workspace = common.workspace(.readOnly, reports: reports)
+        let path = workspace.paths.workbook(month: month, file: out)
+        let result = try workspace.exportWorkbook(month: month, to: path)
+        print("Wrote \(GivenPath.shown(path)): \(result.findings) findings, \(result.countries) countries, \(result.articles) articles.")
     }
-}
-
-enum ExportRunner {
-    static func path(out: String?, reports: String, month: Month) -> URL {
-        if let out { return CommandLinePath.resolve(out) }
-        return CommandLinePath.resolve(reports).appendingPathComponent(month.rawValue).appendingPathComponent("review-\(month.rawValue).xlsx")
-    }
-
-    static func export(month: Month, rules: RuleSet, store: RightsStore, to path: URL) throws -> WorkbookExporter.Result {
-        try WorkbookExporter(rules: rules, toolVersion: Rightsbrief.configuration.version).export(month: month, store: store, to: path, now: Date())
-    }
-
-    static func display(_ url: URL) -> String { CommandLinePath.display(url) }
 }

@@ -35,7 +35,7 @@ struct FindingsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try common.openStoreForReading()
+        let store = try common.workspace(.readOnly).store()
         let filter = FindingFilter(month: month, countries: country.map { CountryCode($0.uppercased()) },
                                    indicators: indicator.map { IndicatorID($0) })
         let findings = try store.findings(filter)

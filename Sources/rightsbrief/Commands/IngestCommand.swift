@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import RightsCore
 
-
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
@@ -19,7 +18,7 @@ struct IngestCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     @Argument(help: ArgumentHelp("Files or folders to ingest.", valueName: "path"))
-    var paths: [String]
+    var paths: [GivenPath]
 
     @OptionGroup var input: IngestOptions
 
@@ -28,9 +27,11 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
-        try IngestRunner.requireExisting(paths, common: common)
-        let report = try IngestRunner.ingest(paths: paths, common: common, input: input)
-        IngestRunner.printSummary(report, store: common.db)
+        let workspace = common.workspace(.readWrite)
+        try workspace.requireInputs(paths)
+        let progress = CommandProgress(store: common.db)
+        let report = try workspace.ingest(paths, settings: input.settings, events: progress)
+        progress.ingested(report)
         if report.hasRejections { throw CommandFailure.problems("") }
     }
 }
@@ -52,44 +53,15 @@ struct IngestOptions: ParsableArguments {
         }
         if maxBytes < 1 { throw ValidationError("--max-bytes must be positive.") }
     }
+
+    var settings: IngestSettings {
+        IngestSettings(published: published.flatMap(PublishedDate.init), source: source, maxBytes: maxBytes)
+    }
 }
 
-/// Shared by `ingest` and `run`.
-enum IngestRunner {
-    /// A path that does not exist is a usage error (exit 2, as for every command), found before
-    /// anything is read or stored; one that vanishes later is a rejected input like any other.
-    static func requireExisting(_ paths: [String], common: CommonOptions) throws {
-        let missing = paths.filter { path in
-            let url = CommandLinePath.resolve(path)
-            return !FileManager.default.fileExists(atPath: url.path)
-        }
-        guard missing.isEmpty else {
-            throw CommandFailure.usage(missing.map { "error: \($0): no such file or folder" }.joined(separator: "\n"))
-        }
-    }
-
-    static func ingest(paths: [String], common: CommonOptions, input: IngestOptions) throws -> IngestReport {
-        let published = input.published, source = input.source, maxBytes = input.maxBytes
-        let boilerplate = try common.loadBoilerplate()
-        let store = try common.openStore()
-        let collected = InputCollector.collect(paths, relativeTo: CommandLinePath.currentDirectory)
-        let pipeline = IngestPipeline(
-            reader: CorpusReader(maxBytes: maxBytes),
-            builder: ArticleBuilder(cleaner: BoilerplateCleaner(rules: boilerplate),
-                                    defaultPublished: published.flatMap(PublishedDate.init), defaultSource: source))
-        let line = Terminal.ProgressLine()
-        var report = try pipeline.run(collected.files, into: store, progress: { progress in
-            let megabytes = Double(progress.bytesDone) / 1_000_000
-            let rate = progress.elapsed > 0 ? megabytes / progress.elapsed : 0
-            line.update("Ingesting \(progress.filesDone)/\(progress.filesTotal) files · \(String(format: "%.1f", megabytes)) MB · \(String(format: "%.1f", rate)) MB/s",
-                        force: progress.filesDone == progress.filesTotal)
-        })
-        line.finish()
-        report.problems.insert(contentsOf: collected.problems, at: 0)
-        return report
-    }
-
-    static func printSummary(_ report: IngestReport, store: String) {
+/// The summary `ingest` and `run` print after ingesting.
+enum IngestSummary {
+    static func show(_ report: IngestReport, store: GivenPath) {
         for warning in report.warnings { Terminal.error(warning.description) }
         for problem in report.problems { Terminal.error("\(problem.location): error: \(problem.error.localizedDescription)") }
         for duplicate in report.duplicates where duplicate.id != duplicate.existing {

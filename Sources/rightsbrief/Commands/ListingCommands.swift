@@ -13,8 +13,7 @@ struct IndicatorsCommand: ParsableCommand {
     var format: ListFormat = .table
 
     func run() throws {
-        try options.requireFolder()
-        let rules = try loadRules(options)
+        let rules = try options.loadRules()
         let indicators = rules.indicators.sorted { $0.id < $1.id }
         switch format {
         case .table:
@@ -44,8 +43,7 @@ struct CountriesCommand: ParsableCommand {
     var format: ListFormat = .table
 
     func run() throws {
-        try options.requireFolder()
-        let rules = try loadRules(options)
+        let rules = try options.loadRules()
         let needle = search.map { TextNormalizer.foldWord($0) }
         let countries = rules.gazetteer.countries.filter { country in
             guard let needle else { return true }
@@ -68,11 +66,5 @@ struct CountriesCommand: ParsableCommand {
             }
             print(String(decoding: try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self))
         }
-    }
-}
-
-private func loadRules(_ options: RulesOptions) throws -> RuleSet {
-    do { return try RuleSetLoader.load(from: options.url, display: options.rules) } catch let error as RuleError {
-        throw CommandFailure.problems("error: " + (error.errorDescription ?? "invalid rules"))
     }
 }

@@ -22,19 +22,16 @@ struct ReviewCommand: ParsableCommand {
         @OptionGroup var common: CommonOptions
 
         @Argument(help: ArgumentHelp("The reviewed workbook.", valueName: "file.xlsx"))
-        var file: String
+        var file: GivenPath
 
         @Option(help: ArgumentHelp("Who reviewed (recorded with each decision).", valueName: "name"))
         var reviewer: String?
 
         func run() throws {
-            let url = CommandLinePath.resolve(file)
-            guard FileManager.default.fileExists(atPath: url.path) else { throw CommandFailure.usage("error: \(file): no such file") }
-            let store = try common.openStore()
             let report: ReviewImportReport
             do {
-                report = try ReviewImporter().importReviews(from: url, reviewer: reviewer, store: store, now: Date())
-            } catch let error as LocalizedError where !(error is StoreError) {
+                report = try common.workspace(.readWrite).importReviews(from: file, reviewer: reviewer)
+            } catch let error as LocalizedError where !(error is StoreError) && !(error is WorkspaceError) {
                 throw CommandFailure.problems("error: \(error.errorDescription ?? "\(error)")\nNothing was imported.")
             }
             for conflict in report.conflicts { Terminal.error("warning: \(file): \(conflict)") }

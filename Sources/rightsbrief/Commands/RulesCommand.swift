@@ -12,17 +12,19 @@ struct RulesCommand: ParsableCommand {
 /// `--rules` alone: the rules commands need no store.
 struct RulesOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The rules folder.", valueName: "dir"))
-    var rules: String = "rules"
-
-    var url: URL {
-        CommandLinePath.resolve(rules)
-    }
+    var rules = GivenPath("rules")
 
     func requireFolder() throws {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: rules.url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommandFailure.usage("error: rules folder '\(rules)' not found; pass --rules DIR")
         }
+    }
+
+    /// The rule set, once the folder is known to be there.
+    func loadRules() throws -> RuleSet {
+        try requireFolder()
+        return try Workspace.loadRules(rules)
     }
 }
 
@@ -50,7 +52,7 @@ extension RulesCommand {
 
         func run() throws {
             try options.requireFolder()
-            let report = RulesChecker.check(options.url, display: options.rules)
+            let report = RulesChecker.check(options.rules.url, display: options.rules.written, examples: RuleExampleRunner.diagnostics)
             switch format {
             case .text:
                 for diagnostic in report.diagnostics { print(diagnostic.description) }
@@ -114,11 +116,7 @@ extension RulesCommand {
         var filter: String?
 
         func run() throws {
-            try options.requireFolder()
-            let rules: RuleSet
-            do { rules = try RuleSetLoader.load(from: options.url, display: options.rules) } catch let error as RuleError {
-                throw CommandFailure.problems("error: " + (error.errorDescription ?? "invalid rules"))
-            }
+            let rules = try options.loadRules()
             let results = RuleExampleRunner(CompiledRules(rules)).run(filter: filter)
             let failed = results.filter { !$0.passed }
             for result in failed {
@@ -136,11 +134,7 @@ extension RulesCommand {
         @OptionGroup var options: RulesOptions
 
         func run() throws {
-            try options.requireFolder()
-            let rules: RuleSet
-            do { rules = try RuleSetLoader.load(from: options.url, display: options.rules) } catch let error as RuleError {
-                throw CommandFailure.problems("error: " + (error.errorDescription ?? "invalid rules"))
-            }
+            let rules = try options.loadRules()
             var rows: [[String]] = []
             for indicator in rules.indicators.sorted(by: { $0.id < $1.id }) {
                 let examples = indicator.patterns.map { $0.examples.match.count + $0.examples.noMatch.count }

@@ -15,7 +15,7 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var report: ReportOptions
 
     @Argument(help: ArgumentHelp("Files or folders to ingest (default: samples).", valueName: "path"))
-    var paths: [String] = []
+    var paths: [GivenPath] = []
 
     @OptionGroup var input: IngestOptions
 
@@ -23,31 +23,16 @@ struct RunCommand: AsyncParsableCommand {
     var noWorkbook = false
 
     func run() async throws {
-        let inputs = paths.isEmpty ? ["samples"] : paths
-        if paths.isEmpty, !FileManager.default.fileExists(atPath: CommandLinePath.resolve("samples").path) {
+        let samples = GivenPath("samples")
+        if paths.isEmpty, !samples.exists {
             throw CommandFailure.usage("error: no samples/ folder here: run from the project folder, or name the files and folders to ingest")
         }
-        // Everything that can be checked before work starts is checked first: paths, rules, templates.
-        try IngestRunner.requireExisting(inputs, common: common)
-        let rules = try AnalyzeRunner.loadRules(common)
-        let reports = try report.reports(rules: rules)
-        let ingest = try IngestRunner.ingest(paths: inputs, common: common, input: input)
-        IngestRunner.printSummary(ingest, store: common.db)
-        let analysis = try await AnalyzeRunner.analyze(common: common, rules: rules, force: false, jobs: nil)
-        AnalyzeRunner.printSummary(analysis)
-        let store = try common.openStore()
-        for month in try store.monthsWithFindings() {
-            let result = try reports.write(month: month, store: store)
-            var line = "\(month): \(report.out)/\(month)/index.md, \(result.countries.count) country briefs (\(result.countries.map(\.rawValue).joined(separator: " ")))"
-            if !noWorkbook {
-                let workbook = ExportRunner.path(out: nil, reports: report.out, month: month)
-                _ = try ExportRunner.export(month: month, rules: rules, store: store, to: workbook)
-                line += ", review workbook \(ExportRunner.display(workbook))"
-            }
-            print(line)
+        let workspace = common.workspace(.readWrite, reports: report.out, templates: report.template)
+        let result = try await workspace.run(inputs: paths.isEmpty ? [samples] : paths, settings: input.settings, workbooks: !noWorkbook,
+                                             events: CommandProgress(store: common.db, reports: report.out))
+        if result.undatedArticles > 0 {
+            print("\(result.undatedArticles) undated article\(result.undatedArticles == 1 ? "" : "s") listed in each month's index.md, not scored.")
         }
-        let undated = try store.articleSummaries(undatedOnly: true)
-        if !undated.isEmpty { print("\(undated.count) undated article\(undated.count == 1 ? "" : "s") listed in each month's index.md, not scored.") }
-        if ingest.hasRejections { throw CommandFailure.problems("") }
+        if result.ingest.hasRejections { throw CommandFailure.problems("") }
     }
 }

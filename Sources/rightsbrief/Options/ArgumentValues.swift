@@ -12,17 +12,10 @@ extension Month: ExpressibleByArgument {
     public static var defaultValueDescription: String { "YYYY-MM" }
 }
 
-/// Paths typed on the command line: absolute as given, else below the current directory; shown
-/// back relative to it where they are below it.
-enum CommandLinePath {
-    static var currentDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
-
-    static func resolve(_ path: String) -> URL {
-        path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)
-    }
-
-    static func display(_ url: URL) -> String {
-        let current = FileManager.default.currentDirectoryPath + "/"
-        return url.path.hasPrefix(current) ? String(url.path.dropFirst(current.count)) : url.path
+/// Every path option and argument: resolved below the current directory unless absolute, shown
+/// back as typed (the default value in help too).
+extension GivenPath: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
     }
 }

@@ -1,24 +1,23 @@
 import Foundation
 import Testing
 
-/// The library's folders are layers that should depend one way (docs/ARCHITECTURE.md). The library
-/// is one target, so the compiler does not enforce it; this test does, by reading the sources: a
-/// type declared in a later layer that a file of an earlier layer names is a backwards dependency.
-/// The ones that exist today are listed, to be removed one by one; a new one fails.
+/// The library's folders are layers that depend one way (docs/ARCHITECTURE.md): a type declared in
+/// a later layer that a file of an earlier layer names is a backwards dependency, and fails here.
+///
+/// Why the library stays one SwiftPM target: one target per layer would make the compiler refuse a
+/// backwards import, but every type another layer uses would have to become `public` (today most
+/// of the hot path is internal, and inlined across files by whole-module optimisation), and
+/// `@testable` tests would import a dozen modules. This test gives the same guarantee, reading the
+/// sources, at the cost of a second or so in `swift test`.
 @Suite struct LayeringTests {
-    static let layers = ["Support", "Text", "Rules", "Geo", "Corpus", "Ingest", "Analysis", "Evaluation", "Scoring", "Store", "Report", "Review"]
+    /// In order: Support (file, hash and core-count helpers) and Model (ids, months, findings,
+    /// the gazetteer's data, the scoring settings) are what every stage uses; Workflow (the
+    /// pipelines and the workspace the commands open) comes last and may use everything.
+    static let layers = ["Support", "Model", "Text", "Rules", "Geo", "Corpus", "Analysis", "Evaluation", "Scoring", "Store", "Xlsx",
+                         "Report", "Review", "Workflow"]
 
-    /// Backwards dependencies that exist today, as "file: Type".
+    /// Backwards dependencies that exist today, as "file: Type", to be removed one by one; a new one fails.
     static let known: Set<String> = [
-        "AnalysisPipeline.swift: AnalysedArticle", "AnalysisPipeline.swift: RightsStore",
-        "CountryAttributor.swift: AttributionMethod", "EngineSettings.swift: AttributionMethod",
-        "IngestPipeline.swift: RightsStore",
-        "RulesChecker.swift: RuleExampleRunner",
-        "CompiledRules.swift: PlaceName", "GazetteerReader.swift: Country", "GazetteerReader.swift: Gazetteer",
-        "GazetteerReader.swift: Leader", "GazetteerReader.swift: Region", "RuleSet.swift: Gazetteer",
-        "GazetteerReader.swift: CoverageLevel", "GazetteerReader.swift: ScoringConfig", "RuleSet.swift: ScoringConfig",
-        "RuleSetLoader.swift: ScoringConfig", "RuleSetLoader.swift: Country", "RuleSetLoader.swift: Gazetteer",
-        "RuleSetLoader.swift: Region", "RulesChecker.swift: Country", "RulesChecker.swift: Gazetteer",
     ]
 
     static func sources(of layer: String) -> [URL] {
@@ -31,6 +30,15 @@ import Testing
     static func code(_ url: URL) throws -> String {
         try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
             .map { line in line.range(of: "//").map { String(line[..<$0.lowerBound]) } ?? String(line) }.joined(separator: "\n")
+    }
+
+    @Test("every folder of the library is a layer")
+    func everyFolderListed() throws {
+        let root = TestPaths.repository.appendingPathComponent("Sources/RightsCore")
+        let folders = try FileManager.default.contentsOfDirectory(at: root, includingPropertiesForKeys: [.isDirectoryKey])
+            .filter { (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true }.map(\.lastPathComponent)
+        let unlisted = Set(folders).subtracting(Self.layers).sorted()
+        #expect(unlisted.isEmpty, "folders not in `layers`, so not checked: \(unlisted); add each where it belongs in the order")
     }
 
     @Test("no file names a type of a later layer, besides the known ones")

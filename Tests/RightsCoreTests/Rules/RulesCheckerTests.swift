@@ -24,7 +24,7 @@ import Testing
 
     static func check(_ name: String) throws -> RulesChecker.Report {
         let folder = try ruleSet(name)
-        return RulesChecker.check(folder.url, display: "rules")
+        return RulesChecker.check(folder.url, display: "rules", examples: RuleExampleRunner.diagnostics)
     }
 
     struct Expected: Sendable, CustomStringConvertible {
@@ -113,7 +113,7 @@ import Testing
                 aliases: [May]
                 ambiguous: [May]
             """)
-        let report = RulesChecker.check(folder.url, display: "rules")
+        let report = RulesChecker.check(folder.url, display: "rules", examples: RuleExampleRunner.diagnostics)
         let refused = report.diagnostics.filter { $0.code == "R045" }
         #expect(refused.map(\.location) == [
             SourceLocation(file: "rules/countries.yaml", line: 5, column: 15),
@@ -150,7 +150,7 @@ import Testing
                 examples:
                   match: ["Guards beat the detainees."]
             """)
-        return RulesChecker.check(folder.url, display: "rules")
+        return RulesChecker.check(folder.url, display: "rules", examples: RuleExampleRunner.diagnostics)
     }
 
     @Test("a written list repeated in another pattern, or drifted from it, is reported with what each copy lacks; two lists sharing a few common words are not")
@@ -184,7 +184,7 @@ import Testing
         #expect(words.isSuperset(of: ["a", "an", "the", "of", "in", "and"]))
         let folder = try Self.ruleSet("base")
         try folder.write("engine.yaml", "negation:\n  negators: [not]\nnot_place_names: the\n")
-        let report = RulesChecker.check(folder.url, display: "rules")
+        let report = RulesChecker.check(folder.url, display: "rules", examples: RuleExampleRunner.diagnostics)
         #expect(report.diagnostics.map(\.code) == ["R004"], "\(report.diagnostics.map(\.description))")
     }
 
@@ -199,14 +199,14 @@ import Testing
     func missingFile() throws {
         let folder = try TemporaryFolder()
         try folder.write("indicators/x.yaml", "id: x\n")
-        let report = RulesChecker.check(folder.url, display: "rules")
+        let report = RulesChecker.check(folder.url, display: "rules", examples: RuleExampleRunner.diagnostics)
         #expect(report.diagnostics.contains { $0.code == "R007" && $0.location.file == "rules/references.yaml" })
         #expect(report.errorCount > 0)
     }
 
     @Test("the shipped rule set passes with no errors and no warnings")
     func shipped() {
-        let report = RulesChecker.check(TestPaths.rules, display: "rules")
+        let report = RulesChecker.check(TestPaths.rules, display: "rules", examples: RuleExampleRunner.diagnostics)
         #expect(report.diagnostics.map(\.description) == [])
     }
 }

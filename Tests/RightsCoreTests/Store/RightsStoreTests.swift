@@ -48,6 +48,12 @@ import Testing
                            originalStart: 10, originalEnd: 58)
         try store.replaceFindings([("a", [bare, full])], rulesHash: "h", runID: try store.beginRun(command: "test", rulesHash: "h", at: Date()))
         #expect(try store.findings().sorted { $0.id < $1.id } == [bare, full])
+        // The method is its own column, not read from the attribution text.
+        var named = full
+        named.id = "f3"
+        named.method = .list
+        try store.replaceFindings([("a", [bare, full, named])], rulesHash: "h", runID: try store.beginRun(command: "test", rulesHash: "h", at: Date()))
+        #expect(try store.findings().first { $0.id == "f3" }?.method == .list)
         // Rule ids of the finding's own indicator are stored by name, the others whole.
         let stored = try store.writer.read { db in try String.fetchOne(db, sql: "SELECT rules FROM finding WHERE id = 'f2'") }
         #expect(stored == "pf.detained reporter_detained press_freedom_x.y torture.beaten")
@@ -185,12 +191,12 @@ import Testing
         do {
             let store = try RightsStore(path: path)
             #expect(try store.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article", "v4: findings found by month through their articles",
-                                                   "v5: findings cite their sentence by its offsets"])
+                                                   "v5: findings cite their sentence by its offsets", "v6: findings keep their attribution method"])
             _ = try store.insert([article("a", "Some text.")], at: Date())
         }
         let reopened = try RightsStore(path: path)
         #expect(try reopened.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article", "v4: findings found by month through their articles",
-                                                   "v5: findings cite their sentence by its offsets"])
+                                                   "v5: findings cite their sentence by its offsets", "v6: findings keep their attribution method"])
         #expect(try reopened.articleCount() == 1)
         let (mode, pageSize) = try DatabaseQueue(path: path).read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA page_size"))
@@ -206,7 +212,7 @@ import Testing
         try DatabaseQueue(path: path).write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT)") }
         let store = try RightsStore(path: path)
         #expect(try store.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article", "v4: findings found by month through their articles",
-                                                   "v5: findings cite their sentence by its offsets"])
+                                                   "v5: findings cite their sentence by its offsets", "v6: findings keep their attribution method"])
         #expect(try store.articleCount() == 0)
     }
 
@@ -223,7 +229,7 @@ import Testing
         try queue.write { db in
             try db.execute(sql: """
                 DROP TABLE finding;
-                DELETE FROM grdb_migrations WHERE identifier LIKE 'v3%';
+                DELETE FROM grdb_migrations WHERE identifier NOT IN ('v1', 'v2: finding order index');
                 CREATE TABLE finding (id TEXT PRIMARY KEY, articleId TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
                     runId INTEGER REFERENCES run(id), month TEXT, country TEXT NOT NULL, indicator TEXT NOT NULL, rules TEXT NOT NULL,
                     severity INTEGER NOT NULL, polarity TEXT NOT NULL, attribution TEXT NOT NULL, confidence DOUBLE NOT NULL,
@@ -241,7 +247,7 @@ import Testing
         }
         try queue.close()
         let store = try RightsStore(path: path)
-        #expect(try store.appliedMigrations().last == "v5: findings cite their sentence by its offsets")
+        #expect(try store.appliedMigrations().last == "v6: findings keep their attribution method")
         #expect(try store.findingCount() == 3)
         #expect(try store.reviews()["f1"]?.decision == .accepted)
         var order: [FindingID] = []
@@ -261,6 +267,54 @@ import Testing
         }
         _ = try store.insert([article("a", "Police released the reporter.")], at: Date())
         #expect(try store.findingCount() == 1)
+    }
+
+    @Test("the finding table has the columns FindingColumn lists, in its order, with its types")
+    func findingColumnsAreTheTable() throws {
+        let store = try RightsStore()
+        let table = try store.writer.read { db in
+            try Row.fetchAll(db, sql: "PRAGMA table_info(finding)").map { row -> String in
+                "\(row["name"] as String) \(row["type"] as String)\((row["notnull"] as Int) == 1 ? " NOT NULL" : "")"
+            }
+        }
+        #expect(table == FindingColumn.allCases.map { "\($0.name) \($0.definition.type)\($0.definition.notNull ? " NOT NULL" : "")" })
+    }
+
+    @Test("a store from before findings had an attribution method column gets each one from its attribution text")
+    func migratesAttributionMethodToV6() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("v5.sqlite").path
+        do {
+            let store = try RightsStore(path: path)
+            _ = try store.insert([article("a", "Police detained a reporter.")], at: Date())
+        }
+        // Back to the v5 shape, as a store written by the previous release has it.
+        let queue = try DatabaseQueue(path: path)
+        let attributions = ["sentence: 'Kazakhstan' (name)", "list: 'Qatar' (name)", "region: 'Central Asia' → KZ", "headline",
+                            ":paragraph: 'Almaty' (city)", "dateline: 'ASTANA'", "article: 'Kazakhstan' (3 mentions)", "nearby: 'x'", ""]
+        try queue.write { db in
+            try db.execute(sql: """
+                DROP TABLE finding;
+                DELETE FROM grdb_migrations WHERE identifier LIKE 'v6%';
+                CREATE TABLE finding (articleId TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE, id TEXT NOT NULL,
+                    runId INTEGER REFERENCES run(id), month TEXT, country TEXT NOT NULL, indicator TEXT NOT NULL, rules TEXT NOT NULL,
+                    severity INTEGER NOT NULL, polarity TEXT NOT NULL, attribution TEXT NOT NULL, confidence DOUBLE NOT NULL,
+                    sentenceStart INTEGER NOT NULL, sentenceEnd INTEGER NOT NULL, originalStart INTEGER, originalEnd INTEGER, qualifier TEXT,
+                    PRIMARY KEY (articleId, id)) WITHOUT ROWID;
+                """)
+            for (index, attribution) in attributions.enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO finding VALUES ('a', ?, NULL, '2026-09', 'KZ', 'press_freedom', 'detained', 2, 'concern', ?, 0.9, 0, 27, 0, 27, NULL)
+                    """, arguments: ["f\(index)", attribution])
+            }
+        }
+        try queue.close()
+        let store = try RightsStore(path: path)
+        #expect(try store.appliedMigrations().last == "v6: findings keep their attribution method")
+        let findings = try store.findings().sorted { $0.id < $1.id }
+        #expect(findings.map(\.attribution) == attributions)
+        #expect(findings.map(\.method) == [.sentence, .list, .region, .headline, .paragraph, .dateline, .article, .article, .article])
+        #expect(findings.allSatisfy { $0.sentence == "Police detained a reporter." })
     }
 
     @Test("a file that is not a database is refused with its path")

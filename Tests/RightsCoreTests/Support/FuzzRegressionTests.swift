@@ -40,7 +40,7 @@ import Testing
         let files = ["indicators/torture.yaml", "indicators/press_freedom.yaml", "exclusions.yaml", "countries.yaml", "engine.yaml", "references.yaml", "scoring.yaml"]
         let folder = try RulesCheckerTests.ruleSet("base")
         try folder.write(files[Int(first) % files.count], data.dropFirst())
-        _ = RulesChecker.check(folder.url, display: "rules")
+        _ = RulesChecker.check(folder.url, display: "rules", examples: RuleExampleRunner.diagnostics)
     }
 
     /// As Fuzz/Targets/xlsx.swift.

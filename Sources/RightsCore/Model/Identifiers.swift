@@ -21,8 +21,5 @@ public struct RuleID: StringIdentifier { public var rawValue: String; public ini
 /// ISO 3166-1 alpha-2, upper case (`KZ`).
 public struct CountryCode: StringIdentifier { public var rawValue: String; public init(rawValue: String) { self.rawValue = rawValue } }
 public struct FindingID: StringIdentifier { public var rawValue: String; public init(rawValue: String) { self.rawValue = rawValue } }
-
-/// Whether a piece of evidence reports a problem or an improvement (a release, a pardon).
-public enum Polarity: String, Sendable, Codable, CaseIterable {
-    case concern, improvement
-}
+/// An article's identifier: the manifest's `id`, the front matter's `id`, or derived from the file path.
+public struct ArticleID: StringIdentifier { public var rawValue: String; public init(rawValue: String) { self.rawValue = rawValue } }

@@ -29,15 +29,13 @@ public struct AnalysisPipeline: Sendable {
     private let caches = WordCachePool()
     static let partsPerTask = 4
 
-    /// One task per core; the store writer's thread shares them. (With the analysis faster, on two
-    /// cores two tasks beat one: `rightsbench` on 20,000 articles gave 26.9–33.5 MB/s against
-    /// 24.8–30.4 over three runs.)
+    /// One task per core; the store writer's thread shares them: the analysis is the larger part
+    /// of the work, so on two cores two tasks beat one (docs/PERFORMANCE.md).
     public static var defaultParallelism: Int { UsableCores.count }
 
     /// Articles per page. Each page is one read and one write transaction, and that cost per page
-    /// counts: on 20,000 generated articles pages of 1,024 made `analyze` 7–9 % faster than pages of
-    /// 256 on one core (and on two), for 3 MB more memory on one core and 13 MB on two, where three
-    /// pages are in hand at once.
+    /// counts, so pages are large; three are in hand at once, which bounds the memory
+    /// (docs/PERFORMANCE.md).
     public static let defaultBatchSize = 1024
 
     public init(compiled: CompiledRules, batchSize: Int = AnalysisPipeline.defaultBatchSize, parallelism: Int = AnalysisPipeline.defaultParallelism) {

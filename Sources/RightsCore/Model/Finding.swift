@@ -1,29 +1,3 @@
-/// How a finding's country was chosen.
-public enum AttributionMethod: String, Sendable, Codable, CaseIterable {
-    /// Named in the sentence, nearest to the evidence.
-    case sentence
-    /// Named in the same list as the nearest country ("Saudi Arabia, Qatar and the UAE").
-    case list
-    /// Named earlier in the same paragraph.
-    case paragraph
-    /// The article's headline country.
-    case headline
-    /// The dateline ("ASTANA --").
-    case dateline
-    /// The country the article mentions most.
-    case article
-    /// A region word ("Central Asia") standing for the article's country.
-    case region
-}
-
-/// A match that was qualified but kept.
-public enum Qualifier: String, Sendable, Codable {
-    /// "denied torturing": an allegation denied is still evidence.
-    case denied
-    /// "allegedly", "reportedly".
-    case alleged
-}
-
 /// One sentence of one article that is evidence for one indicator about one country.
 public struct Finding: Sendable, Equatable, Codable, Identifiable {
     public var id: FindingID

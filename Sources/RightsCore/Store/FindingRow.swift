@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+
+/// A column of the `finding` table, in the table's order.
+///
+/// The one list of the table's columns: the insert writes them (`FindingRow.bind`, whose switch
+/// the compiler holds to every case), the select reads them (`FindingRow.selection`), and a test
+/// holds the migrated table to them. Adding a column is a case here, its value in `bind`, its
+/// reading in `finding(_:)`, and a migration; the migration spells its columns out, as a shipped
+/// migration must not change when this list grows.
+enum FindingColumn: Int, CaseIterable {
+    case articleId, id, runId, month, country, indicator, rules, severity, polarity, attributionMethod, attribution, confidence
+    case sentenceStart, sentenceEnd, originalStart, originalEnd, qualifier
+
+    /// The column's name in the table.
+    var name: String { String(describing: self) }
+
+    /// The SQLite type and whether it may be NULL, as the migrations create it.
+    var definition: (type: String, notNull: Bool) {
+        switch self {
+        case .articleId, .id, .country, .indicator, .rules, .polarity, .attributionMethod, .attribution: return ("TEXT", true)
+        case .month, .qualifier: return ("TEXT", false)
+        case .severity, .sentenceStart, .sentenceEnd: return ("INTEGER", true)
+        case .runId, .originalStart, .originalEnd: return ("INTEGER", false)
+        case .confidence: return ("DOUBLE", true)
+        }
+    }
+}
+
+/// A finding as a row of the `finding` table: how one is written and read back.
+///
+/// The sentence is not written: the row keeps its offsets in the article's text (migration v5)
+/// and the select cuts it from the article. Rule ids are kept short (`StoredRuleList`).
+enum FindingRow {
+    /// `INSERT OR IGNORE` of `rows` findings, every column.
+    static func insertSQL(rows: Int) -> String {
+        "INSERT OR IGNORE INTO finding (\(columnNames)) VALUES \(BatchedStatement.placeholders(rows: rows, columns: FindingColumn.allCases.count))"
+    }
+
+    private static let columnNames = FindingColumn.allCases.map(\.name).joined(separator: ", ")
+
+    /// The columns to select from `finding f JOIN article a ON a.id = f.articleId`: every column in
+    /// order, then the sentence. SQLite's `substr` counts characters of a text, which are the
+    /// Unicode scalars the offsets count.
+    static let selection = FindingColumn.allCases.map { "f." + $0.name }.joined(separator: ", ")
+        + ", substr(a.cleaned, f.sentenceStart + 1, f.sentenceEnd - f.sentenceStart) AS sentence"
+
+    /// Where the selected sentence stands, after the columns.
+    private static let sentenceIndex = FindingColumn.allCases.count
+
+    /// Inserts the findings of `results[index]` for each index in `articles`, many rows to a statement.
+    ///
+    /// Each value is bound straight to SQLite (`StatementBinder`): analysis writes about five
+    /// findings per article, and boxing every value first cost as much as SQLite's own work.
+    static func insert(_ results: [AnalysedArticle], articles: [Int], runID: Int64, db: Database, arena: TextArena) throws {
+        var positions: [(article: Int, finding: Int)] = []
+        positions.reserveCapacity(articles.reduce(0) { $0 + results[$1].findings.count })
+        for article in articles {
+            for finding in results[article].findings.indices { positions.append((article, finding)) }
+        }
+        // The rules column is written into one buffer instead of a new string per row.
+        var rules: [UInt8] = []
+        rules.reserveCapacity(256)
+        try BatchedStatement.run(positions, db: db, arena: arena, inserts: true, sql: insertSQL) { binder, position in
+            bind(results[position.article].findings[position.finding], runID: runID, rules: &rules, into: &binder)
+        }
+    }
+
+    /// The columns in order, made once (`allCases` makes a new array at each call).
+    private static let columns = FindingColumn.allCases
+
+    /// Binds every column of `finding`, in `FindingColumn` order.
+    static func bind(_ finding: Finding, runID: Int64, rules: inout [UInt8], into binder: inout StatementBinder) {
+        for column in columns {
+            switch column {
+            case .articleId: binder.bind(finding.articleID.rawValue)
+            case .id: binder.bind(finding.id.rawValue)
+            case .runId: binder.bind(runID)
+            case .month: binder.bind(finding.month?.rawValue)
+            case .country: binder.bind(finding.country.rawValue)
+            case .indicator: binder.bind(finding.indicator.rawValue)
+            case .rules:
+                StoredRuleList.encode(finding.rules, indicator: finding.indicator, into: &rules)
+                rules.withUnsafeBufferPointer { binder.bind(bytes: $0) }
+            case .severity: binder.bind(finding.severity)
+            case .polarity: binder.bind(finding.polarity.rawValue)
+            case .attributionMethod: binder.bind(finding.method.rawValue)
+            case .attribution: binder.bind(finding.attribution)
+            case .confidence: binder.bind(finding.confidence)
+            case .sentenceStart: binder.bind(finding.sentenceStart)
+            case .sentenceEnd: binder.bind(finding.sentenceEnd)
+            case .originalStart: binder.bind(finding.originalStart)
+            case .originalEnd: binder.bind(finding.originalEnd)
+            case .qualifier: binder.bind(finding.qualifier?.rawValue)
+            }
+        }
+    }
+
+    /// The finding a row selected with `selection` holds.
+    static func finding(_ row: Row) -> Finding {
+        func text(_ column: FindingColumn) -> String { row[column.rawValue] }
+        func optionalText(_ column: FindingColumn) -> String? { row[column.rawValue] }
+        func number(_ column: FindingColumn) -> Int { row[column.rawValue] }
+        func optionalNumber(_ column: FindingColumn) -> Int? { row[column.rawValue] }
+        let indicator = IndicatorID(text(.indicator))
+        return Finding(id: FindingID(text(.id)), articleID: ArticleID(text(.articleId)), month: optionalText(.month).flatMap(Month.init(rawValue:)),
+                       country: CountryCode(text(.country)), indicator: indicator, rules: StoredRuleList.decode(text(.rules), indicator: indicator),
+                       severity: number(.severity), polarity: Polarity(rawValue: text(.polarity)) ?? .concern,
+                       method: AttributionMethod(rawValue: text(.attributionMethod)) ?? .article, attribution: text(.attribution),
+                       confidence: row[FindingColumn.confidence.rawValue], qualifier: optionalText(.qualifier).flatMap(Qualifier.init(rawValue:)),
+                       sentence: row[sentenceIndex], sentenceStart: number(.sentenceStart), sentenceEnd: number(.sentenceEnd),
+                       originalStart: optionalNumber(.originalStart), originalEnd: optionalNumber(.originalEnd))
+    }
+}

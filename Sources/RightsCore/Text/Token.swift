@@ -1,0 +1,64 @@
+/// A word of the text, folded for matching, with where it stands.
+///
+/// A plain value with no references, so that arrays of tokens are copied and grown as raw
+/// memory: its folded text is held in two registers when it is ASCII of up to 16 bytes (nearly
+/// every word), else in the `ScannedText` it came from (`ScannedText.word(_:)`).
+public struct Token: Sendable, Equatable, BitwiseCopyable {
+    // ASCII of up to 16 bytes packed little-endian and zero-padded (letters and digits are never 0).
+    var inline0: UInt64
+    var inline1: UInt64
+    /// Index in `ScannedText.spilledWords` of the folded text that did not fit inline, else -1.
+    var spill: Int32
+    /// Word classes the compiled rules gave this word (negator, speech verb…), as `WordClass` bits.
+    public var classes: UInt16
+    /// The first letter was upper case in the text (names of places are written so).
+    public var isCapitalized: Bool
+    /// Every letter was upper case ("US", not "us" or "Us").
+    public var isAllCaps: Bool
+    /// Scalar offsets in the text that was tokenised.
+    public var start: Int
+    public var end: Int
+    /// UTF-8 offsets of the same span.
+    public var utf8Start: Int
+    public var utf8End: Int
+
+    @inline(__always)
+    init(inline0: UInt64, inline1: UInt64, spill: Int32, start: Int, end: Int, isCapitalized: Bool, isAllCaps: Bool, utf8Start: Int, utf8End: Int,
+         classes: UInt16) {
+        self.inline0 = inline0
+        self.inline1 = inline1
+        self.spill = spill
+        self.classes = classes
+        self.isCapitalized = isCapitalized
+        self.isAllCaps = isAllCaps
+        self.start = start
+        self.end = end
+        self.utf8Start = utf8Start
+        self.utf8End = utf8End
+    }
+
+    /// The folded text when it is held inline, else nil (then `ScannedText.word(_:)` has it).
+    var inlineText: String? {
+        guard spill < 0 else { return nil }
+        var words = (inline0, inline1)
+        let length = inline1 != 0 ? 16 - inline1.leadingZeroBitCount / 8 : 8 - inline0.leadingZeroBitCount / 8
+        return withUnsafeBytes(of: &words) { String(decoding: $0.prefix(length), as: UTF8.self) }
+    }
+
+    /// Whether the token's folded word is the one `packed` holds (from `pack(_:)`): two
+    /// comparisons, where `ScannedText.word(_:) == word` builds a string.
+    @inline(__always)
+    func holds(_ packed: (UInt64, UInt64)) -> Bool {
+        spill < 0 && inline0 == packed.0 && inline1 == packed.1
+    }
+
+    /// `text` packed as a token holds it, when it is ASCII of at most 16 bytes.
+    static func pack(_ text: String) -> (UInt64, UInt64)? {
+        guard text.utf8.count <= 16, text.utf8.allSatisfy({ $0 != 0 && $0 < 0x80 }) else { return nil }
+        var packed: (UInt64, UInt64) = (0, 0)
+        for (position, byte) in text.utf8.enumerated() {
+            if position < 8 { packed.0 |= UInt64(byte) << UInt64(8 * position) } else { packed.1 |= UInt64(byte) << UInt64(8 * (position - 8)) }
+        }
+        return packed
+    }
+}
