@@ -31,13 +31,6 @@ struct AnalyzeCommand: AsyncParsableCommand {
     }
 }
 
-/// `explain` loads its rules here.
-enum AnalyzeRunner {
-    static func loadRules(_ common: CommonOptions) throws -> RuleSet {
-        try common.workspace(.readOnly).rules()
-    }
-}
-
 /// The summary `analyze` and `run` print after analysing.
 enum AnalysisSummary {
     static func show(_ report: AnalysisReport) {

@@ -23,7 +23,7 @@ struct ExplainCommand: ParsableCommand {
     var title: String?
 
     func run() throws {
-        let rules = try AnalyzeRunner.loadRules(common)
+        let rules = try common.workspace(.readOnly).rules()
         let analyzer = ArticleAnalyzer(CompiledRules(rules))
         var body = text
         var headline = title
