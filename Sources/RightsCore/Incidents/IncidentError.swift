@@ -9,9 +9,9 @@ public enum IncidentError: Error, Sendable, Equatable, LocalizedError {
     public var errorDescription: String? {
         switch self {
         case let .rules(diagnostics):
-            let errors = diagnostics.filter { $0.severity == .error }
-            return "the incident rules have \(errors.count) error\(errors.count == 1 ? "" : "s"):\n"
-                + errors.prefix(20).map(\.description).joined(separator: "\n")
+            // Warnings too: an unknown key here would silently leave a setting at its default.
+            return "the incident rules have \(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s"):\n"
+                + diagnostics.prefix(20).map(\.description).joined(separator: "\n")
         }
     }
 }

@@ -53,7 +53,7 @@ public struct IncidentEvidenceBuilder: Sendable {
             let reader = SentenceReader(lexicon: extractor.lexicon, text: scanned)
             let words = reader.words
             return IncidentEvidence(finding: finding, source: article.source, day: article.published?.day,
-                                    people: people.people(sentenceStart: finding.sentenceStart), places: places(reader),
+                                    people: people.people(sentenceStart: finding.sentenceStart), places: places(reader, country: finding.country),
                                     words: words, contentWords: contentWords(words))
         }
     }
@@ -63,23 +63,38 @@ public struct IncidentEvidenceBuilder: Sendable {
     }
 
     /// Cities and capitals of the gazetteer, and a capitalised name after "in", "near", "outside"
-    /// that is no country and no organisation ("in Gebze").
-    func places(_ reader: SentenceReader) -> Set<String> {
+    /// ("in Gebze", "in the western city of Aktobe") that is no country and no organisation. A
+    /// dateline in capitals ("ALMATY —") says where the story was filed, not where it happened;
+    /// a city of another country or a speaker's seat ("Vilnius-based") is not the place either.
+    func places(_ reader: SentenceReader, country: CountryCode) -> Set<String> {
         let lexicon = extractor.lexicon
         let words = reader.words
+        let tokens = reader.text.tokens
         var found = Set<String>()
         var index = 0
         while index < words.count {
-            if let length = lexicon.cityLength(at: index, in: words) {
-                found.insert(words[index ..< index + length].joined(separator: " "))
+            if !(tokens[index].isAllCaps && words[index].count > 1), let length = lexicon.cityLength(at: index, in: words) {
+                // A city of another country, or a speaker's seat ("Vilnius-based"), is not where it happened.
+                let isSeat = index + length < words.count && lexicon.speakerAfter.contains(words[index + length])
+                if lexicon.cityCountries(at: index, length: length, in: words).contains(country), !isSeat {
+                    found.insert(words[index ..< index + length].joined(separator: " "))
+                }
                 index += length
                 continue
             }
-            if lexicon.locatives.contains(words[index]), index + 1 < words.count, let run = reader.nameRun(at: index + 1, end: words.count),
-               reader.kind(of: run) == .person, lexicon.placeLength(at: run.lowerBound, in: words) == nil {
-                found.insert(words[run].joined(separator: " "))
-                index = run.upperBound
-                continue
+            if lexicon.locatives.contains(words[index]) {
+                var start = index + 1
+                // "in the western Kazakh city of Aktobe"
+                if let of = (start ..< min(words.count, start + 6)).first(where: { words[$0] == "of" }), of > start,
+                   lexicon.placeWords.contains(words[of - 1]) {
+                    start = of + 1
+                }
+                if start < words.count, let run = reader.nameRun(at: start, end: words.count), reader.kind(of: run) == .person,
+                   lexicon.placeLength(at: run.lowerBound, in: words) == nil {
+                    found.insert(words[run].joined(separator: " "))
+                    index = run.upperBound
+                    continue
+                }
             }
             index += 1
         }

@@ -43,9 +43,24 @@ public struct IncidentGrouper: Sendable {
             linkWithinArticle(indices.sorted { items[$0].finding.sentenceStart < items[$1].finding.sentenceStart }, items, &sets)
         }
 
+        // What each group so far names and where it is set: two groups that name different people,
+        // or different towns, stay apart even when two of their findings look alike.
+        var profiles: [Int: (names: Set<String>, places: Set<String>)] = [:]
+        for index in items.indices {
+            let root = sets.find(index)
+            profiles[root, default: ([], [])].names.formUnion(items[index].names)
+            profiles[root, default: ([], [])].places.formUnion(items[index].places)
+        }
         for one in items.indices {
             for other in items.indices where other > one && items[other].finding.articleID != items[one].finding.articleID {
-                if isSameEvent(items[one], items[other]) { sets.union(one, other) }
+                let rootOne = sets.find(one), rootOther = sets.find(other)
+                guard rootOne != rootOther, isSameEvent(items[one], items[other]) else { continue }
+                let first = profiles[rootOne] ?? ([], []), second = profiles[rootOther] ?? ([], [])
+                if Self.conflict(first.names, second.names) || (!first.places.isEmpty && !second.places.isEmpty && first.places.isDisjoint(with: second.places)) {
+                    continue
+                }
+                sets.union(one, other)
+                profiles[sets.find(one)] = (first.names.union(second.names), first.places.union(second.places))
             }
         }
 
@@ -81,7 +96,7 @@ public struct IncidentGrouper: Sendable {
         guard let gap = Self.daysBetween(a.day, b.day), gap <= settings.daysApart else { return false }
         if a.words.count >= settings.repeatedSentenceWords, a.words == b.words { return true }
         let namesA = Set(a.names), namesB = Set(b.names)
-        if !namesA.isEmpty, !namesB.isEmpty, namesA.isDisjoint(with: namesB), !Self.shareSurname(namesA, namesB) { return false }
+        if Self.conflict(namesA, namesB) { return false }
         if !a.places.isEmpty, !b.places.isEmpty, a.places.isDisjoint(with: b.places) { return false }
         if !namesA.isDisjoint(with: namesB) || Self.shareSurname(namesA, namesB) { return true }
         let sameIndicator = a.finding.indicator == b.finding.indicator
@@ -90,6 +105,11 @@ public struct IncidentGrouper: Sendable {
         guard sameIndicator, let shorter = [a.contentWords.count, b.contentWords.count].min(), shorter > 0 else { return false }
         let shared = Double(a.contentWords.intersection(b.contentWords).count) / Double(shorter)
         return shared >= settings.similarSentence
+    }
+
+    /// Both name people, and none of one's is the other's.
+    static func conflict(_ a: Set<String>, _ b: Set<String>) -> Bool {
+        !a.isEmpty && !b.isEmpty && a.isDisjoint(with: b) && !shareSurname(a, b)
     }
 
     /// "amina yusuf" and "yusuf": the same surname, one of them written alone.

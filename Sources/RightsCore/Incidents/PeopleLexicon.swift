@@ -22,7 +22,11 @@ public struct PeopleLexicon: Sendable, Equatable {
     var placeNames: Set<[String]> = []
     var longestPlace = 1
     /// The gazetteer's capitals and cities (where an event happened, for telling events apart).
-    var cityNames: Set<[String]> = []
+    var cityNames: [[String]: Set<CountryCode>] = [:]
+    /// Words after a place name that make it a speaker's seat ("Vilnius-based"), from `speakers.after` of `engine.yaml`.
+    var speakerAfter: Set<String> = []
+    /// Words before "of" that name a place after it ("the city of Aktobe").
+    var placeWords: Set<String> = []
     /// Prepositions that set a sentence in a place ("in", "near").
     var locatives: Set<String> = []
 
@@ -53,10 +57,15 @@ public struct PeopleLexicon: Sendable, Equatable {
     func cityLength(at index: Int, in words: [String]) -> Int? {
         var length = min(longestPlace, words.count - index)
         while length >= 1 {
-            if cityNames.contains(Array(words[index ..< index + length])) { return length }
+            if cityNames[Array(words[index ..< index + length])] != nil { return length }
             length -= 1
         }
         return nil
+    }
+
+    /// The countries a capital or city name of that length at `index` belongs to.
+    func cityCountries(at index: Int, length: Int, in words: [String]) -> Set<CountryCode> {
+        cityNames[Array(words[index ..< index + length])] ?? []
     }
 
     /// The number a token stands for: digits ("12", at most 100 000) or a number word ("twelve").

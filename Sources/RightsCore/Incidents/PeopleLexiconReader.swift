@@ -18,22 +18,23 @@ public enum PeopleLexiconReader {
         }
         var doc = YAMLDocument.load(url, display: "\(display)/\(fileName)")
         let lexicon = read(&doc, ruleSet: ruleSet)
-        if doc.diagnostics.contains(where: { $0.severity == .error }) { throw IncidentError.rules(doc.diagnostics) }
+        if !doc.diagnostics.isEmpty { throw IncidentError.rules(doc.diagnostics) }
         return lexicon
     }
 
     static let keys = ["role_classes", "roles", "titles", "numbers", "name_particles", "organisation_words", "not_names",
-                       "possessives", "source_before"]
+                       "possessives", "source_before", "place_words"]
 
     static func read(_ doc: inout YAMLDocument, ruleSet: RuleSet) -> PeopleLexicon {
         var lexicon = PeopleLexicon()
         lexicon.speechVerbs = ruleSet.engine.speechVerbs
         lexicon.functionWords = ruleSet.engine.notPlaceNames
+        lexicon.speakerAfter = Set(ruleSet.engine.speakerAfter.filter { $0.count == 1 }.map { $0[0] })
         lexicon.locatives = ruleSet.engine.locatives.union(["near", "outside", "at"])
         for name in ruleSet.gazetteer.names where !name.isAmbiguous {
             lexicon.placeNames.insert(name.tokens)
             lexicon.longestPlace = max(lexicon.longestPlace, name.tokens.count)
-            if name.kind == .capital || name.kind == .city { lexicon.cityNames.insert(name.tokens) }
+            if name.kind == .capital || name.kind == .city { lexicon.cityNames[name.tokens, default: []].formUnion(name.countries) }
         }
         guard let root = doc.root, let top = doc.mapping(root, what: fileName, known: keys) else { return lexicon }
 
@@ -70,6 +71,7 @@ public enum PeopleLexiconReader {
         lexicon.organisationWords = Set(words("organisation_words").map(\.0))
         lexicon.notNames = Set(words("not_names").map(\.0))
         lexicon.possessives = Set(words("possessives").map(\.0))
+        lexicon.placeWords = Set(words("place_words").map(\.0))
         lexicon.sourceBefore = words("source_before").map { $0.0.split(separator: " ").map(String.init) }.filter { !$0.isEmpty }
         if let node = top["numbers"]?.value, let numbers = doc.mapping(node, what: "numbers", known: Array(Set(node.mapping?.keys.compactMap(\.string) ?? []))) {
             for (word, entry) in numbers {

@@ -105,7 +105,10 @@ struct SentenceReader {
     // MARK: Pieces
 
     private func named(_ run: Range<Int>, role: String?, roleClass: String?, isRelation: Bool, sentence: Sentence) -> Introduction {
-        Introduction(name: text.text(tokens: run), folded: Array(words[run]), tokens: run, role: role, roleClass: roleClass, count: nil,
+        var name = text.text(tokens: run)
+        // The tokenizer drops a possessive 's from the word, not from the span: "Castro's" is Castro.
+        for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] where name.hasSuffix(suffix) { name = String(name.dropLast(2)) }
+        return Introduction(name: name, folded: Array(words[run]), tokens: run, role: role, roleClass: roleClass, count: nil,
                      isSpeaker: isSpeaker(run, sentence: sentence), isRelation: isRelation)
     }
 
