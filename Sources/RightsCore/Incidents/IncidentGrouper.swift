@@ -126,6 +126,9 @@ public struct IncidentGrouper: Sendable {
         for person in ordered.flatMap(\.people) where person.name != nil {
             if let key = person.key, keys.insert(key).inserted { people.append(person) }
         }
+        // A surname alone ("Castro") is the full name another report gave ("Natividad Castro").
+        let surnames = Set(keys.filter { $0.contains(" ") }.compactMap { $0.split(separator: " ").last.map(String.init) })
+        people.removeAll { person in person.key.map { !$0.contains(" ") && surnames.contains($0) } ?? false }
         for person in ordered.flatMap(\.people) where person.name == nil && !people.contains(person) { people.append(person) }
         let days = ordered.compactMap(\.day).sorted()
         var articles: [ArticleID] = []

@@ -28,7 +28,9 @@ struct SentenceReader {
         var covered = Set<Int>()
         var index = sentence.tokenStart
         while index < end {
-            if let role = lexicon.role(at: index, in: words), index + role.length <= end {
+            // A capitalised role word inside a sentence is part of a name: "Reporters Without Borders".
+            if let role = lexicon.role(at: index, in: words), index + role.length <= end,
+               index == sentence.tokenStart || !text.tokens[index].isCapitalized {
                 let roleEnd = index + role.length
                 let isRelation = index > sentence.tokenStart && lexicon.possessives.contains(words[index - 1])
                 let phrase = singular(role.phrase)
@@ -80,7 +82,8 @@ struct SentenceReader {
         for person in introductions {
             covered.formUnion(person.tokens)
             guard !person.isSpeaker, !person.isRelation else { continue }
-            if person.name != nil, let known = cast.find(person.folded), known.role != nil, person.role == nil {
+            // "Dr. Castro" after "Dr. Natividad Castro": the person as first introduced.
+            if person.name != nil, let known = cast.find(person.folded), known.folded.count > person.folded.count || (known.role != nil && person.role == nil) {
                 add(known.mention)
             } else {
                 add(person.mention)
@@ -263,6 +266,8 @@ struct SentenceReader {
     }
 
     func kind(of run: Range<Int>) -> RunKind {
+        // Initials alone ("E.") name no one we could tell apart; treated like an organisation's.
+        if run.allSatisfy({ words[$0].count == 1 }) { return .organisation }
         if run.contains(where: { lexicon.organisationWords.contains(words[$0]) }) { return .organisation }
         if let length = lexicon.placeLength(at: run.lowerBound, in: words), length >= run.count { return .place }
         if run.count == 1, lexicon.placeLength(at: run.lowerBound, in: words) != nil { return .place }
