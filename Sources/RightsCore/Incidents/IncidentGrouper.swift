@@ -17,7 +17,8 @@ import Foundation
 /// Events chain: a report that names the same person as two others joins all three. The incident
 /// id is the hash of its earliest finding's id (by day, article, offset), so it is stable.
 ///
-/// - Complexity: O(n²) comparisons within each (month, country), n its findings.
+/// - Complexity: O(n·w) comparisons within each (month, country), n its findings and w those
+///   published within `daysApart` days of each.
 public struct IncidentGrouper: Sendable {
     public let settings: IncidentSettings
 
@@ -51,8 +52,11 @@ public struct IncidentGrouper: Sendable {
             profiles[root, default: ([], [])].names.formUnion(items[index].names)
             profiles[root, default: ([], [])].places.formUnion(items[index].places)
         }
+        // Items are sorted by day: once a later one is too far, so are all after it.
         for one in items.indices {
-            for other in items.indices where other > one && items[other].finding.articleID != items[one].finding.articleID {
+            for other in items.indices.dropFirst(one + 1) {
+                if let first = items[one].day, let second = items[other].day, let gap = Self.daysBetween(first, second), gap > settings.daysApart { break }
+                guard items[other].finding.articleID != items[one].finding.articleID else { continue }
                 let rootOne = sets.find(one), rootOther = sets.find(other)
                 guard rootOne != rootOther, isSameEvent(items[one], items[other]) else { continue }
                 let first = profiles[rootOne] ?? ([], []), second = profiles[rootOther] ?? ([], [])
