@@ -74,4 +74,18 @@ import Testing
     func days(_ a: String, _ b: String, _ expected: Int) {
         #expect(IncidentGrouper.daysBetween(a, b) == expected)
     }
+
+    @Test("where it happened: a town after 'in' or 'in the city of', a city of the country; not a dateline, another country's city or a speaker's seat",
+          arguments: [
+              ("Police in Gebze detained 11 union organisers.", "TR", ["gebze"]),
+              ("Police in the western Kazakh city of Aktobe detained a reporter.", "KZ", ["aktobe"]),
+              ("ALMATY — A court jailed a reporter for ten days.", "KZ", []),
+              ("Police detained a reporter in Almaty on Monday.", "KZ", ["almaty"]),
+              ("The Vilnius-based group said a court in Grodno jailed him.", "BY", ["grodno"]),
+              ("Exiles in Vilnius said a journalist was jailed.", "BY", []),
+          ])
+    func places(_ sentence: String, _ country: String, _ expected: [String]) {
+        let item = Self.evidence("a", sentence, day: "2026-10-05", source: "One", country: CountryCode(country))
+        #expect(item.places == Set(expected))
+    }
 }
