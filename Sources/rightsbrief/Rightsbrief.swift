@@ -24,6 +24,7 @@ struct Rightsbrief: AsyncParsableCommand {
             RunCommand.self,
             ExportCommand.self,
             ReviewCommand.self,
+            IncidentsCommand.self,
             IndicatorsCommand.self,
             CountriesCommand.self,
         ]

@@ -2,7 +2,7 @@
 enum ScoringConfigReader {
     static func read(_ doc: inout YAMLDocument) -> ScoringConfig {
         var config = ScoringConfig()
-        guard let root = doc.root, let top = doc.mapping(root, what: "scoring.yaml", known: ["coverage", "concern_cap_per_article", "minimum_confidence", "level_values"]) else { return config }
+        guard let root = doc.root, let top = doc.mapping(root, what: "scoring.yaml", known: ["coverage", "concern_cap_per_article", "minimum_confidence", "level_values", "incidents"]) else { return config }
         if let valuesNode = top["level_values"]?.value,
            let values = doc.mapping(valuesNode, what: "level_values", known: CoverageLevel.allCases.map(\.rawValue)) {
             for level in CoverageLevel.allCases {

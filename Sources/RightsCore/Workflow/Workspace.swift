@@ -50,6 +50,14 @@ public final class Workspace {
         return try RuleSetLoader.load(from: folder.url, display: folder.written)
     }
 
+    /// The month's incidents: its findings grouped into events with the people they name, by the
+    /// `incidents:` settings of `scoring.yaml` and the word lists of `people.yaml`.
+    /// - Throws: `IncidentError` for those files, `StoreError`, what `rules()` throws.
+    public func incidents(month: Month) throws -> MonthIncidents {
+        let incidentRules = try IncidentRules.load(rules: paths.rules.url, ruleSet: rules(), display: paths.rules.written)
+        return try MonthIncidents.read(store: store(), month: month, extractor: incidentRules.extractor, settings: incidentRules.settings)
+    }
+
     /// `<rules>/boilerplate.yaml`, all that ingest needs of the rules.
     public func boilerplate() throws -> BoilerplateRules {
         let url = paths.rules.url.appendingPathComponent("boilerplate.yaml")

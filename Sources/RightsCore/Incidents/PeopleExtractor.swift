@@ -1,0 +1,105 @@
+/// Finds the people each sentence of an article names as its subject, by rules that can be tested
+/// one by one:
+///
+/// - a role word before a name: "journalist Amina Yusuf", "opposition leader Ilya Sorin", "his
+///   lawyer, Saule Mukhanova" (a possessive makes the person someone else's: not the subject);
+/// - a name in apposition: "Amina Yusuf, 34, a reporter for …";
+/// - a title before a name: "Dr. Ahmed Salem";
+/// - a count before a role: "12 activists", "two local journalists";
+/// - a name introduced anywhere in the article, referred to again by its full name or surname;
+/// - "he"/"she" opening a sentence: the one person the sentence before in the paragraph named.
+///
+/// A name is a speaker, not a subject, when a verb of speech follows it ("Yusuf said", "Yusuf, a
+/// lawyer, told reporters") or "said" or "according to" stands before it. A capitalised run with an
+/// organisation word ("Human Rights Watch") or that is a gazetteer place is not a person. Every word
+/// list is data (`PeopleLexicon`).
+///
+/// - Complexity: O(t) in the article's tokens; each look-around is bounded by a few tokens.
+public struct PeopleExtractor: Sendable {
+    public let lexicon: PeopleLexicon
+
+    public init(lexicon: PeopleLexicon) {
+        self.lexicon = lexicon
+    }
+
+    /// The people of every sentence of `text` (an article's cleaned text).
+    public func read(_ text: String) -> ArticlePeople {
+        let scanned = TextScanner.scan(text)
+        let reader = SentenceReader(lexicon: lexicon, text: scanned)
+        let introductions = scanned.sentences.map { reader.introductions(in: $0) }
+        let cast = Cast(introductions.joined().filter { $0.name != nil })
+        var people: [[PersonMention]] = []
+        var previousParagraph = -1
+        for (index, sentence) in scanned.sentences.enumerated() {
+            var found = reader.mentions(in: sentence, introductions: introductions[index], cast: cast)
+            if found.isEmpty, index > 0, sentence.paragraph == previousParagraph, reader.opensWithPronoun(sentence) {
+                let named = people[index - 1].filter { $0.name != nil }
+                if named.count == 1 { found = named }
+            }
+            people.append(found)
+            previousParagraph = sentence.paragraph
+        }
+        return ArticlePeople(sentences: scanned.sentences, people: people)
+    }
+}
+
+/// The people of each sentence of one article.
+public struct ArticlePeople: Sendable {
+    let sentences: [Sentence]
+    let people: [[PersonMention]]
+
+    /// The people of the sentence that starts at `start` (a finding's `sentenceStart`), or of the
+    /// sentence holding that offset.
+    public func people(sentenceStart start: Int) -> [PersonMention] {
+        var low = 0, high = sentences.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if start < sentences[mid].start { high = mid - 1 } else if start >= sentences[mid].end { low = mid + 1 } else { return people[mid] }
+        }
+        return []
+    }
+
+    /// Every person named anywhere in the article, each once.
+    public var everyone: [PersonMention] {
+        var seen = Set<PersonMention>()
+        return people.joined().filter { seen.insert($0).inserted }
+    }
+}
+
+/// A person introduced in a sentence, with where their name stands.
+struct Introduction: Sendable {
+    var name: String?
+    var folded: [String]
+    var tokens: Range<Int>
+    var role: String?
+    var roleClass: String?
+    var count: Int?
+    var isSpeaker: Bool
+    /// Someone else's: "his lawyer", "her husband".
+    var isRelation: Bool
+
+    var mention: PersonMention { PersonMention(name: name, role: role, roleClass: roleClass, count: count) }
+}
+
+/// The named people of an article, by full name and by surname.
+struct Cast: Sendable {
+    var byName: [[String]: Introduction] = [:]
+    var bySurname: [String: [Introduction]] = [:]
+
+    init(_ introductions: some Sequence<Introduction>) {
+        for person in introductions {
+            // The first introduction with a role gives the person's role.
+            if let known = byName[person.folded], known.role != nil || person.role == nil { continue }
+            byName[person.folded] = person
+        }
+        for person in byName.values where person.folded.count > 1 {
+            bySurname[person.folded[person.folded.count - 1], default: []].append(person)
+        }
+    }
+
+    func find(_ folded: [String]) -> Introduction? {
+        if let person = byName[folded] { return person }
+        if folded.count == 1, let people = bySurname[folded[0]], people.count == 1 { return people[0] }
+        return nil
+    }
+}

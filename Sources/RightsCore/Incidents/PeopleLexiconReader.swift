@@ -1,0 +1,91 @@
+import Foundation
+import Yams
+
+/// Reads `rules/people.yaml` into a `PeopleLexicon`, reporting every problem with file and line.
+///
+/// ```swift
+/// let lexicon = try PeopleLexiconReader.load(rules: URL(fileURLWithPath: "rules"), ruleSet: ruleSet)
+/// ```
+public enum PeopleLexiconReader {
+    public static let fileName = "people.yaml"
+
+    /// - Throws: `IncidentError.rules` when the file is missing or has an error.
+    public static func load(rules folder: URL, ruleSet: RuleSet, display: String = "rules") throws -> PeopleLexicon {
+        let url = folder.appendingPathComponent(fileName)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw IncidentError.rules([Diagnostic(.unreadableFile, SourceLocation(file: "\(display)/\(fileName)"),
+                                                  "missing: people extraction needs \(fileName)")])
+        }
+        var doc = YAMLDocument.load(url, display: "\(display)/\(fileName)")
+        let lexicon = read(&doc, ruleSet: ruleSet)
+        if !doc.diagnostics.isEmpty { throw IncidentError.rules(doc.diagnostics) }
+        return lexicon
+    }
+
+    static let keys = ["role_classes", "roles", "titles", "numbers", "name_particles", "organisation_words", "not_names",
+                       "possessives", "source_before", "place_words"]
+
+    static func read(_ doc: inout YAMLDocument, ruleSet: RuleSet) -> PeopleLexicon {
+        var lexicon = PeopleLexicon()
+        lexicon.speechVerbs = ruleSet.engine.speechVerbs
+        lexicon.functionWords = ruleSet.engine.notPlaceNames
+        lexicon.speakerAfter = Set(ruleSet.engine.speakerAfter.filter { $0.count == 1 }.map { $0[0] })
+        lexicon.locatives = ruleSet.engine.locatives.union(["near", "outside", "at"])
+        for name in ruleSet.gazetteer.names where !name.isAmbiguous {
+            lexicon.placeNames.insert(name.tokens)
+            lexicon.longestPlace = max(lexicon.longestPlace, name.tokens.count)
+            if name.kind == .capital || name.kind == .city { lexicon.cityNames[name.tokens, default: []].formUnion(name.countries) }
+        }
+        guard let root = doc.root, let top = doc.mapping(root, what: fileName, known: keys) else { return lexicon }
+
+        func words(_ key: String) -> [(String, Node)] {
+            doc.strings(top[key]?.value, key: key).map { (Tokenizer.words($0.0).joined(separator: " "), $0.1) }
+        }
+        func addRole(_ phrase: [String], _ roleClass: String) {
+            guard !phrase.isEmpty, lexicon.roles[phrase] == nil else { return }
+            lexicon.roles[phrase] = roleClass
+            lexicon.longestRole = max(lexicon.longestRole, phrase.count)
+        }
+
+        for (name, node) in doc.strings(top["role_classes"]?.value, key: "role_classes") {
+            guard let entries = ruleSet.vocabulary.entries(of: name) else {
+                let suggestion = ruleSet.vocabulary.closestName(to: name).map { "; did you mean '\($0)'?" } ?? ""
+                doc.diagnostics.append(Diagnostic(.unknownClass, doc.location(node), "role_classes: no vocabulary class '\(name)'\(suggestion)"))
+                continue
+            }
+            for entry in entries {
+                var phrase: [String] = []
+                for term in entry { if case let .exact(word) = term { phrase.append(word) } else { phrase = []; break } }
+                // "organisers of the" introduces a group, not a name.
+                guard let last = phrase.last, !ruleSet.engine.notPlaceNames.contains(last) else { continue }
+                addRole(phrase, name)
+            }
+        }
+        if let node = top["roles"]?.value, let classes = doc.mapping(node, what: "roles", known: Array(Set(node.mapping?.keys.compactMap(\.string) ?? []))) {
+            for (roleClass, entry) in classes.sorted(by: { $0.key < $1.key }) {
+                for (phrase, _) in doc.strings(entry.value, key: roleClass) { addRole(Tokenizer.words(phrase), roleClass) }
+            }
+        }
+        lexicon.titles = Set(words("titles").map(\.0))
+        lexicon.particles = Set(words("name_particles").map(\.0))
+        lexicon.organisationWords = Set(words("organisation_words").map(\.0))
+        lexicon.notNames = Set(words("not_names").map(\.0))
+        lexicon.possessives = Set(words("possessives").map(\.0))
+        lexicon.placeWords = Set(words("place_words").map(\.0))
+        lexicon.sourceBefore = words("source_before").map { $0.0.split(separator: " ").map(String.init) }.filter { !$0.isEmpty }
+        if let node = top["numbers"]?.value, let numbers = doc.mapping(node, what: "numbers", known: Array(Set(node.mapping?.keys.compactMap(\.string) ?? []))) {
+            for (word, entry) in numbers {
+                guard let value = doc.integer(entry.value, key: word) else { continue }
+                if value < 1 {
+                    doc.diagnostics.append(Diagnostic(.outOfRange, doc.location(entry.value), "numbers: '\(word)' must stand for 1 or more"))
+                    continue
+                }
+                lexicon.numbers[TextNormalizer.foldWord(word)] = value
+            }
+        }
+        for key in ["titles", "organisation_words", "not_names"] where top[key] == nil {
+            doc.diagnostics.append(Diagnostic(.missingKey, doc.location(root), "\(fileName) has no '\(key)'"))
+        }
+        return lexicon
+    }
+}

@@ -1,0 +1,302 @@
+/// The token rules of `PeopleExtractor` over one scanned article.
+struct SentenceReader {
+    let lexicon: PeopleLexicon
+    let text: ScannedText
+    let words: [String]
+
+    /// The longest name read (tokens): longer capitalised runs are headlines or titles of works.
+    static let longestName = 5
+    /// Tokens looked at between a count and its role ("two *local* journalists").
+    static let countModifiers = 2
+    /// Tokens between an apposition's article and its role ("a *prominent Kazakh* journalist").
+    static let appositionModifiers = 4
+
+    init(lexicon: PeopleLexicon, text: ScannedText) {
+        self.lexicon = lexicon
+        self.text = text
+        words = text.tokens.indices.map(text.word)
+    }
+
+    enum RunKind { case person, organisation, place }
+
+    // MARK: Introductions
+
+    /// Everyone a sentence introduces by a role, an apposition, a title or a count.
+    func introductions(in sentence: Sentence) -> [Introduction] {
+        let end = sentence.tokenEnd
+        var found: [Introduction] = []
+        var covered = Set<Int>()
+        var index = sentence.tokenStart
+        while index < end {
+            // A capitalised role word inside a sentence is part of a name: "Reporters Without Borders".
+            if let role = lexicon.role(at: index, in: words), index + role.length <= end,
+               index == sentence.tokenStart || !text.tokens[index].isCapitalized {
+                let roleEnd = index + role.length
+                let isRelation = index > sentence.tokenStart && lexicon.possessives.contains(words[index - 1])
+                let phrase = singular(role.phrase)
+                if let count = count(before: index, from: sentence.tokenStart) {
+                    found.append(Introduction(name: nil, folded: [], tokens: index ..< roleEnd, role: phrase, roleClass: role.roleClass,
+                                              count: count, isSpeaker: false, isRelation: isRelation))
+                }
+                for run in names(after: roleEnd, end: end) {
+                    found.append(named(run, role: phrase, roleClass: role.roleClass, isRelation: isRelation, sentence: sentence))
+                    covered.formUnion(run)
+                }
+                index = roleEnd
+                continue
+            }
+            if lexicon.titles.contains(words[index]), !text.tokens[index].isAllCaps || words[index].count == 1,
+               let run = nameRun(at: index + 1, end: end), kind(of: run) == .person, !covered.contains(run.lowerBound) {
+                found.append(named(run, role: nil, roleClass: nil, isRelation: false, sentence: sentence))
+                covered.formUnion(run)
+                index = run.upperBound
+                continue
+            }
+            if !covered.contains(index), let run = nameRun(at: index, end: end), kind(of: run) == .person, run.count >= 2 || index > sentence.tokenStart {
+                if let role = apposition(after: run, end: end) {
+                    var runs = [run]
+                    if let previous = listedBefore(run, from: sentence.tokenStart) { runs.insert(previous, at: 0) }
+                    for each in runs where !covered.contains(each.lowerBound) {
+                        found.append(named(each, role: singular(role.phrase), roleClass: role.roleClass, isRelation: false, sentence: sentence))
+                        covered.formUnion(each)
+                    }
+                }
+                index = run.upperBound
+                continue
+            }
+            index += 1
+        }
+        return found
+    }
+
+    /// The people a sentence names: its own introductions (speakers and relations left out), its
+    /// counts, and names the article introduced elsewhere.
+    func mentions(in sentence: Sentence, introductions: [Introduction], cast: Cast) -> [PersonMention] {
+        var result: [PersonMention] = []
+        var covered = Set<Int>()
+        func add(_ mention: PersonMention) {
+            if let key = mention.key, result.contains(where: { $0.key == key }) { return }
+            if mention.name == nil, result.contains(mention) { return }
+            result.append(mention)
+        }
+        for person in introductions {
+            covered.formUnion(person.tokens)
+            guard !person.isSpeaker, !person.isRelation else { continue }
+            // "Dr. Castro" after "Dr. Natividad Castro": the person as first introduced.
+            if person.name != nil, let known = cast.find(person.folded), known.folded.count > person.folded.count || (known.role != nil && person.role == nil) {
+                add(known.mention)
+            } else {
+                add(person.mention)
+            }
+        }
+        var index = sentence.tokenStart
+        while index < sentence.tokenEnd {
+            guard !covered.contains(index), let run = nameRun(at: index, end: sentence.tokenEnd) else { index += 1; continue }
+            if let known = cast.find(Array(words[run])), !known.isRelation, !isSpeaker(run, sentence: sentence) {
+                add(known.mention)
+            }
+            index = run.upperBound
+        }
+        return result
+    }
+
+    func opensWithPronoun(_ sentence: Sentence) -> Bool {
+        let opening = sentence.tokenStart ..< min(sentence.tokenEnd, sentence.tokenStart + 2)
+        return opening.contains { ["he", "she"].contains(words[$0]) }
+    }
+
+    // MARK: Pieces
+
+    private func named(_ run: Range<Int>, role: String?, roleClass: String?, isRelation: Bool, sentence: Sentence) -> Introduction {
+        var name = text.text(tokens: run)
+        // The tokenizer drops a possessive 's from the word, not from the span: "Castro's" is Castro.
+        for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] where name.hasSuffix(suffix) { name = String(name.dropLast(2)) }
+        return Introduction(name: name, folded: Array(words[run]), tokens: run, role: role, roleClass: roleClass, count: nil,
+                     isSpeaker: isSpeaker(run, sentence: sentence), isRelation: isRelation)
+    }
+
+    /// "journalists" → "journalist" when the singular is a role too.
+    private func singular(_ phrase: String) -> String {
+        var parts = phrase.split(separator: " ").map(String.init)
+        guard let last = parts.last else { return phrase }
+        for (suffix, replacement) in [("ies", "y"), ("es", ""), ("s", ""), ("men", "man")] where last.hasSuffix(suffix) {
+            parts[parts.count - 1] = String(last.dropLast(suffix.count)) + replacement
+            if lexicon.roles[parts] != nil { return parts.joined(separator: " ") }
+            parts[parts.count - 1] = last
+        }
+        return phrase
+    }
+
+    /// A count at most `countModifiers` words before a role: "12 activists", "two local journalists".
+    private func count(before role: Int, from start: Int) -> Int? {
+        var index = role - 1
+        var modifiers = 0
+        while index >= start, modifiers <= Self.countModifiers {
+            guard joinedBySpace(index, index + 1) else { return nil }
+            let word = words[index]
+            if let value = lexicon.number(word) {
+                let isYear = word.count == 4 && (1900 ... 2100).contains(value)
+                return value >= 2 && !isYear ? value : nil
+            }
+            if lexicon.functionWords.contains(word) || lexicon.roles[[word]] != nil { return nil }
+            modifiers += 1
+            index -= 1
+        }
+        return nil
+    }
+
+    /// Names right after a role ("journalist Amina Yusuf", "journalists A and B", "his lawyer,
+    /// Saule Mukhanova"), titles skipped. A name of one word needs a title: "reporter Monday" is no one.
+    private func names(after roleEnd: Int, end: Int) -> [Range<Int>] {
+        var index = roleEnd
+        var runs: [Range<Int>] = []
+        while index < end {
+            if runs.isEmpty, !(joinedBySpace(index - 1, index) || separated(index - 1, index, allowing: ",")) { break }
+            var start = index
+            var titled = false
+            while start < end, lexicon.titles.contains(words[start]) {
+                start += 1
+                titled = true
+            }
+            guard start < end, let run = nameRun(at: start, end: end), kind(of: run) == .person, run.count >= 2 || titled else { break }
+            runs.append(run)
+            // "A and B", "A, B and C"
+            guard run.upperBound + 1 < end else { break }
+            if words[run.upperBound] == "and" {
+                index = run.upperBound + 1
+            } else if separated(run.upperBound - 1, run.upperBound, allowing: ","), text.tokens[run.upperBound].isCapitalized {
+                index = run.upperBound
+            } else {
+                break
+            }
+        }
+        return runs
+    }
+
+    /// The role of an apposition after a name: "Amina Yusuf, 34, a reporter", "Ilya Sorin, the
+    /// opposition leader".
+    private func apposition(after run: Range<Int>, end: Int) -> (phrase: String, roleClass: String)? {
+        var index = run.upperBound
+        guard index < end, separated(index - 1, index, allowing: ",") else { return nil }
+        // An age: "Amina Yusuf, 34, …"
+        if let value = Int(words[index]), value < 120, index + 1 < end, separated(index, index + 1, allowing: ",") { index += 1 }
+        if index < end, lexicon.possessives.contains(words[index]) { return nil }
+        if index < end, ["a", "an", "the"].contains(words[index]) { index += 1 }
+        var modifiers = 0
+        while index < end, modifiers <= Self.appositionModifiers {
+            if let role = lexicon.role(at: index, in: words), index + role.length <= end { return (role.phrase, role.roleClass) }
+            guard index + 1 < end, joinedBySpace(index, index + 1), !lexicon.functionWords.contains(words[index]) || words[index] == "of" else { return nil }
+            index += 1
+            modifiers += 1
+        }
+        return nil
+    }
+
+    /// "Amina Yusuf and Ilya Sorin, two reporters": the name listed before `run`.
+    private func listedBefore(_ run: Range<Int>, from start: Int) -> Range<Int>? {
+        let and = run.lowerBound - 1
+        guard and > start, words[and] == "and" else { return nil }
+        var first = and - 1
+        while first > start, first > and - Self.longestName, joinedBySpace(first - 1, first), isNameToken(first - 1) { first -= 1 }
+        guard let previous = nameRun(at: first, end: and), previous.upperBound == and, kind(of: previous) == .person else { return nil }
+        return previous
+    }
+
+    /// A source, not a subject: a verb of speech after the name or its apposition ("Yusuf said",
+    /// "Yusuf, a lawyer, told reporters"), or "said"/"according to" before it.
+    func isSpeaker(_ run: Range<Int>, sentence: Sentence) -> Bool {
+        let end = sentence.tokenEnd
+        var after = run.upperBound
+        if after < end, separated(after - 1, after, allowing: ",") {
+            // Past the apposition, to the comma that closes it.
+            var closing = after
+            while closing < min(end, after + 15), !separated(closing - 1, closing, allowing: ",") || closing == after { closing += 1 }
+            if closing < end, closing < after + 15 { after = closing } else { after = end }
+        }
+        for offset in 0 ..< 2 where after + offset < end {
+            let word = words[after + offset]
+            if lexicon.speechVerbs.contains(word) { return true }
+            if lexicon.functionWords.contains(word) && !["has", "had", "also", "later"].contains(word) { break }
+        }
+        // Before: only names, roles, titles and articles may stand between the source word and the name.
+        var index = run.lowerBound - 1
+        var steps = 0
+        while index >= sentence.tokenStart, steps < 8 {
+            for phrase in lexicon.sourceBefore where index - phrase.count + 1 >= sentence.tokenStart {
+                if Array(words[(index - phrase.count + 1) ... index]) == phrase { return true }
+            }
+            let token = text.tokens[index]
+            let passable = token.isCapitalized || lexicon.roles[[words[index]]] != nil || lexicon.titles.contains(words[index])
+                || ["the", "a", "an", "of", "group", "organisation", "organization", "director", "head", "chair"].contains(words[index])
+            guard passable else { return false }
+            index -= 1
+            steps += 1
+        }
+        return false
+    }
+
+    // MARK: Names
+
+    /// The capitalised run of name words starting at `index` (particles inside it allowed).
+    func nameRun(at index: Int, end: Int) -> Range<Int>? {
+        guard index < end, isNameToken(index) else { return nil }
+        var last = index
+        var next = index + 1
+        while next < end, next - index < Self.longestName {
+            if isNameToken(next), joinedBySpace(last, next) || initialJoin(last, next) {
+                last = next
+                next += 1
+            } else if lexicon.particles.contains(words[next]), !text.tokens[next].isCapitalized, next + 1 < end, isNameToken(next + 1),
+                      joinedBySpace(last, next), joinedBySpace(next, next + 1) {
+                last = next + 1
+                next += 2
+            } else {
+                break
+            }
+        }
+        return index ..< last + 1
+    }
+
+    func isNameToken(_ index: Int) -> Bool {
+        let token = text.tokens[index]
+        let word = words[index]
+        guard token.isCapitalized, !token.isAllCaps || word.count == 1, lexicon.number(word) == nil,
+              !lexicon.notNames.contains(word), !lexicon.titles.contains(word) else { return false }
+        return lexicon.role(at: index, in: words) == nil
+    }
+
+    func kind(of run: Range<Int>) -> RunKind {
+        // Initials alone ("E.") name no one we could tell apart; treated like an organisation's.
+        if run.allSatisfy({ words[$0].count == 1 }) { return .organisation }
+        if run.contains(where: { lexicon.organisationWords.contains(words[$0]) }) { return .organisation }
+        if let length = lexicon.placeLength(at: run.lowerBound, in: words), length >= run.count { return .place }
+        if run.count == 1, lexicon.placeLength(at: run.lowerBound, in: words) != nil { return .place }
+        return .person
+    }
+
+    // MARK: What stands between tokens
+
+    private func between(_ left: Int, _ right: Int) -> ArraySlice<UInt8> {
+        let start = text.tokens[left].utf8End, end = text.tokens[right].utf8Start
+        return start <= end ? text.utf8[start ..< end] : []
+    }
+
+    /// Only spaces or a hyphen between two tokens ("Abd-el-Fattah", "Amina Yusuf").
+    func joinedBySpace(_ left: Int, _ right: Int) -> Bool {
+        let gap = between(left, right)
+        return !gap.isEmpty && gap.count <= 3 && gap.allSatisfy { $0 == 0x20 || $0 == 0x2D }
+    }
+
+    /// "John F. Kennedy": a single letter, a full stop, a space.
+    private func initialJoin(_ left: Int, _ right: Int) -> Bool {
+        words[left].count == 1 && Array(between(left, right)) == [0x2E, 0x20]
+    }
+
+    /// The gap holds `mark` and otherwise only spaces (", ").
+    private func separated(_ left: Int, _ right: Int, allowing mark: Character) -> Bool {
+        guard left >= 0, right < text.tokens.count, left < right else { return false }
+        let gap = between(left, right)
+        let byte = mark.asciiValue ?? 0
+        return gap.contains(byte) && gap.count <= 3 && gap.allSatisfy { $0 == 0x20 || $0 == byte }
+    }
+}
