@@ -84,7 +84,7 @@ public struct ArticleAnalyzer: Sendable {
             return ArticleAnalysis(findings: [], sentences: [], context: ArticleContext())
         }
         let places = ArticlePlaces(prepared, scan: scan, title: title, compiled: compiled, attributor: attributor, cache: cache)
-        let verdict = SentenceVerdict(compiled: compiled, isReview: ReviewHeadline.announcesReview(title))
+        let verdict = SentenceVerdict(compiled: compiled, isReview: ReviewHeadline.announcesReview(title, settings: compiled.ruleSet.engine))
         var factory = FindingFactory(articleID: articleID, month: month, settings: compiled.ruleSet.engine)
 
         var findings: [Finding] = []

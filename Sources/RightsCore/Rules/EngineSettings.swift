@@ -37,6 +37,11 @@ public struct EngineSettings: Sendable, Equatable {
     /// refuses a country name, alias, demonym, city or leader alias that is one of them, or a
     /// single letter, unless the country marks it ambiguous.
     public var notPlaceNames: Set<String> = []
+    /// Words that mark a headline announcing a review of a film, book or show ("Review: …",
+    /// "The Long Yard review – …"): its sentences retell fiction or history.
+    public var reviewMarkers: [String] = []
+    /// Words before a marker that make it no review ("2025 in review").
+    public var reviewNotAfter: Set<String> = []
     /// Words that end a clause: a negator's reach and a frame's parts stop at them ("but", "while").
     public var clauseWords: Set<String> = []
     /// Words that join the names of a list ("Kenya *and* Uganda", "as well as").

@@ -2,7 +2,7 @@ import Yams
 
 /// Reads `engine.yaml`.
 enum EngineSettingsReader {
-    static let keys = ["negation", "speakers", "actor_words", "title_words", "not_place_names", "clause_words", "lists", "places",
+    static let keys = ["negation", "speakers", "actor_words", "title_words", "not_place_names", "clause_words", "review_headlines", "lists", "places",
                        "report_under", "confidence", "attribution"]
 
     static func read(_ doc: inout YAMLDocument) -> EngineSettings {
@@ -34,6 +34,10 @@ enum EngineSettingsReader {
         settings.titleWords = wordSet(top, "title_words")
         settings.notPlaceNames = wordSet(top, "not_place_names")
         settings.clauseWords = wordSet(top, "clause_words")
+        if let review = doc.mapping(top["review_headlines"]?.value, what: "review_headlines", known: ["markers", "not_after"]) {
+            settings.reviewMarkers = words(review["markers"]?.value, "markers")
+            settings.reviewNotAfter = wordSet(review, "not_after")
+        }
         if let lists = doc.mapping(top["lists"]?.value, what: "lists", known: ["joining_words", "bare_list_joints", "bare_list_frame"]) {
             settings.listJoiningWords = wordSet(lists, "joining_words")
             settings.bareListJoints = wordSet(lists, "bare_list_joints")

@@ -44,6 +44,18 @@ import Testing
         #expect(!findings(retold, title: "2025 in review: a year of crackdowns").isEmpty)
     }
 
+    @Test("what marks a review headline is engine.yaml's review_headlines, not code")
+    func reviewHeadlineWords() {
+        var settings = EngineSettings()
+        settings.reviewMarkers = ["recensione"]
+        settings.reviewNotAfter = ["anno"]
+        #expect(ReviewHeadline.announcesReview("Recensione: il carcere", settings: settings))
+        #expect(ReviewHeadline.announcesReview("Il carcere recensione – un film duro", settings: settings))
+        #expect(!ReviewHeadline.announcesReview("Un anno recensione: cronaca", settings: settings))
+        #expect(!ReviewHeadline.announcesReview("Film review: the long night", settings: settings))
+        #expect(!ReviewHeadline.announcesReview("Film review: the long night", settings: EngineSettings()))
+    }
+
     @Test("the country named in the sentence wins over the speaker's country")
     func speakers() {
         #expect(countries("U.S.-based Human Rights Watch said Uzbekistan still holds political prisoners.") == ["UZ"])
