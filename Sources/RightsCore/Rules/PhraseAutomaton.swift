@@ -99,9 +99,10 @@ public struct PhraseAutomaton: Sendable {
                     gate += 1
                     var member = Int(shape.slotStart)
                     let memberEnd = member + Int(shape.slotCount)
-                    // Slots that need a capital, on a token without one, need no test.
-                    guard shape.firstSlot < slotEnd,
-                          shape.group < 0 || present[Int(shape.firstWord.index)] & shape.firstWord.mask != 0
+                    // Gates come in the order of their first slots: from here on, only slots that
+                    // need a capital, on a token without one.
+                    if shape.firstSlot >= slotEnd { break }
+                    guard shape.group < 0 || present[Int(shape.firstWord.index)] & shape.firstWord.mask != 0
                             || (shape.hasMoreWords && search.satisfies(Int(shape.group))) else { continue }
                     gatesOpen += 1
                     while member < memberEnd {

@@ -212,6 +212,7 @@ public struct PhraseAutomatonBuilder {
                 slotsByNeed[need, default: []].append(Int32(slots.count))
                 slots.append(AnchorSlot(entry: anchor.entry, alternative: anchor.alternative))
             }
+            // In the order of their first slots (the order their needs were first met), which the scan relies on.
             for need in needs {
                 let members = slotsByNeed[need]!
                 let words = need < 0 ? RequirementGroup(start: 0, count: 0) : groups[Int(need)]

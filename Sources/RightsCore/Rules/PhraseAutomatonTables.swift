@@ -1,5 +1,6 @@
 /// An atom's anchor slots end at `slotEnd` (those before `anyCaseEnd` also start on a token in
-/// lower case); its gates are `gateStart ..< gateStart + gateCount` of `AutomatonTables.gates`.
+/// lower case); its gates are `gateStart ..< gateStart + gateCount` of `AutomatonTables.gates`,
+/// in the order of their first slots.
 struct AtomAnchors { var slotEnd: Int32, anyCaseEnd: Int32, gateStart: Int32, gateCount: Int32 }
 struct AnchorSlot { var entry: Int32, alternative: Int32 }
 /// Slots of one atom that need requirement group `group` satisfied in the sentence (-1: none),
