@@ -129,7 +129,7 @@ public final class CompiledRules: Sendable {
             RuleFacts(indicator: indicators.firstIndex(of: patterns[index].indicator)!, severity: patterns[index].severity,
                       polarity: patterns[index].polarity, rank: ranks[index], hasFrame: patterns[index].pattern.hasFrame)
         }
-        var automaton = PhraseAutomaton()
+        var automaton = PhraseAutomatonBuilder()
         for (index, rule) in rules.enumerated() { automaton.add(rule.pattern, payload: Int32(index)) }
         let exclusionBase = rules.count
         for (index, exclusion) in exclusions.enumerated() { automaton.add(exclusion.pattern, payload: Int32(exclusionBase + index)) }
@@ -149,8 +149,7 @@ public final class CompiledRules: Sendable {
         for (words, wordClass) in classes {
             for word in words { automaton.addWordClass(word, wordClass.rawValue) }
         }
-        automaton.freeze()
-        self.automaton = automaton
+        self.automaton = automaton.build()
     }
 
     public var contentHash: String { ruleSet.contentHash }
@@ -192,7 +191,7 @@ public final class CompiledRules: Sendable {
         let exclusionBase = rules.count
         let placeBase = exclusionBase + exclusions.count
         for match in found {
-            let payload = Int(automaton.entryPayload[match.entry])
+            let payload = Int(automaton.payload(of: match.entry))
             if payload < exclusionBase {
                 article.rules.append(RuleMatch(rule: payload, start: match.start, end: match.end))
             } else if payload < placeBase {

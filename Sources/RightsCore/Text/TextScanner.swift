@@ -2,7 +2,7 @@
 ///
 /// The compiled rules walk their trie over these bytes, so a word is looked up while the text is
 /// read, not again later. The result is stored as the token's `classes`.
-public protocol TokenVisitor {
+public protocol TokenVisitor: ~Copyable {
     /// `folded` holds the token's folded word as UTF-8; `inline` the same bytes packed little-endian into two
     /// words, zero-padded, when they are at most 16 (a ready-made hash key). Called once per token, in text order.
     mutating func visit(_ folded: UnsafeBufferPointer<UInt8>, inline: (UInt64, UInt64)?) -> UInt16
@@ -32,6 +32,7 @@ public struct ScannedText: Sendable {
 
     /// The text of UTF-8 bytes `range`.
     public func string(utf8 range: Range<Int>) -> String {
+        // SAFETY: slicing the buffer checks `range` against the text's bytes.
         utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
@@ -64,11 +65,12 @@ public enum TextScanner {
         return scan(text, visitor: &visitor)
     }
 
-    public static func scan<Visitor: TokenVisitor>(_ text: String, visitor: inout Visitor) -> ScannedText {
+    public static func scan<Visitor: TokenVisitor & ~Copyable>(_ text: String, visitor: inout Visitor) -> ScannedText {
         let bytes = Array(text.utf8)
         var pass = Pass(capacity: bytes.count)
+        // SAFETY: the pass reads the buffer only inside this call, and only below `bytes.count`.
         bytes.withUnsafeBufferPointer { pass.run($0, visitor: &visitor) }
-        return ScannedText(utf8: bytes, tokens: pass.tokens, sentences: pass.sentences, spilledWords: pass.spilledWords)
+        return ScannedText(utf8: bytes, tokens: pass.tokens.array(), sentences: pass.sentences, spilledWords: pass.spilledWords)
     }
 
     static let abbreviations: Set<String> = [
@@ -135,12 +137,17 @@ public enum TextScanner {
     }
 
     static func isSkippableLead(_ scalar: Unicode.Scalar) -> Bool {
-        " •*–—-·▪>".unicodeScalars.contains(scalar)
+        switch scalar {
+        case " ", "•", "*", "–", "—", "-", "·", "▪", ">": return true
+        default: return false
+        }
     }
 
     /// The state of one pass: where the current line and sentence began, and what was found.
-    struct Pass {
-        var tokens: [Token] = []
+    /// Not copyable: it owns the buffer its tokens are appended to.
+    struct Pass: ~Copyable {
+        /// One per word, most of the pass's stores: appended without `Array`'s uniqueness check.
+        var tokens: AppendBuffer<Token>
         var sentences: [Sentence] = []
         var spilledWords: [String] = []
         var folded: [UInt8] = []
@@ -149,7 +156,8 @@ public enum TextScanner {
         var sentenceStart = 0, sentenceStartScalar = 0, sentenceFirstToken = 0
 
         init(capacity: Int) {
-            tokens.reserveCapacity(capacity / 4 + 16)
+            // A word and its space take six bytes or more in news text.
+            tokens = AppendBuffer(capacity: capacity / 5 + 16)
             sentences.reserveCapacity(capacity / 100)
             folded.reserveCapacity(64)
         }
@@ -171,7 +179,7 @@ public enum TextScanner {
             return (Unicode.Scalar(value) ?? " ", 4)
         }
 
-        mutating func run<Visitor: TokenVisitor>(_ bytes: UnsafeBufferPointer<UInt8>, visitor: inout Visitor) {
+        mutating func run<Visitor: TokenVisitor & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, visitor: inout Visitor) {
             let count = bytes.count
             var index = 0
             var scalarIndex = 0
@@ -207,7 +215,7 @@ public enum TextScanner {
 
         /// One token from byte `index`, which holds a word scalar.
         @inline(__always)
-        mutating func readWord<Visitor: TokenVisitor>(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ scalarIndex: inout Int,
+        mutating func readWord<Visitor: TokenVisitor & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ scalarIndex: inout Int,
                                                        visitor: inout Visitor) {
             if readPlainASCIIWord(bytes, &index, &scalarIndex, visitor: &visitor) { return }
             let count = bytes.count
@@ -272,6 +280,7 @@ public enum TextScanner {
             }
             if !spilled {
                 var words = (key0, key1)
+                // SAFETY: the 16 bytes of `words` outlive the call, and `keyLength` is at most 16.
                 let classes = withUnsafeBytes(of: &words) { raw in
                     visitor.visit(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: keyLength), inline: (key0, key1))
                 }
@@ -284,34 +293,48 @@ public enum TextScanner {
         }
 
         /// The common case in one go: a word of at most 16 ASCII letters and digits that ends in
-        /// ASCII other than an apostrophe. Such a word folds by setting bit 0x20 of each byte
-        /// (upper case to lower, digits unchanged), so it is packed by two loads instead of byte by
-        /// byte. Anything else (longer, an apostrophe, a non-ASCII scalar next) returns false
-        /// with nothing read, and the general reading takes it (so do the last 16 bytes of a text).
+        /// ASCII other than an apostrophe. Its bytes are classified eight at a time (`wordBytes`),
+        /// and such a word folds by setting bit 0x20 of each byte (upper case to lower, digits
+        /// unchanged), so it is packed by two loads instead of byte by byte. Anything else (longer,
+        /// an apostrophe, a non-ASCII scalar next) returns false with nothing read, and the general
+        /// reading takes it (so do the last 16 bytes of a text).
         @inline(__always)
-        mutating func readPlainASCIIWord<Visitor: TokenVisitor>(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ scalarIndex: inout Int,
+        mutating func readPlainASCIIWord<Visitor: TokenVisitor & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ scalarIndex: inout Int,
                                                                  visitor: inout Visitor) -> Bool {
             let count = bytes.count
             let start = index
             // Two 8-byte loads must stay inside the text: the last 16 bytes take the general reading.
             guard start + 16 <= count else { return false }
-            var end = start
-            var hasLower = false
-            while end < count, end - start <= 16 {
-                let byte = bytes[end]
-                let isLower = byte &- 0x61 < 26
-                guard isLower || byte &- 0x41 < 26 || byte &- 0x30 < 10 else { break }
-                hasLower = hasLower || isLower
-                end += 1
-            }
-            let length = end - start
-            guard length <= 16, end == count || (bytes[end] < 0x80 && bytes[end] != 0x27) else { return false }
+            // SAFETY: bytes `start ..< start + 16` are inside the text (checked above).
             let raw = UnsafeRawPointer(bytes.baseAddress! + start)
+            let word0 = raw.loadUnaligned(as: UInt64.self)
+            let word1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            let high: UInt64 = 0x8080_8080_8080_8080
+            let (letters0, lower0) = Self.wordBytes(word0)
+            var length: Int
+            var lower = lower0
+            if letters0 != high {
+                length = (~letters0 & high).trailingZeroBitCount >> 3
+            } else {
+                let (letters1, lower1) = Self.wordBytes(word1)
+                if letters1 != high {
+                    length = 8 + ((~letters1 & high).trailingZeroBitCount >> 3)
+                } else {
+                    length = 16
+                    // A seventeenth letter: a long word, for the general reading.
+                    if start + 16 < count, Self.isASCIIWordByte(bytes[start + 16]) { return false }
+                }
+                lower |= lower1 & Self.lowBytes(length - 8)
+            }
+            let end = start + length
+            guard length > 0, end == count || (bytes[end] < 0x80 && bytes[end] != 0x27) else { return false }
+            let hasLower = (length >= 8 ? lower : lower & Self.lowBytes(length)) != 0
             let fold: UInt64 = 0x2020_2020_2020_2020
-            let key0 = (raw.loadUnaligned(as: UInt64.self) | fold) & Self.lowBytes(min(length, 8))
-            let key1 = length > 8 ? (raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) | fold) & Self.lowBytes(length - 8) : 0
+            let key0 = (word0 | fold) & Self.lowBytes(min(length, 8))
+            let key1 = length > 8 ? (word1 | fold) & Self.lowBytes(length - 8) : 0
             let capitalized = bytes[start] &- 0x41 < 26
             var words = (key0, key1)
+            // SAFETY: the 16 bytes of `words` outlive the call, and `length` is at most 16.
             let classes = withUnsafeBytes(of: &words) { raw in
                 visitor.visit(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: length), inline: (key0, key1))
             }
@@ -322,15 +345,37 @@ public enum TextScanner {
             return true
         }
 
-        /// A mask of the low `count` bytes of a word (`count` from 1 to 8).
+        @inline(__always)
+        static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+            byte &- 0x61 < 26 || byte &- 0x41 < 26 || byte &- 0x30 < 10
+        }
+
+        /// For the eight bytes of `word` (little-endian), bit 7 of each byte set where the byte is
+        /// an ASCII letter or digit (`letters`), and where it is a lower-case letter (`lower`).
+        @inline(__always)
+        static func wordBytes(_ word: UInt64) -> (letters: UInt64, lower: UInt64) {
+            let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+            let ascii = ~word & high
+            let low = word & ~high
+            // For 7-bit values, (0x80 | v) - lo keeps bit 7 where v >= lo, and (0x80 | hi) - v
+            // where v <= hi; neither borrows from the next byte.
+            @inline(__always)
+            func within(_ first: UInt64, _ last: UInt64) -> UInt64 {
+                ((low | high) &- ones &* first) & ((ones &* (last | 0x80)) &- low)
+            }
+            let lower = within(0x61, 0x7A) & ascii
+            return (lower | ((within(0x41, 0x5A) | within(0x30, 0x39)) & ascii), lower)
+        }
+
+        /// A mask of the low `count` bytes of a word (`count` from 0 to 8).
         @inline(__always)
         static func lowBytes(_ count: Int) -> UInt64 {
-            count >= 8 ? .max : (1 << UInt64(8 * count)) - 1
+            count >= 8 ? .max : (1 &<< UInt64(8 * count)) &- 1
         }
 
         /// A token whose folded text did not fit in registers (long or not ASCII).
         @inline(never)
-        mutating func appendSpilled<Visitor: TokenVisitor>(isASCII: Bool, start: Int, end: Int, startScalar: Int, endScalar: Int,
+        mutating func appendSpilled<Visitor: TokenVisitor & ~Copyable>(isASCII: Bool, start: Int, end: Int, startScalar: Int, endScalar: Int,
                                                             capitalized: Bool, allCaps: Bool, visitor: inout Visitor) {
             let text = isASCII ? String(decoding: folded, as: UTF8.self) : TextNormalizer.foldWord(String(decoding: folded, as: UTF8.self))
             // Folding may leave short ASCII ("İmamoğlu" → "imamoglu"): then it goes inline after all.
@@ -340,6 +385,7 @@ public enum TextScanner {
                               utf8Start: start, utf8End: end, classes: 0)
             if inline == nil { spilledWords.append(text) }
             var utf8 = Array(text.utf8)
+            // SAFETY: the visitor reads the bytes only during the call.
             token.classes = utf8.withUnsafeMutableBufferPointer { visitor.visit(UnsafeBufferPointer($0), inline: inline) }
             tokens.append(token)
         }
@@ -409,6 +455,7 @@ public enum TextScanner {
                     return TextScanner.abbreviationKeys.contains(key)
                 }
             }
+            // SAFETY: `from ..< dot` lies inside the line being read (`lineStart <= from <= dot`).
             let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[from ..< dot]), as: UTF8.self).lowercased()
             if word.isEmpty { return false }
             if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.numericType == nil { return true }

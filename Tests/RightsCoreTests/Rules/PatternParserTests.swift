@@ -37,10 +37,9 @@ import Testing
 
 @Suite struct PhraseAutomatonTests {
     func matches(_ pattern: String, _ sentence: String) throws -> [String] {
-        var automaton = PhraseAutomaton()
-        automaton.add(try PatternParser.parse(pattern), payload: 0)
-        automaton.freeze()
-        let (scanned, found) = automaton.matches(in: sentence)
+        var builder = PhraseAutomatonBuilder()
+        builder.add(try PatternParser.parse(pattern), payload: 0)
+        let (scanned, found) = builder.build().matches(in: sentence)
         return found.map { match in (match.start ..< match.end).map(scanned.word).joined(separator: " ") }
     }
 
@@ -78,12 +77,12 @@ import Testing
 
     @Test("one scan finds many entries, each once per start")
     func manyEntries() throws {
-        var automaton = PhraseAutomaton()
+        var builder = PhraseAutomatonBuilder()
         for (index, source) in ["arrest*", "arrest* ~3 journalist*", "(journalist*|reporter*)", "police"].enumerated() {
-            automaton.add(try PatternParser.parse(source), payload: Int32(index))
+            builder.add(try PatternParser.parse(source), payload: Int32(index))
         }
-        automaton.freeze()
-        let found = automaton.matches(in: "Police arrested a journalist and a reporter.").matches.map { Int(automaton.entryPayload[$0.entry]) }
+        let automaton = builder.build()
+        let found = automaton.matches(in: "Police arrested a journalist and a reporter.").matches.map { Int(automaton.payload(of: $0.entry)) }
         #expect(found.sorted() == [0, 1, 2, 2, 3])
     }
 
@@ -96,11 +95,11 @@ import Testing
         #expect(try matches(pattern, "Students were detained by police.") == [])
         // The anchored alternative's second word is needed in the sentence, and right after the first.
         #expect(try matches("(riot police|security forces) fired", "Riot fired police.") == [])
-        var automaton = PhraseAutomaton()
-        automaton.add(phrase: ["the", "gambia"], payload: 0, capitalized: true)
-        automaton.add(phrase: ["gambia"], payload: 1, capitalized: true)
-        automaton.freeze()
-        func places(_ sentence: String) -> [Int32] { automaton.matches(in: sentence).matches.map { automaton.entryPayload[$0.entry] } }
+        var builder = PhraseAutomatonBuilder()
+        builder.add(phrase: ["the", "gambia"], payload: 0, capitalized: true)
+        builder.add(phrase: ["gambia"], payload: 1, capitalized: true)
+        let automaton = builder.build()
+        func places(_ sentence: String) -> [Int32] { automaton.matches(in: sentence).matches.map { automaton.payload(of: $0.entry) } }
         #expect(places("The Gambia held talks.") == [0, 1])
         #expect(places("The president of Gambia spoke.") == [1])
         #expect(places("The talks ended.") == [])
@@ -109,8 +108,74 @@ import Testing
     @Test("a hostile pattern cannot make the scan take exponential time")
     func boundedBacktracking() throws {
         let source = Array(repeating: "a", count: 40).joined(separator: " ~8 ") + " zzz"
-        let sentence = Array(repeating: "a", count: 200).joined(separator: " ")
-        // Without the step budget this call does not return in any useful time.
+        // Every word the pattern needs is in the sentence, so only following it shows that "zzz" is
+        // not right after an "a". Without the step budget this call does not return in any useful time.
+        let sentence = Array(repeating: "a", count: 200).joined(separator: " ") + " b zzz"
         #expect(try matches(source, sentence) == [])
+    }
+
+    @Test("a later word of a one-alternative element is needed too, wherever the entry is anchored")
+    func laterWordsRequired() throws {
+        #expect(try matches("{(convicted|sentenced) (activist*|blogger*) in absentia}", "A blogger was sentenced in the capital.") == [])
+        #expect(try matches("{(convicted|sentenced) (activist*|blogger*) in absentia}", "A blogger was sentenced in absentia.")
+            == ["blogger was sentenced in absentia"])
+        #expect(try matches("(riot police|security forces) ~2 fired", "Security officers fired; the riot ended.") == [])
+    }
+
+    @Test("one-word alternatives another one covers are dropped only where that cannot change a match")
+    func coveredAlternatives() {
+        let journalists: [PatternTerm] = [.exact("journalists")], journalistStar: [PatternTerm] = [.prefix("journalist")]
+        let journStar: [PatternTerm] = [.prefix("journ")], twoWords: [PatternTerm] = [.exact("journalists"), .exact("said")]
+        // Tried through the token's atoms, a prefix comes first wherever it is written.
+        #expect(PhraseAutomatonBuilder.withoutCoveredAlternatives([journalists, journalistStar, twoWords], coveredByLater: true)
+            == [journalistStar, twoWords])
+        #expect(PhraseAutomatonBuilder.withoutCoveredAlternatives([journalistStar, journStar], coveredByLater: true) == [journStar])
+        // Tried in the order written, only one written before counts.
+        #expect(PhraseAutomatonBuilder.withoutCoveredAlternatives([journalists, journalistStar], coveredByLater: false)
+            == [journalists, journalistStar])
+        #expect(PhraseAutomatonBuilder.withoutCoveredAlternatives([journalistStar, journalists, journalistStar], coveredByLater: false)
+            == [journalistStar])
+    }
+
+    @Test("covered alternatives dropped, an entry matches the same text as written out in full")
+    func coveredAlternativesMatchTheSame() throws {
+        let sentences = ["Journalists were detained.", "A journalist was detained and journalists fled.", "Journos detained.", "journalists said nothing"]
+        for pattern in ["(journalists|journalist*|journ*) ~2 detained", "(journalist*|journalists said|journalists) ~3 (detained|fled|nothing)",
+                        "police ~3 (detained|jailed|detained|held|detain*) (journalists|journalist*|reporters|reporter*)"] {
+            for sentence in sentences {
+                var plain = PhraseAutomatonBuilder()
+                plain.add(try PatternParser.parse(pattern), payload: 0)
+                let expected = try matches(pattern, sentence)
+                // The same alternatives one entry each: nothing to drop.
+                let parsed = try PatternParser.parse(pattern)
+                var separate = PhraseAutomatonBuilder()
+                let elements = parsed.sequences[0]
+                let first = elements[0].alternatives.map { PatternElement(alternatives: [$0], maxGapBefore: 0) }
+                for element in first {
+                    separate.add(Pattern(elements: [element] + elements.dropFirst()), payload: 0)
+                }
+                let (scanned, found) = separate.build().matches(in: sentence)
+                let separately = Set(found.map { (match: PhraseMatch) in (match.start ..< match.end).map(scanned.word).joined(separator: " ") })
+                #expect(Set(expected) == separately, "\(pattern) on \(sentence)")
+            }
+        }
+    }
+
+    @Test("a scratch kept from sentence to sentence forgets what the sentence before had")
+    func scratchAcrossSentences() throws {
+        var builder = PhraseAutomatonBuilder()
+        builder.add(try PatternParser.parse("police ~3 detained ~2 (journalist*|reporter*)"), payload: 0)
+        let automaton = builder.build()
+        var collector = automaton.atomCollector()
+        let scanned = TextScanner.scan("Police detained nobody. Police detained two journalists. Police detained.", visitor: &collector)
+        let atoms = collector.atoms
+        var scratch = MatchScratch()
+        var perSentence: [Int] = []
+        for sentence in scanned.sentences {
+            var found: [PhraseMatch] = []
+            automaton.matches(atoms, tokens: scanned.tokens, range: sentence.tokenRange, into: &found, scratch: &scratch)
+            perSentence.append(found.count)
+        }
+        #expect(perSentence == [0, 1, 0])
     }
 }

@@ -12,10 +12,9 @@ import Testing
     ])
 
     func matches(_ pattern: String, _ sentence: String) throws -> [String] {
-        var automaton = PhraseAutomaton()
-        automaton.add(try PatternParser.parse(pattern, vocabulary: Self.vocabulary), payload: 0)
-        automaton.freeze()
-        let (scanned, found) = automaton.matches(in: sentence)
+        var builder = PhraseAutomatonBuilder()
+        builder.add(try PatternParser.parse(pattern, vocabulary: Self.vocabulary), payload: 0)
+        let (scanned, found) = builder.build().matches(in: sentence)
         return found.map { match in (match.start ..< match.end).map(scanned.word).joined(separator: " ") }
     }
 

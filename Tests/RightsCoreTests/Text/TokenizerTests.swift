@@ -104,6 +104,28 @@ import Testing
         }
     }
 
+    @Test("words read eight bytes at a time agree with the scalar reference at every length, case and ending")
+    func wordsReadByWords() {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+        let endings = [" ", ".", ",", "'s ", "'t ", "\u{2019}s ", "é", "-", "\n", "$", "@", "\u{00A0}", "Ω", ""]
+        for length in 1 ... 18 {
+            let lower = String((0 ..< length).map { letters[($0 * 7 + length) % letters.count] })
+            let cases = [lower, lower.uppercased(), lower.prefix(1).uppercased() + lower.dropFirst(), "9" + lower.dropFirst().uppercased()]
+            for word in cases {
+                for ending in endings {
+                    // Text after the word, so that its two eight-byte loads stay inside the text; then the same at the end.
+                    for text in ["\(word)\(ending) and more words follow here", "x \(word)\(ending)"] {
+                        let scanned = TextScanner.scan(text)
+                        let tokens = scanned.tokens.map {
+                            ReferenceToken(text: scanned.word(of: $0), start: $0.start, end: $0.end, isCapitalized: $0.isCapitalized, isAllCaps: $0.isAllCaps)
+                        }
+                        #expect(tokens == ReferenceTokenizer.tokenize(Array(text.unicodeScalars)), "\(text)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("long and non-ASCII words keep their folded text")
     func spilledWords() {
         let scanned = TextScanner.scan("Internationalization İmamoğlu abcdefghijklmnop abcdefghijklmnopq Überwachungsstaat")
