@@ -35,7 +35,22 @@ public struct PeopleLexicon: Sendable, Equatable {
     /// Prepositions that set a sentence in a place ("in", "near").
     var locatives: Set<String> = []
 
+    /// What each listed word can start or be, made by `indexWords()` once the lists are read: a
+    /// reader looks each token up once (`SentenceReader.facts`) instead of once per list.
+    var facts: [String: WordFacts] = [:]
+
     public init() {}
+
+    /// Fills `facts` from the lists; call after the last word is added.
+    mutating func indexWords() {
+        facts = [:]
+        for (word, length) in roleStarts { facts[word, default: WordFacts()].roleLength = length }
+        for (word, length) in placeStarts { facts[word, default: WordFacts()].placeLength = length }
+        for word in titles { facts[word, default: WordFacts()].isTitle = true }
+        for word in notNames { facts[word, default: WordFacts()].isNotName = true }
+        for word in organisationWords { facts[word, default: WordFacts()].isOrganisation = true }
+        for word in numbers.keys { facts[word, default: WordFacts()].isNumber = true }
+    }
 
     mutating func addRole(_ phrase: [String], roleClass: String) {
         guard let first = phrase.first, roles[phrase] == nil else { return }
@@ -57,6 +72,7 @@ public struct PeopleLexicon: Sendable, Equatable {
     var namesNoOne: Bool { roles.isEmpty && titles.isEmpty }
 
     /// The role class of the role phrase starting at token `index` of `words`, and its length.
+    /// (`SentenceReader.role(at:)` first asks the token's facts, which most tokens fail.)
     func role(at index: Int, in words: [String]) -> (phrase: String, roleClass: String, length: Int)? {
         guard let longest = roleStarts[words[index]] else { return nil }
         var length = min(longest, words.count - index)
@@ -101,4 +117,16 @@ public struct PeopleLexicon: Sendable, Equatable {
         guard word.count <= 6, word.allSatisfy(\.isASCII), let value = Int(word), value > 0 else { return nil }
         return value
     }
+}
+
+/// What a folded word is to the people rules: the longest role phrase and place name it starts
+/// (0: none), and the lists it is on.
+struct WordFacts: Sendable, Equatable {
+    var roleLength = 0
+    var placeLength = 0
+    var isTitle = false
+    var isNotName = false
+    var isOrganisation = false
+    /// A number word ("twelve"); digits are read by `PeopleLexicon.number`.
+    var isNumber = false
 }

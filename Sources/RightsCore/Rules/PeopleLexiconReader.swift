@@ -64,6 +64,7 @@ enum PeopleLexiconReader {
                 lexicon.numbers[TextNormalizer.foldWord(word)] = value
             }
         }
+        lexicon.indexWords()
         for key in ["titles", "organisation_words", "not_names"] where top[key] == nil {
             doc.diagnostics.append(Diagnostic(.missingKey, doc.location(root), "\(fileName) has no '\(key)'"))
         }
