@@ -85,7 +85,8 @@ public struct ArticleAnalyzer: Sendable {
         }
         let places = ArticlePlaces(prepared, scan: scan, title: title, compiled: compiled, attributor: attributor, cache: cache)
         let verdict = SentenceVerdict(compiled: compiled, isReview: ReviewHeadline.announcesReview(title, settings: compiled.ruleSet.engine))
-        var factory = FindingFactory(articleID: articleID, month: month, settings: compiled.ruleSet.engine)
+        var factory = FindingFactory(articleID: articleID, month: month, settings: compiled.ruleSet.engine, people: compiled.ruleSet.people,
+                                     text: scanned)
 
         var findings: [Finding] = []
         // The evidence of the last sentence with matches (`evidenceSentence`), placed or not: a
@@ -111,7 +112,7 @@ public struct ArticleAnalyzer: Sendable {
             // The store keeps a finding's sentence as offsets: the pipeline need not copy it out.
             func begin() {
                 trace.sentenceBegan(text: scanned.text(of: sentence), start: sentence.start, end: sentence.end, places: places.mentions[index])
-                factory.begin(start: sentence.start, end: sentence.end, original: originalRange(sentence.start ..< sentence.end),
+                factory.begin(index: index, start: sentence.start, end: sentence.end, original: originalRange(sentence.start ..< sentence.end),
                               text: Trace.keepsSentenceText ? scanned.text(of: sentence) : "", findingsBefore: findings.count)
             }
             if share.rules.isEmpty {

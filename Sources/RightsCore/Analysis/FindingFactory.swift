@@ -1,5 +1,6 @@
 /// The last stage, and the one place a finding is made: evidence placed in a country, in the
-/// sentence being read. A sentence gives one finding per indicator and country.
+/// sentence being read, with the people the sentence names. A sentence gives one finding per
+/// indicator and country.
 struct FindingFactory {
     /// Where the evidence was placed.
     enum Placement {
@@ -20,18 +21,26 @@ struct FindingFactory {
     private var sentenceText = ""
     /// Where the sentence's findings begin in the article's list.
     private var firstFinding = 0
+    private var sentenceIndex = 0
+    /// The article's people, read only for sentences that give a finding (a few per article).
+    private var people: SentencePeople?
+    private let lexicon: PeopleLexicon
+    private let text: ScannedText
 
-    init(articleID: ArticleID, month: Month?, settings: EngineSettings) {
+    init(articleID: ArticleID, month: Month?, settings: EngineSettings, people lexicon: PeopleLexicon, text: ScannedText) {
         self.articleID = articleID
         self.month = month
         reportUnder = settings.reportUnder
         confidence = settings.confidence
+        self.lexicon = lexicon
+        self.text = text
     }
 
     /// The sentence the next findings are in: its scalar offsets in the cleaned text and the
     /// original, its text (empty when the store keeps only the offsets), and how many findings
-    /// the article has before it.
-    mutating func begin(start: Int, end: Int, original: Range<Int>?, text: String, findingsBefore: Int) {
+    /// the article has before it. `index` is the sentence's place in the scanned text.
+    mutating func begin(index: Int, start: Int, end: Int, original: Range<Int>?, text: String, findingsBefore: Int) {
+        sentenceIndex = index
         sentenceStart = start
         sentenceEnd = end
         self.original = original
@@ -41,7 +50,7 @@ struct FindingFactory {
 
     /// Appends the finding of `evidence` placed by `placement`, unless the sentence already has one
     /// for that indicator and country. A territory is reported under its sovereign (engine.yaml `report_under`).
-    func add(_ evidence: Evidence, _ placement: Placement, to findings: inout [Finding]) {
+    mutating func add(_ evidence: Evidence, _ placement: Placement, to findings: inout [Finding]) {
         let country: CountryCode, method: AttributionMethod, attribution: String, value: Double
         switch placement {
         case let .attributed(chosen):
@@ -70,6 +79,13 @@ struct FindingFactory {
             rules: evidence.rules, severity: evidence.severity, polarity: evidence.polarity,
             method: method, attribution: attribution, confidence: (value * 100).rounded() / 100,
             qualifier: evidence.qualifier, sentence: sentenceText, sentenceStart: sentenceStart, sentenceEnd: sentenceEnd,
-            originalStart: original?.lowerBound, originalEnd: original?.upperBound))
+            originalStart: original?.lowerBound, originalEnd: original?.upperBound, people: sentencePeople()))
+    }
+
+    /// The people of the current sentence; the article's introductions are read at the first.
+    private mutating func sentencePeople() -> [PersonMention] {
+        if lexicon.namesNoOne { return [] }
+        if people == nil { people = SentencePeople(lexicon: lexicon, text: text) }
+        return people!.people(ofSentence: sentenceIndex)
     }
 }

@@ -35,7 +35,8 @@ public struct IncidentEvidence: Sendable, Equatable {
     var names: [String] { people.compactMap(\.key) }
 }
 
-/// Makes the `IncidentEvidence` of an article's findings: reads its people once.
+/// Makes the `IncidentEvidence` of an article's findings: the people each finding stored when it
+/// was made, and the places and words of its sentence.
 public struct IncidentEvidenceBuilder: Sendable {
     public let extractor: PeopleExtractor
 
@@ -47,13 +48,12 @@ public struct IncidentEvidenceBuilder: Sendable {
     public func evidence(of article: Article, findings: [Finding]) -> [IncidentEvidence] {
         let mine = findings.filter { $0.articleID == article.id }
         guard !mine.isEmpty else { return [] }
-        let people = extractor.read(article.cleaned.text)
         return mine.map { finding in
             let scanned = TextScanner.scan(finding.sentence)
             let reader = SentenceReader(lexicon: extractor.lexicon, text: scanned)
             let words = reader.words
             return IncidentEvidence(finding: finding, source: article.source, day: article.published?.day,
-                                    people: people.people(sentenceStart: finding.sentenceStart), places: places(reader, country: finding.country),
+                                    people: finding.people, places: places(reader, country: finding.country),
                                     words: words, contentWords: contentWords(words))
         }
     }

@@ -8,7 +8,10 @@ public struct MonthIncidents: Sendable {
     /// Every finding's evidence (people, places), by finding id.
     public var evidence: [FindingID: IncidentEvidence]
 
-    /// Reads the findings of `month` and their articles' texts, finds the people, groups.
+    /// Reads the findings of `month` with the people stored with them, and their articles' sources
+    /// and days, and groups them. People are not read again from the texts: `people.yaml` is in the
+    /// rules hash, so a store whose findings predate the people column (migration v7, every row
+    /// '[]') or whose people.yaml changed is analysed again by the next `analyze`.
     /// - Throws: `StoreError` when the store cannot be read.
     public static func read(store: RightsStore, month: Month, extractor: PeopleExtractor, settings: IncidentSettings) throws -> MonthIncidents {
         let findings = try store.findings(FindingFilter(month: month))
@@ -34,9 +37,10 @@ public struct IncidentRules: Sendable {
     public var extractor: PeopleExtractor
     public var settings: IncidentSettings
 
-    /// - Throws: `IncidentError.rules` with file and line for every problem.
+    /// The word lists are the rule set's (`RuleSet.people`, checked when it was loaded).
+    /// - Throws: `IncidentError.rules` with file and line for every problem of the settings.
     public static func load(rules folder: URL, ruleSet: RuleSet, display: String = "rules") throws -> IncidentRules {
-        IncidentRules(extractor: PeopleExtractor(lexicon: try PeopleLexiconReader.load(rules: folder, ruleSet: ruleSet, display: display)),
+        IncidentRules(extractor: PeopleExtractor(lexicon: ruleSet.people),
                       settings: try IncidentSettingsReader.load(rules: folder, display: display))
     }
 }

@@ -21,10 +21,13 @@ public struct Finding: Sendable, Equatable, Codable, Identifiable {
     /// The sentence's span in the original text (page noise included), scalar offsets.
     public var originalStart: Int?
     public var originalEnd: Int?
+    /// The people the sentence names as its subject (victims, the detained, counted groups), read
+    /// when the finding was made; speakers are not among them.
+    public var people: [PersonMention]
 
     public init(id: FindingID, articleID: ArticleID, month: Month?, country: CountryCode, indicator: IndicatorID, rules: [RuleID],
                 severity: Int, polarity: Polarity, method: AttributionMethod, attribution: String, confidence: Double, qualifier: Qualifier?,
-                sentence: String, sentenceStart: Int, sentenceEnd: Int, originalStart: Int?, originalEnd: Int?) {
+                sentence: String, sentenceStart: Int, sentenceEnd: Int, originalStart: Int?, originalEnd: Int?, people: [PersonMention] = []) {
         self.id = id
         self.articleID = articleID
         self.month = month
@@ -42,6 +45,7 @@ public struct Finding: Sendable, Equatable, Codable, Identifiable {
         self.sentenceEnd = sentenceEnd
         self.originalStart = originalStart
         self.originalEnd = originalEnd
+        self.people = people
     }
 
     /// The stable id: the same sentence, indicator and country of the same article always get it,

@@ -1,9 +1,23 @@
 import Foundation
 
-/// Findings as JSON Lines and CSV, for scripts and spreadsheets.
+/// Findings as JSON Lines and CSV, for scripts and spreadsheets, each with the people it names and
+/// the incident it belongs to.
 public enum FindingExport {
+    /// The incident of each finding of `months`, as `rightsbrief incidents` groups them: a month's
+    /// findings are grouped all together, whatever part of them is exported, so a finding's
+    /// incident id does not depend on the filter.
+    public static func incidentIDs(_ months: [MonthIncidents]) -> [FindingID: IncidentID] {
+        var ids: [FindingID: IncidentID] = [:]
+        for month in months {
+            for incident in month.incidents { for finding in incident.findings { ids[finding] = incident.id } }
+        }
+        return ids
+    }
+
     /// One JSON object per finding; keys as `../shared/tools/score.py` reads them (`article_id`, `country`, `indicator`).
-    public static func jsonLine(_ finding: Finding) -> String {
+    /// `people` is an array of objects (`name`, `role`, `role_class`, `count`, each only when known);
+    /// `incident_id` null for an undated finding (incidents are a month's).
+    public static func jsonLine(_ finding: Finding, incident: IncidentID? = nil) -> String {
         var object: [String: Any] = [
             "id": finding.id.rawValue,
             "article_id": finding.articleID.rawValue,
@@ -22,17 +36,28 @@ public enum FindingExport {
         object["qualifier"] = finding.qualifier?.rawValue ?? NSNull()
         object["original_start"] = finding.originalStart ?? NSNull()
         object["original_end"] = finding.originalEnd ?? NSNull()
+        object["incident_id"] = incident?.rawValue ?? NSNull()
+        object["people"] = finding.people.map { person -> [String: Any] in
+            var entry: [String: Any] = [:]
+            entry["name"] = person.name
+            entry["role"] = person.role
+            entry["role_class"] = person.roleClass
+            entry["count"] = person.count
+            return entry
+        }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 
     public static let csvHeader = ["id", "article_id", "month", "country", "indicator", "rules", "severity", "polarity",
-                                   "qualifier", "confidence", "attribution", "sentence"]
+                                   "qualifier", "confidence", "attribution", "sentence", "people", "incident_id"]
 
-    public static func csvRow(_ finding: Finding) -> [String] {
+    /// `people` in one cell: "Amina Yusuf (journalist); 2 activists".
+    public static func csvRow(_ finding: Finding, incident: IncidentID? = nil) -> [String] {
         [finding.id.rawValue, finding.articleID.rawValue, finding.month?.rawValue ?? "", finding.country.rawValue,
          finding.indicator.rawValue, finding.rules.map(\.rawValue).joined(separator: " "), String(finding.severity),
-         finding.polarity.rawValue, finding.qualifier?.rawValue ?? "", String(finding.confidence), finding.attribution, finding.sentence]
+         finding.polarity.rawValue, finding.qualifier?.rawValue ?? "", String(finding.confidence), finding.attribution, finding.sentence,
+         PersonMention.line(finding.people), incident?.rawValue ?? ""]
     }
 
     /// One CSV line (RFC 4180), with cells that a spreadsheet would run as a formula neutralised

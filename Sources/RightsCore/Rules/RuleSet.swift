@@ -9,6 +9,9 @@ public struct RuleSet: Sendable {
     /// The named word classes patterns refer to as `@name` (`rules/vocabulary/`).
     public var vocabulary: Vocabulary = Vocabulary()
     public var scoring: ScoringConfig
+    /// The word lists people are read with (`rules/people.yaml` with the vocabulary, engine and
+    /// gazetteer words it draws on); empty, so no one is named, when the folder has no people.yaml.
+    public var people = PeopleLexicon()
     /// Hash of every rule file's bytes: findings record it, and unchanged rules mean no re-analysis.
     public var contentHash: String
     /// Warnings found while loading (errors make loading throw).

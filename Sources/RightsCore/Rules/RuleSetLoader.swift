@@ -123,8 +123,15 @@ public enum RuleSetLoader {
         }
 
         let gazetteer = Gazetteer(countries: countries, regions: regions)
-        let ruleSet = RuleSet(indicators: indicators, globalExclusions: globalExclusions, gazetteer: gazetteer, engine: engine,
-                              references: references, vocabulary: vocabulary, scoring: scoring, contentHash: hash.hexDigest(), diagnostics: [])
+        var ruleSet = RuleSet(indicators: indicators, globalExclusions: globalExclusions, gazetteer: gazetteer, engine: engine,
+                              references: references, vocabulary: vocabulary, scoring: scoring, contentHash: "", diagnostics: [])
+        // Last: its role words are vocabulary classes, and its places the gazetteer's names.
+        if var doc = document(PeopleLexiconReader.fileName, required: false) {
+            ruleSet.people = PeopleLexiconReader.read(&doc, ruleSet: ruleSet)
+            diagnostics += doc.diagnostics
+        }
+        // people.yaml is in it: the people stored with each finding change with it.
+        ruleSet.contentHash = hash.hexDigest()
         diagnostics += RuleSetValidator.crossChecks(ruleSet)
         var result = ruleSet
         result.diagnostics = diagnostics.filter { $0.severity == .warning }

@@ -10,7 +10,7 @@ import GRDB
 /// migration must not change when this list grows.
 enum FindingColumn: Int, CaseIterable {
     case articleId, id, runId, month, country, indicator, rules, severity, polarity, attributionMethod, attribution, confidence
-    case sentenceStart, sentenceEnd, originalStart, originalEnd, qualifier
+    case sentenceStart, sentenceEnd, originalStart, originalEnd, qualifier, people
 
     /// The column's name in the table.
     var name: String { String(describing: self) }
@@ -18,7 +18,7 @@ enum FindingColumn: Int, CaseIterable {
     /// The SQLite type and whether it may be NULL, as the migrations create it.
     var definition: (type: String, notNull: Bool) {
         switch self {
-        case .articleId, .id, .country, .indicator, .rules, .polarity, .attributionMethod, .attribution: return ("TEXT", true)
+        case .articleId, .id, .country, .indicator, .rules, .polarity, .attributionMethod, .attribution, .people: return ("TEXT", true)
         case .month, .qualifier: return ("TEXT", false)
         case .severity, .sentenceStart, .sentenceEnd: return ("INTEGER", true)
         case .runId, .originalStart, .originalEnd: return ("INTEGER", false)
@@ -30,7 +30,8 @@ enum FindingColumn: Int, CaseIterable {
 /// A finding as a row of the `finding` table: how one is written and read back.
 ///
 /// The sentence is not written: the row keeps its offsets in the article's text (migration v5)
-/// and the select cuts it from the article. Rule ids are kept short (`StoredRuleList`).
+/// and the select cuts it from the article. Rule ids are kept short (`StoredRuleList`); people are
+/// JSON (`StoredPeople`).
 enum FindingRow {
     /// `INSERT OR IGNORE` of `rows` findings, every column.
     static func insertSQL(rows: Int) -> String {
@@ -58,19 +59,29 @@ enum FindingRow {
         for article in articles {
             for finding in results[article].findings.indices { positions.append((article, finding)) }
         }
-        // The rules column is written into one buffer instead of a new string per row.
-        var rules: [UInt8] = []
-        rules.reserveCapacity(256)
+        // The rules and people columns are written into reused buffers instead of a new string per row.
+        var buffers = ColumnBuffers()
         try BatchedStatement.run(positions, db: db, arena: arena, inserts: true, sql: insertSQL) { binder, position in
-            bind(results[position.article].findings[position.finding], runID: runID, rules: &rules, into: &binder)
+            bind(results[position.article].findings[position.finding], runID: runID, buffers: &buffers, into: &binder)
         }
     }
 
     /// The columns in order, made once (`allCases` makes a new array at each call).
     private static let columns = FindingColumn.allCases
 
+    /// The bytes of the columns written by hand, kept from row to row.
+    struct ColumnBuffers {
+        var rules: [UInt8] = []
+        var people: [UInt8] = []
+
+        init() {
+            rules.reserveCapacity(256)
+            people.reserveCapacity(256)
+        }
+    }
+
     /// Binds every column of `finding`, in `FindingColumn` order.
-    static func bind(_ finding: Finding, runID: Int64, rules: inout [UInt8], into binder: inout StatementBinder) {
+    static func bind(_ finding: Finding, runID: Int64, buffers: inout ColumnBuffers, into binder: inout StatementBinder) {
         for column in columns {
             switch column {
             case .articleId: binder.bind(finding.articleID.rawValue)
@@ -80,8 +91,8 @@ enum FindingRow {
             case .country: binder.bind(finding.country.rawValue)
             case .indicator: binder.bind(finding.indicator.rawValue)
             case .rules:
-                StoredRuleList.encode(finding.rules, indicator: finding.indicator, into: &rules)
-                rules.withUnsafeBufferPointer { binder.bind(bytes: $0) }
+                StoredRuleList.encode(finding.rules, indicator: finding.indicator, into: &buffers.rules)
+                buffers.rules.withUnsafeBufferPointer { binder.bind(bytes: $0) }
             case .severity: binder.bind(finding.severity)
             case .polarity: binder.bind(finding.polarity.rawValue)
             case .attributionMethod: binder.bind(finding.method.rawValue)
@@ -92,6 +103,9 @@ enum FindingRow {
             case .originalStart: binder.bind(finding.originalStart)
             case .originalEnd: binder.bind(finding.originalEnd)
             case .qualifier: binder.bind(finding.qualifier?.rawValue)
+            case .people:
+                StoredPeople.encode(finding.people, into: &buffers.people)
+                buffers.people.withUnsafeBufferPointer { binder.bind(bytes: $0) }
             }
         }
     }
@@ -109,6 +123,7 @@ enum FindingRow {
                        method: AttributionMethod(rawValue: text(.attributionMethod)) ?? .article, attribution: text(.attribution),
                        confidence: row[FindingColumn.confidence.rawValue], qualifier: optionalText(.qualifier).flatMap(Qualifier.init(rawValue:)),
                        sentence: row[sentenceIndex], sentenceStart: number(.sentenceStart), sentenceEnd: number(.sentenceEnd),
-                       originalStart: optionalNumber(.originalStart), originalEnd: optionalNumber(.originalEnd))
+                       originalStart: optionalNumber(.originalStart), originalEnd: optionalNumber(.originalEnd),
+                       people: StoredPeople.decode(text(.people)))
     }
 }

@@ -184,6 +184,13 @@ enum Migrations {
             try db.drop(table: "finding")
             try db.rename(table: "finding_v6", to: "finding")
         }
+        migrator.registerMigration("v7: findings name their people") { db in
+            // The people a finding's sentence names, read when the finding is made (JSON, see
+            // `StoredPeople`). Existing rows get '[]' (no one) until their articles are analysed
+            // again: `analyze --force`, or any `analyze` with a rules folder holding people.yaml,
+            // which is in the rules hash, so the hash the rows were made with no longer matches.
+            try db.execute(sql: "ALTER TABLE finding ADD COLUMN people TEXT NOT NULL DEFAULT '[]'")
+        }
         return migrator
     }
 }

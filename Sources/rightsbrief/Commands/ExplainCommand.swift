@@ -61,6 +61,8 @@ struct ExplainCommand: ParsableCommand {
             for step in report.steps { print("  step    \(step)") }
             for finding in report.findings {
                 print("  finding \(finding.country) \(finding.indicator) severity \(finding.severity) \(finding.polarity.rawValue) confidence \(finding.confidence) — \(finding.attribution)")
+                // Names are cut from the text given: shown with any control character made visible.
+                if !finding.people.isEmpty { print("          people: " + VisibleControls.escaped(PersonMention.line(finding.people))) }
             }
             if report.findings.isEmpty { print("  no finding") }
         }

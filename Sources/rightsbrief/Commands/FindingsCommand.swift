@@ -8,8 +8,11 @@ struct FindingsCommand: ParsableCommand {
         abstract: "List stored findings.",
         discussion: """
             jsonl: one JSON object per finding (article_id, country, indicator, rules, sentence, \
-            confidence, attribution, …), the form ../shared/tools/score.py reads. csv: RFC 4180 \
-            with cells that would start a spreadsheet formula neutralised. table: for reading.
+            confidence, attribution, people, incident_id, …), the form ../shared/tools/score.py \
+            reads. csv: RFC 4180 with cells that would start a spreadsheet formula neutralised, \
+            people in one cell ("Amina Yusuf (journalist); 2 activists"). table: for reading. \
+            jsonl and csv group each month's findings into incidents as `incidents` does, so they \
+            read the rules folder too (--rules).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, jsonl, csv }
@@ -35,16 +38,24 @@ struct FindingsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try common.workspace(.readOnly).store()
+        let workspace = common.workspace(.readOnly)
+        let store = try workspace.store()
         let filter = FindingFilter(month: month, countries: country.map { CountryCode($0.uppercased()) },
                                    indicators: indicator.map { IndicatorID($0) })
         let findings = try store.findings(filter)
+        // Every month of the listed findings, grouped whole: an incident id does not depend on the filter.
+        func incidents() throws -> [FindingID: IncidentID] {
+            let months = Set(findings.compactMap(\.month)).sorted()
+            return FindingExport.incidentIDs(try months.map { try workspace.incidents(month: $0) })
+        }
         switch format {
         case .jsonl:
-            for finding in findings { print(FindingExport.jsonLine(finding)) }
+            let incident = try incidents()
+            for finding in findings { print(FindingExport.jsonLine(finding, incident: incident[finding.id])) }
         case .csv:
+            let incident = try incidents()
             print(FindingExport.csvLine(FindingExport.csvHeader))
-            for finding in findings { print(FindingExport.csvLine(FindingExport.csvRow(finding))) }
+            for finding in findings { print(FindingExport.csvLine(FindingExport.csvRow(finding, incident: incident[finding.id]))) }
         case .table:
             let rows = findings.map { [$0.month?.rawValue ?? "undated", $0.country.rawValue, $0.indicator.rawValue, $0.articleID.rawValue,
                                        String(format: "%.2f", $0.confidence), $0.sentence] }

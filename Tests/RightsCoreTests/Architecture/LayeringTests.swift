@@ -13,7 +13,7 @@ import Testing
     /// In order: Support (file, hash and core-count helpers) and Model (ids, months, findings,
     /// the gazetteer's data, the scoring settings) are what every stage uses; Workflow (the
     /// pipelines and the workspace the commands open) comes last and may use everything.
-    static let layers = ["Support", "Model", "Text", "Rules", "Geo", "Corpus", "Analysis", "Evaluation", "Scoring", "Store", "Incidents", "Xlsx",
+    static let layers = ["Support", "Model", "Text", "People", "Rules", "Geo", "Corpus", "Analysis", "Evaluation", "Scoring", "Store", "Incidents", "Xlsx",
                          "Report", "Review", "Workflow"]
 
     /// Backwards dependencies that exist today, as "file: Type", to be removed one by one; a new one fails.

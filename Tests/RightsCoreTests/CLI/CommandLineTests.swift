@@ -167,7 +167,7 @@ import Testing
         try queue.close()
         let output = try Self.run(["articles", "--db", db])
         #expect(output.status == 1)
-        #expect(output.stderr.contains("needs an upgrade (v5: findings cite their sentence by its offsets, v6: findings keep their attribution method)"), "\(output.stderr)")
+        #expect(output.stderr.contains("needs an upgrade (v5: findings cite their sentence by its offsets, v6: findings keep their attribution method, v7: findings name their people)"), "\(output.stderr)")
         #expect(output.stderr.contains("run `rightsbrief analyze`"), "\(output.stderr)")
         let applied = try DatabaseQueue(path: db).read { try Migrations.migrator.appliedMigrations($0) }
         #expect(applied.count == 4)

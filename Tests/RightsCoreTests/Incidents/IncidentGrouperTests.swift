@@ -14,7 +14,10 @@ import Testing
         let article = Article(id: ArticleID(article), title: nil, source: source, url: nil, published: PublishedDate(day), language: "en",
                               original: sentence, cleaned: CleanedText(text: String(repeating: " ", count: start) + sentence, segments: [], removedLines: []),
                               contentHash: article, origin: SourceLocation(file: article))
-        return IncidentEvidenceBuilder(extractor: ShippedIncidentRules.extractor).evidence(of: article, findings: [finding])[0]
+        // The people the analysis stores with the finding.
+        var named = finding
+        named.people = ShippedIncidentRules.extractor.read(article.cleaned.text).people(sentenceStart: start)
+        return IncidentEvidenceBuilder(extractor: ShippedIncidentRules.extractor).evidence(of: article, findings: [named])[0]
     }
 
     static let grouper = IncidentGrouper(settings: ShippedIncidentRules.rules.settings)

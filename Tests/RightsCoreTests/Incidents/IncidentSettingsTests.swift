@@ -35,10 +35,19 @@ import Testing
         }
     }
 
-    @Test("people.yaml: an unknown vocabulary class and a bad number are reported with file and line")
-    func peopleErrors() throws {
+    /// The shipped rules folder with `people.yaml` replaced, loaded as every command loads it.
+    static func rules(people yaml: String?) throws -> (folder: TemporaryFolder, result: RuleSetLoader.Result) {
         let folder = try TemporaryFolder()
-        try folder.write("people.yaml", """
+        let rules = folder.url.appendingPathComponent("rules")
+        try FileManager.default.copyItem(at: TestPaths.rules, to: rules)
+        let people = rules.appendingPathComponent("people.yaml")
+        if let yaml { try yaml.write(to: people, atomically: true, encoding: .utf8) } else { try FileManager.default.removeItem(at: people) }
+        return (folder, RuleSetLoader.read(rules, display: "rules"))
+    }
+
+    @Test("people.yaml: an unknown vocabulary class and a bad number are reported with file and line by the rule loader")
+    func peopleErrors() throws {
+        let (_, result) = try Self.rules(people: """
             role_classes: [media_workers]
             titles: [dr]
             organisation_words: [watch]
@@ -46,18 +55,28 @@ import Testing
             numbers:
               two: none
             """)
-        #expect {
-            try PeopleLexiconReader.load(rules: folder.url, ruleSet: ShippedRules.ruleSet)
-        } throws: { error in
-            let text = (error as? IncidentError)?.errorDescription ?? ""
-            return text.contains("rules/people.yaml:1") && text.contains("did you mean 'media_worker'?")
-                && text.contains("rules/people.yaml:6") && text.contains("'two' must be a whole number")
-        }
+        let text = result.diagnostics.map(\.description)
+        #expect(text.contains { $0.hasPrefix("rules/people.yaml:1:") && $0.contains("R060") && $0.contains("did you mean 'media_worker'?") }, "\(text)")
+        #expect(text.contains { $0.hasPrefix("rules/people.yaml:6:") && $0.contains("'two' must be a whole number") }, "\(text)")
     }
 
-    @Test("people.yaml missing: a clear error")
+    @Test("people.yaml missing: the rules load, and no one is named")
     func peopleMissing() throws {
-        let folder = try TemporaryFolder()
-        #expect(throws: IncidentError.self) { try PeopleLexiconReader.load(rules: folder.url, ruleSet: ShippedRules.ruleSet) }
+        let (_, result) = try Self.rules(people: nil)
+        let ruleSet = try #require(result.ruleSet)
+        #expect(!result.diagnostics.contains { $0.severity == .error }, "\(result.diagnostics.map(\.description))")
+        #expect(ruleSet.people.namesNoOne)
+        let analysis = ArticleAnalyzer(CompiledRules(ruleSet)).analyze(text: "Police in Almaty detained journalist Amina Yusuf on Monday.")
+        #expect(!analysis.findings.isEmpty)
+        #expect(analysis.findings.allSatisfy { $0.people.isEmpty })
+    }
+
+    @Test("people.yaml is in the rules hash: changing it changes the hash findings record")
+    func peopleInRulesHash() throws {
+        let shipped = try String(contentsOf: TestPaths.rules.appendingPathComponent("people.yaml"), encoding: .utf8)
+        let same = try #require(try Self.rules(people: shipped).result.ruleSet)
+        let changed = try #require(try Self.rules(people: shipped + "\n# a comment\n").result.ruleSet)
+        #expect(same.contentHash == ShippedRules.ruleSet.contentHash)
+        #expect(changed.contentHash != same.contentHash)
     }
 }

@@ -191,12 +191,14 @@ import Testing
         do {
             let store = try RightsStore(path: path)
             #expect(try store.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article", "v4: findings found by month through their articles",
-                                                   "v5: findings cite their sentence by its offsets", "v6: findings keep their attribution method"])
+                                                   "v5: findings cite their sentence by its offsets", "v6: findings keep their attribution method",
+                                                   "v7: findings name their people"])
             _ = try store.insert([article("a", "Some text.")], at: Date())
         }
         let reopened = try RightsStore(path: path)
         #expect(try reopened.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article", "v4: findings found by month through their articles",
-                                                   "v5: findings cite their sentence by its offsets", "v6: findings keep their attribution method"])
+                                                   "v5: findings cite their sentence by its offsets", "v6: findings keep their attribution method",
+                                                   "v7: findings name their people"])
         #expect(try reopened.articleCount() == 1)
         let (mode, pageSize) = try DatabaseQueue(path: path).read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA page_size"))
@@ -212,7 +214,8 @@ import Testing
         try DatabaseQueue(path: path).write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT)") }
         let store = try RightsStore(path: path)
         #expect(try store.appliedMigrations() == ["v1", "v2: finding order index", "v3: findings clustered by article", "v4: findings found by month through their articles",
-                                                   "v5: findings cite their sentence by its offsets", "v6: findings keep their attribution method"])
+                                                   "v5: findings cite their sentence by its offsets", "v6: findings keep their attribution method",
+                                                   "v7: findings name their people"])
         #expect(try store.articleCount() == 0)
     }
 
@@ -247,7 +250,7 @@ import Testing
         }
         try queue.close()
         let store = try RightsStore(path: path)
-        #expect(try store.appliedMigrations().last == "v6: findings keep their attribution method")
+        #expect(try store.appliedMigrations().last == "v7: findings name their people")
         #expect(try store.findingCount() == 3)
         #expect(try store.reviews()["f1"]?.decision == .accepted)
         var order: [FindingID] = []
@@ -295,7 +298,7 @@ import Testing
         try queue.write { db in
             try db.execute(sql: """
                 DROP TABLE finding;
-                DELETE FROM grdb_migrations WHERE identifier LIKE 'v6%';
+                DELETE FROM grdb_migrations WHERE identifier LIKE 'v6%' OR identifier LIKE 'v7%';
                 CREATE TABLE finding (articleId TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE, id TEXT NOT NULL,
                     runId INTEGER REFERENCES run(id), month TEXT, country TEXT NOT NULL, indicator TEXT NOT NULL, rules TEXT NOT NULL,
                     severity INTEGER NOT NULL, polarity TEXT NOT NULL, attribution TEXT NOT NULL, confidence DOUBLE NOT NULL,
@@ -310,11 +313,13 @@ import Testing
         }
         try queue.close()
         let store = try RightsStore(path: path)
-        #expect(try store.appliedMigrations().last == "v6: findings keep their attribution method")
+        #expect(try store.appliedMigrations().last == "v7: findings name their people")
         let findings = try store.findings().sorted { $0.id < $1.id }
         #expect(findings.map(\.attribution) == attributions)
         #expect(findings.map(\.method) == [.sentence, .list, .region, .headline, .paragraph, .dateline, .article, .article, .article])
         #expect(findings.allSatisfy { $0.sentence == "Police detained a reporter." })
+        // v7: no one named until the next analysis.
+        #expect(findings.allSatisfy { $0.people.isEmpty })
     }
 
     @Test("a file that is not a database is refused with its path")

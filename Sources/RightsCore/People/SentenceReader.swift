@@ -3,6 +3,8 @@ struct SentenceReader {
     let lexicon: PeopleLexicon
     let text: ScannedText
     let words: [String]
+    /// Each token's `WordFacts`, looked up once.
+    let facts: [WordFacts]
 
     /// The longest name read (tokens): longer capitalised runs are headlines or titles of works.
     static let longestName = 5
@@ -15,6 +17,18 @@ struct SentenceReader {
         self.lexicon = lexicon
         self.text = text
         words = text.tokens.indices.map(text.word)
+        let none = WordFacts()
+        facts = lexicon.facts.isEmpty ? Array(repeating: none, count: words.count) : words.map { lexicon.facts[$0] ?? none }
+    }
+
+    /// `PeopleLexicon.role(at:in:)`, for a token that starts a role phrase at all.
+    func role(at index: Int) -> (phrase: String, roleClass: String, length: Int)? {
+        facts[index].roleLength > 0 ? lexicon.role(at: index, in: words) : nil
+    }
+
+    /// `PeopleLexicon.placeLength(at:in:)`, for a token that starts a place name at all.
+    func placeLength(at index: Int) -> Int? {
+        facts[index].placeLength > 0 ? lexicon.placeLength(at: index, in: words) : nil
     }
 
     enum RunKind { case person, organisation, place }
@@ -29,7 +43,7 @@ struct SentenceReader {
         var index = sentence.tokenStart
         while index < end {
             // A capitalised role word inside a sentence is part of a name: "Reporters Without Borders".
-            if let role = lexicon.role(at: index, in: words), index + role.length <= end,
+            if let role = role(at: index), index + role.length <= end,
                index == sentence.tokenStart || !text.tokens[index].isCapitalized {
                 let roleEnd = index + role.length
                 let isRelation = index > sentence.tokenStart && lexicon.possessives.contains(words[index - 1])
@@ -45,7 +59,7 @@ struct SentenceReader {
                 index = roleEnd
                 continue
             }
-            if lexicon.titles.contains(words[index]), !text.tokens[index].isAllCaps || words[index].count == 1,
+            if facts[index].isTitle, !text.tokens[index].isAllCaps || words[index].count == 1,
                let run = nameRun(at: index + 1, end: end), kind(of: run) == .person, !covered.contains(run.lowerBound) {
                 found.append(named(run, role: nil, roleClass: nil, isRelation: false, sentence: sentence))
                 covered.formUnion(run)
@@ -154,7 +168,7 @@ struct SentenceReader {
             if runs.isEmpty, !(joinedBySpace(index - 1, index) || separated(index - 1, index, allowing: ",")) { break }
             var start = index
             var titled = false
-            while start < end, lexicon.titles.contains(words[start]) {
+            while start < end, facts[start].isTitle {
                 start += 1
                 titled = true
             }
@@ -184,7 +198,7 @@ struct SentenceReader {
         if index < end, ["a", "an", "the"].contains(words[index]) { index += 1 }
         var modifiers = 0
         while index < end, modifiers <= Self.appositionModifiers {
-            if let role = lexicon.role(at: index, in: words), index + role.length <= end { return (role.phrase, role.roleClass) }
+            if let role = role(at: index), index + role.length <= end { return (role.phrase, role.roleClass) }
             guard index + 1 < end, joinedBySpace(index, index + 1), !lexicon.functionWords.contains(words[index]) || words[index] == "of" else { return nil }
             index += 1
             modifiers += 1
@@ -260,17 +274,18 @@ struct SentenceReader {
     func isNameToken(_ index: Int) -> Bool {
         let token = text.tokens[index]
         let word = words[index]
-        guard token.isCapitalized, !token.isAllCaps || word.count == 1, lexicon.number(word) == nil,
-              !lexicon.notNames.contains(word), !lexicon.titles.contains(word) else { return false }
-        return lexicon.role(at: index, in: words) == nil
+        let known = facts[index]
+        // A capitalised token is no digits: a number here is a number word ("Twelve").
+        guard token.isCapitalized, !token.isAllCaps || word.count == 1, !known.isNumber, !known.isNotName, !known.isTitle else { return false }
+        return role(at: index) == nil
     }
 
     func kind(of run: Range<Int>) -> RunKind {
         // Initials alone ("E.") name no one we could tell apart; treated like an organisation's.
         if run.allSatisfy({ words[$0].count == 1 }) { return .organisation }
-        if run.contains(where: { lexicon.organisationWords.contains(words[$0]) }) { return .organisation }
-        if let length = lexicon.placeLength(at: run.lowerBound, in: words), length >= run.count { return .place }
-        if run.count == 1, lexicon.placeLength(at: run.lowerBound, in: words) != nil { return .place }
+        if run.contains(where: { facts[$0].isOrganisation }) { return .organisation }
+        if let length = placeLength(at: run.lowerBound), length >= run.count { return .place }
+        if run.count == 1, placeLength(at: run.lowerBound) != nil { return .place }
         return .person
     }
 

@@ -5,6 +5,9 @@ public struct PeopleLexicon: Sendable, Equatable {
     /// Role phrases as folded tokens ("opposition leader" → ["opposition", "leader"]) → role class.
     var roles: [[String]: String] = [:]
     var longestRole = 1
+    /// The longest role phrase starting with each word: most words start none, and are passed
+    /// over with one look-up instead of one per phrase length.
+    var roleStarts: [String: Int] = [:]
     var titles: Set<String> = []
     var numbers: [String: Int] = [:]
     var particles: Set<String> = []
@@ -21,6 +24,8 @@ public struct PeopleLexicon: Sendable, Equatable {
     /// Every gazetteer name as folded tokens (places are not people).
     var placeNames: Set<[String]> = []
     var longestPlace = 1
+    /// The longest gazetteer name starting with each word, as `roleStarts`.
+    var placeStarts: [String: Int] = [:]
     /// The gazetteer's capitals and cities (where an event happened, for telling events apart).
     var cityNames: [[String]: Set<CountryCode>] = [:]
     /// Words after a place name that make it a speaker's seat ("Vilnius-based"), from `speakers.after` of `engine.yaml`.
@@ -30,11 +35,47 @@ public struct PeopleLexicon: Sendable, Equatable {
     /// Prepositions that set a sentence in a place ("in", "near").
     var locatives: Set<String> = []
 
+    /// What each listed word can start or be, made by `indexWords()` once the lists are read: a
+    /// reader looks each token up once (`SentenceReader.facts`) instead of once per list.
+    var facts: [String: WordFacts] = [:]
+
     public init() {}
 
+    /// Fills `facts` from the lists; call after the last word is added.
+    mutating func indexWords() {
+        facts = [:]
+        for (word, length) in roleStarts { facts[word, default: WordFacts()].roleLength = length }
+        for (word, length) in placeStarts { facts[word, default: WordFacts()].placeLength = length }
+        for word in titles { facts[word, default: WordFacts()].isTitle = true }
+        for word in notNames { facts[word, default: WordFacts()].isNotName = true }
+        for word in organisationWords { facts[word, default: WordFacts()].isOrganisation = true }
+        for word in numbers.keys { facts[word, default: WordFacts()].isNumber = true }
+    }
+
+    mutating func addRole(_ phrase: [String], roleClass: String) {
+        guard let first = phrase.first, roles[phrase] == nil else { return }
+        roles[phrase] = roleClass
+        longestRole = max(longestRole, phrase.count)
+        roleStarts[first] = max(roleStarts[first] ?? 0, phrase.count)
+    }
+
+    /// A gazetteer name; `city`: the countries of a capital or city name.
+    mutating func addPlace(_ tokens: [String], cityOf countries: [CountryCode]?) {
+        guard let first = tokens.first else { return }
+        placeNames.insert(tokens)
+        longestPlace = max(longestPlace, tokens.count)
+        placeStarts[first] = max(placeStarts[first] ?? 0, tokens.count)
+        if let countries { cityNames[tokens, default: []].formUnion(countries) }
+    }
+
+    /// No role word and no title: nothing could introduce a person (a rules folder without people.yaml).
+    var namesNoOne: Bool { roles.isEmpty && titles.isEmpty }
+
     /// The role class of the role phrase starting at token `index` of `words`, and its length.
+    /// (`SentenceReader.role(at:)` first asks the token's facts, which most tokens fail.)
     func role(at index: Int, in words: [String]) -> (phrase: String, roleClass: String, length: Int)? {
-        var length = min(longestRole, words.count - index)
+        guard let longest = roleStarts[words[index]] else { return nil }
+        var length = min(longest, words.count - index)
         while length >= 1 {
             let phrase = Array(words[index ..< index + length])
             if let roleClass = roles[phrase] { return (phrase.joined(separator: " "), roleClass, length) }
@@ -45,7 +86,8 @@ public struct PeopleLexicon: Sendable, Equatable {
 
     /// The length of the place name starting at token `index`, if one does.
     func placeLength(at index: Int, in words: [String]) -> Int? {
-        var length = min(longestPlace, words.count - index)
+        guard let longest = placeStarts[words[index]] else { return nil }
+        var length = min(longest, words.count - index)
         while length >= 1 {
             if placeNames.contains(Array(words[index ..< index + length])) { return length }
             length -= 1
@@ -55,7 +97,8 @@ public struct PeopleLexicon: Sendable, Equatable {
 
     /// The length of the capital or city name starting at token `index`, if one does.
     func cityLength(at index: Int, in words: [String]) -> Int? {
-        var length = min(longestPlace, words.count - index)
+        guard let longest = placeStarts[words[index]] else { return nil }
+        var length = min(longest, words.count - index)
         while length >= 1 {
             if cityNames[Array(words[index ..< index + length])] != nil { return length }
             length -= 1
@@ -74,4 +117,16 @@ public struct PeopleLexicon: Sendable, Equatable {
         guard word.count <= 6, word.allSatisfy(\.isASCII), let value = Int(word), value > 0 else { return nil }
         return value
     }
+}
+
+/// What a folded word is to the people rules: the longest role phrase and place name it starts
+/// (0: none), and the lists it is on.
+struct WordFacts: Sendable, Equatable {
+    var roleLength = 0
+    var placeLength = 0
+    var isTitle = false
+    var isNotName = false
+    var isOrganisation = false
+    /// A number word ("twelve"); digits are read by `PeopleLexicon.number`.
+    var isNumber = false
 }

@@ -1,26 +1,11 @@
 import Foundation
 import Yams
 
-/// Reads `rules/people.yaml` into a `PeopleLexicon`, reporting every problem with file and line.
-///
-/// ```swift
-/// let lexicon = try PeopleLexiconReader.load(rules: URL(fileURLWithPath: "rules"), ruleSet: ruleSet)
-/// ```
-public enum PeopleLexiconReader {
-    public static let fileName = "people.yaml"
-
-    /// - Throws: `IncidentError.rules` when the file is missing or has an error.
-    public static func load(rules folder: URL, ruleSet: RuleSet, display: String = "rules") throws -> PeopleLexicon {
-        let url = folder.appendingPathComponent(fileName)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw IncidentError.rules([Diagnostic(.unreadableFile, SourceLocation(file: "\(display)/\(fileName)"),
-                                                  "missing: people extraction needs \(fileName)")])
-        }
-        var doc = YAMLDocument.load(url, display: "\(display)/\(fileName)")
-        let lexicon = read(&doc, ruleSet: ruleSet)
-        if !doc.diagnostics.isEmpty { throw IncidentError.rules(doc.diagnostics) }
-        return lexicon
-    }
+/// Reads `rules/people.yaml` into a `PeopleLexicon`, reporting every problem with file, line and
+/// column. `RuleSetLoader` calls it after the vocabulary, the engine's word lists and the
+/// gazetteer, which the lexicon is built from too; the rule set carries the result (`RuleSet.people`).
+enum PeopleLexiconReader {
+    static let fileName = "people.yaml"
 
     static let keys = ["role_classes", "roles", "titles", "numbers", "name_particles", "organisation_words", "not_names",
                        "possessives", "source_before", "place_words"]
@@ -32,9 +17,7 @@ public enum PeopleLexiconReader {
         lexicon.speakerAfter = Set(ruleSet.engine.speakerAfter.filter { $0.count == 1 }.map { $0[0] })
         lexicon.locatives = ruleSet.engine.locatives.union(["near", "outside", "at"])
         for name in ruleSet.gazetteer.names where !name.isAmbiguous {
-            lexicon.placeNames.insert(name.tokens)
-            lexicon.longestPlace = max(lexicon.longestPlace, name.tokens.count)
-            if name.kind == .capital || name.kind == .city { lexicon.cityNames[name.tokens, default: []].formUnion(name.countries) }
+            lexicon.addPlace(name.tokens, cityOf: name.kind == .capital || name.kind == .city ? name.countries : nil)
         }
         guard let root = doc.root, let top = doc.mapping(root, what: fileName, known: keys) else { return lexicon }
 
@@ -42,9 +25,7 @@ public enum PeopleLexiconReader {
             doc.strings(top[key]?.value, key: key).map { (Tokenizer.words($0.0).joined(separator: " "), $0.1) }
         }
         func addRole(_ phrase: [String], _ roleClass: String) {
-            guard !phrase.isEmpty, lexicon.roles[phrase] == nil else { return }
-            lexicon.roles[phrase] = roleClass
-            lexicon.longestRole = max(lexicon.longestRole, phrase.count)
+            lexicon.addRole(phrase, roleClass: roleClass)
         }
 
         for (name, node) in doc.strings(top["role_classes"]?.value, key: "role_classes") {
@@ -83,6 +64,7 @@ public enum PeopleLexiconReader {
                 lexicon.numbers[TextNormalizer.foldWord(word)] = value
             }
         }
+        lexicon.indexWords()
         for key in ["titles", "organisation_words", "not_names"] where top[key] == nil {
             doc.diagnostics.append(Diagnostic(.missingKey, doc.location(root), "\(fileName) has no '\(key)'"))
         }

@@ -24,22 +24,71 @@ public struct PeopleExtractor: Sendable {
 
     /// The people of every sentence of `text` (an article's cleaned text).
     public func read(_ text: String) -> ArticlePeople {
-        let scanned = TextScanner.scan(text)
-        let reader = SentenceReader(lexicon: lexicon, text: scanned)
-        let introductions = scanned.sentences.map { reader.introductions(in: $0) }
-        let cast = Cast(introductions.joined().filter { $0.name != nil })
-        var people: [[PersonMention]] = []
-        var previousParagraph = -1
-        for (index, sentence) in scanned.sentences.enumerated() {
-            var found = reader.mentions(in: sentence, introductions: introductions[index], cast: cast)
-            if found.isEmpty, index > 0, sentence.paragraph == previousParagraph, reader.opensWithPronoun(sentence) {
-                let named = people[index - 1].filter { $0.name != nil }
+        read(TextScanner.scan(text))
+    }
+
+    /// The people of every sentence of an article already scanned.
+    public func read(_ scanned: ScannedText) -> ArticlePeople {
+        var people = SentencePeople(lexicon: lexicon, text: scanned)
+        return ArticlePeople(sentences: scanned.sentences, people: scanned.sentences.indices.map { people.people(ofSentence: $0) })
+    }
+}
+
+/// The people of an article's sentences, read only for the sentences asked about: what a finding
+/// stores when it is made. The article's introductions (who is named by a role, an apposition or a
+/// title anywhere in it) are read once, at the first question; each sentence's people once.
+///
+/// - Complexity: O(t) in the article's tokens over all questions.
+public struct SentencePeople: Sendable {
+    let reader: SentenceReader
+    private var introductions: [[Introduction]] = []
+    private var cast = Cast([])
+    private var own: [[PersonMention]?] = []
+    private var resolved: [[PersonMention]?] = []
+
+    public init(lexicon: PeopleLexicon, text: ScannedText) {
+        reader = SentenceReader(lexicon: lexicon, text: text)
+    }
+
+    /// The people sentence `index` of the text names: its own, or for a sentence opening with
+    /// "he"/"she" and naming no one, the one person the sentence before in its paragraph named.
+    public mutating func people(ofSentence index: Int) -> [PersonMention] {
+        let sentences = reader.text.sentences
+        guard sentences.indices.contains(index) else { return [] }
+        if introductions.isEmpty {
+            introductions = sentences.map { reader.introductions(in: $0) }
+            cast = Cast(introductions.joined().filter { $0.name != nil })
+            own = Array(repeating: nil, count: sentences.count)
+            resolved = own
+        }
+        if let known = resolved[index] { return known }
+        // Back through the sentences whose people are the one before's, then forward: no recursion
+        // on a long paragraph of "He …" sentences.
+        var first = index
+        while first > 0, resolved[first - 1] == nil, needsSentenceBefore(first) { first -= 1 }
+        for current in first ... index {
+            var found = ownPeople(current)
+            if needsSentenceBefore(current), let before = resolved[current - 1] ?? own[current - 1] {
+                let named = before.filter { $0.name != nil }
                 if named.count == 1 { found = named }
             }
-            people.append(found)
-            previousParagraph = sentence.paragraph
+            resolved[current] = found
         }
-        return ArticlePeople(sentences: scanned.sentences, people: people)
+        return resolved[index] ?? []
+    }
+
+    private mutating func ownPeople(_ index: Int) -> [PersonMention] {
+        if let known = own[index] { return known }
+        let found = reader.mentions(in: reader.text.sentences[index], introductions: introductions[index], cast: cast)
+        own[index] = found
+        return found
+    }
+
+    /// Names no one itself, opens with "he"/"she", and follows a sentence of its paragraph.
+    private mutating func needsSentenceBefore(_ index: Int) -> Bool {
+        let sentences = reader.text.sentences
+        return index > 0 && sentences[index].paragraph == sentences[index - 1].paragraph && ownPeople(index).isEmpty
+            && reader.opensWithPronoun(sentences[index])
     }
 }
 
