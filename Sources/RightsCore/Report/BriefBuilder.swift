@@ -103,9 +103,10 @@ public struct BriefBuilder: Sendable {
             for person in incident.people {
                 guard let name = person.name, let key = person.key else { continue }
                 let surname = key.split(separator: " ").last.map(String.init)
-                let naming = ordered.first { input in
+                // Named only by findings that do not count (rejected, unsure): not listed.
+                guard let naming = ordered.first(where: { input in
                     (read.people[input.finding.id] ?? []).contains { $0.key == key || ($0.key != nil && $0.key == surname) }
-                } ?? ordered[0]
+                }) else { continue }
                 result.append(NamedPerson(name: name, role: person.role, indicator: naming.finding.indicator, finding: naming.finding, incident: id,
                                           firstDay: incident.firstDay, articles: articleIDs.compactMap { read.articles[$0] }))
             }

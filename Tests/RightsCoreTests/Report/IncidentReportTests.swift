@@ -65,6 +65,29 @@ import Testing
         }
     }
 
+    @Test("a person named only by a rejected finding is not listed, while the incident still counts")
+    func rejectedNameLeavesPeople() async throws {
+        let store = try RightsStore()
+        let builder = ArticleBuilder(cleaner: BoilerplateCleaner(rules: ShippedRules.boilerplate))
+        let body = "Police in Almaty detained journalist Amina Yusuf on Monday.\n\nPolice in Almaty also detained three journalists who covered the protest."
+        let article = try builder.build(RawArticle(metadata: ArticleMetadata(id: "two", title: "Two", source: "Steppe Wire", url: nil, published: "2026-10-05"),
+                                                   body: body, origin: SourceLocation(file: "two"), fallbackID: "two")).get()
+        _ = try store.insert([article], at: Date(timeIntervalSince1970: 0))
+        _ = try await AnalysisPipeline(compiled: ShippedRules.compiled).run(store: store)
+        let evidence = try ShippedIncidents.of(store)(Self.month).evidence
+        let naming = evidence.values.filter { $0.people.contains { $0.name == "Amina Yusuf" } }.map(\.finding)
+        try #require(!naming.isEmpty && naming.count < evidence.count, "the sample no longer gives a finding naming her and one naming no one")
+        func people() throws -> [String] {
+            try BriefBuilder(rules: ShippedRules.ruleSet).build(month: Self.month, store: store, incidents: ShippedIncidents.of(store))
+                .countries.flatMap(\.people).map(\.name)
+        }
+        #expect(try people() == ["Amina Yusuf"])
+        try store.record(naming.map { Review(findingID: $0.id, decision: .rejected, note: nil, reviewer: nil, reviewedAt: "x", sourceFile: nil) })
+        #expect(try people().isEmpty)
+        let kz = try BriefBuilder(rules: ShippedRules.ruleSet).build(month: Self.month, store: store, incidents: ShippedIncidents.of(store)).countries.first
+        #expect(kz?.score.incidents == 1)
+    }
+
     @Test("several articles of one source read \"reported in N articles of one source\"")
     func reportedPhrase() {
         #expect(BriefRenderer.reported(articles: 1, sources: 1) == "")
