@@ -311,7 +311,11 @@ if let index = arguments.firstIndex(of: "--export-findings"), index + 1 < argume
     let before = peakMemoryMB()
     let start = Date()
     let path = folder.appendingPathComponent("export.xlsx")
-    let result = try WorkbookExporter(rules: rules, toolVersion: "bench").export(month: Month(rawValue: "2026-10")!, store: store, to: path, now: Date())
+    // The export groups the month into incidents first, as `rightsbrief export` does (timed with it).
+    let incidentRules = try IncidentRules.load(rules: rulesFolder, ruleSet: rules)
+    let incidents: IncidentsOfMonth = { try MonthIncidents.read(store: store, month: $0, extractor: incidentRules.extractor, settings: incidentRules.settings) }
+    let result = try WorkbookExporter(rules: rules, toolVersion: "bench").export(month: Month(rawValue: "2026-10")!, store: store, incidents: incidents,
+                                                                               to: path, now: Date())
     let size = ((try FileManager.default.attributesOfItem(atPath: path.path))[.size] as? NSNumber)?.intValue ?? 0
     print(String(format: "export: %d findings in %.2f s, workbook %.1f MB; peak memory %.0f MB (before export %.0f MB)",
                  result.findings, seconds(start), Double(size) / 1_000_000, peakMemoryMB(), before))

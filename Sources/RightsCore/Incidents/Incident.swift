@@ -1,7 +1,3 @@
-/// An incident's id: "i" and 16 hex digits of the hash of its earliest finding's id, so re-running
-/// on the same articles gives the same id.
-public struct IncidentID: StringIdentifier { public var rawValue: String; public init(rawValue: String) { self.rawValue = rawValue } }
-
 /// One event of one month and country, however many articles reported it.
 public struct Incident: Sendable, Equatable, Codable, Identifiable {
     public var id: IncidentID

@@ -23,3 +23,7 @@ public struct CountryCode: StringIdentifier { public var rawValue: String; publi
 public struct FindingID: StringIdentifier { public var rawValue: String; public init(rawValue: String) { self.rawValue = rawValue } }
 /// An article's identifier: the manifest's `id`, the front matter's `id`, or derived from the file path.
 public struct ArticleID: StringIdentifier { public var rawValue: String; public init(rawValue: String) { self.rawValue = rawValue } }
+/// An incident's id: "i" and 16 hex digits of the hash of its earliest finding's id, so re-running
+/// on the same articles gives the same id. Declared here so that scoring, a layer before the
+/// grouping, can count by it.
+public struct IncidentID: StringIdentifier { public var rawValue: String; public init(rawValue: String) { self.rawValue = rawValue } }

@@ -1,11 +1,10 @@
-/// Thresholds and caps of `rules/scoring.yaml`.
+/// Thresholds of `rules/scoring.yaml`.
 public struct ScoringConfig: Sendable, Equatable {
-    /// Distinct articles needed for each coverage level, increasing: thin, moderate, strong.
-    public var thinArticles = 1
-    public var moderateArticles = 2
-    public var strongArticles = 4
-    /// Concern counted from one article for one indicator at most (so one long article cannot dominate).
-    public var concernCapPerArticle = 6
+    /// Distinct incidents (events, however many articles report them) needed for each coverage
+    /// level, increasing: thin, moderate, strong.
+    public var thinIncidents = 1
+    public var moderateIncidents = 2
+    public var strongIncidents = 4
     /// What each coverage level is worth in the coverage index (0–1, increasing, strong = 1):
     /// index = 100 × Σ weight × value(level) / Σ weight over all indicators.
     public var levelValues: [CoverageLevel: Double] = [.none: 0, .thin: 0.34, .moderate: 0.67, .strong: 1]

@@ -64,6 +64,7 @@ public struct BriefRenderer: Sendable {
             [
                 "name": md(names[score.indicator] ?? score.indicator.rawValue),
                 "level": score.level.rawValue,
+                "incidents": score.incidents,
                 "articles": score.articles,
                 "sources": score.sources,
                 "concern": score.concern,
@@ -75,6 +76,8 @@ public struct BriefRenderer: Sendable {
         let evidence: [[String: Any]] = country.evidence.map { item in
             [
                 "indicator": md(names[item.indicator] ?? item.indicator.rawValue),
+                "more": item.incidents > item.quotes.count ? "\(item.incidents - item.quotes.count) more incident\(item.incidents - item.quotes.count == 1 ? "" : "s") of \(item.incidents) not quoted (all are on the workbook's Incidents sheet)." : "",
+                "has_more": item.incidents > item.quotes.count,
                 "quotes": item.quotes.map { quote -> [String: Any] in
                     let source = quote.article?.source ?? "unknown source"
                     return [
@@ -88,8 +91,27 @@ public struct BriefRenderer: Sendable {
                         "qualifier": quote.finding.qualifier?.rawValue ?? "",
                         "has_qualifier": quote.finding.qualifier != nil,
                         "article_id": md(quote.finding.articleID.rawValue),
+                        "reported": Self.reported(articles: quote.articles, sources: quote.sources),
+                        "has_reported": quote.articles > 1,
+                        "incident": quote.incident?.rawValue ?? "",
                     ]
                 },
+            ]
+        }
+        let people: [[String: Any]] = country.people.map { person in
+            var sources: [(name: String, url: String?, articles: Int)] = []
+            for article in person.articles {
+                let name = article.source ?? "unknown source"
+                if let index = sources.firstIndex(where: { $0.name == name }) { sources[index].articles += 1 } else { sources.append((name, article.url, 1)) }
+            }
+            return [
+                "name": md(person.name),
+                "role": md(person.role ?? ""),
+                "indicator": md(names[person.indicator] ?? person.indicator.rawValue),
+                "quote": md(Self.shortQuote(person.finding.sentence, around: person.name)),
+                "date": person.firstDay ?? "",
+                "sources": sources.map { MarkdownEscaping.link($0.name, $0.url) + ($0.articles > 1 ? " (\($0.articles) articles)" : "") }.joined(separator: ", "),
+                "incident": person.incident.rawValue,
             ]
         }
         let gaps = country.score.indicators.filter { $0.level == .none }.map { md(names[$0.indicator] ?? $0.indicator.rawValue) }
@@ -100,6 +122,7 @@ public struct BriefRenderer: Sendable {
             "month_name": month.month.displayName,
             "coverage_index": country.score.coverageIndex,
             "findings": country.score.findings,
+            "incidents": country.score.incidents,
             "articles": country.score.articles,
             "source_count": country.sources.count,
             "covered_count": covered.count,
@@ -108,6 +131,8 @@ public struct BriefRenderer: Sendable {
             "indicators": rows,
             "chart": "\(country.code)-concern.svg",
             "evidence": evidence,
+            "has_people": !people.isEmpty,
+            "people": people,
             "has_gaps": !gaps.isEmpty,
             "gaps": gaps.joined(separator: ", "),
             "sources": country.sources.map { ["name": md($0.name), "articles": $0.articles] },
@@ -124,7 +149,8 @@ public struct BriefRenderer: Sendable {
         let scores = country.score.indicators
         let covered = scores.filter { $0.level != .none }
         var sentences: [String] = []
-        sentences.append("In \(month.month.displayName), \(covered.count) of \(scores.count) indicators for \(MarkdownEscaping.text(country.name)) have evidence, from \(country.score.articles) article\(country.score.articles == 1 ? "" : "s") in \(country.sources.count) source\(country.sources.count == 1 ? "" : "s") (coverage index \(country.score.coverageIndex)/100).")
+        let incidents = country.score.incidents, articles = country.score.articles
+        sentences.append("In \(month.month.displayName), \(covered.count) of \(scores.count) indicators for \(MarkdownEscaping.text(country.name)) have evidence: \(incidents) incident\(incidents == 1 ? "" : "s") reported in \(articles) article\(articles == 1 ? "" : "s") from \(country.sources.count) source\(country.sources.count == 1 ? "" : "s") (coverage index \(country.score.coverageIndex)/100).")
         if let top = covered.filter({ $0.concern > 0 }).max(by: { ($0.concern, $1.indicator.rawValue) < ($1.concern, $0.indicator.rawValue) }) {
             sentences.append("The gravest concern is \(name(top)) (concern \(top.concern), \(top.level.rawValue) coverage).")
         }
@@ -141,6 +167,26 @@ public struct BriefRenderer: Sendable {
         let gaps = scores.filter { $0.level == .none }.map(name)
         if !gaps.isEmpty { sentences.append("No coverage this month, gaps to research: \(list(gaps)).") }
         return sentences.joined(separator: " ")
+    }
+
+    /// "reported by 3 sources", or "reported in 2 articles of one source" when one outlet wrote
+    /// them all; nothing for a single report.
+    static func reported(articles: Int, sources: Int) -> String {
+        guard articles > 1 else { return "" }
+        if sources > 1 { return "reported by \(sources) sources" + (articles > sources ? " in \(articles) articles" : "") }
+        return "reported in \(articles) articles of one source"
+    }
+
+    /// At most `limit` words of `sentence`, starting a few words before the person's surname (what
+    /// happened to them follows the name), with "…" where words were left out.
+    static func shortQuote(_ sentence: String, around name: String, limit: Int = 20) -> String {
+        let words = sentence.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        guard words.count > limit else { return words.joined(separator: " ") }
+        let surname = name.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        let at = words.firstIndex { $0.lowercased().hasPrefix(surname) } ?? 0
+        let start = max(0, min(at - 4, words.count - limit))
+        let end = min(words.count, start + limit)
+        return (start > 0 ? "…" : "") + words[start ..< end].joined(separator: " ") + (end < words.count ? "…" : "")
     }
 
     func indexContext(_ month: MonthBriefs) -> [String: Any] {
@@ -160,6 +206,7 @@ public struct BriefRenderer: Sendable {
                     "coverage_index": country.score.coverageIndex,
                     "concern": country.score.concern,
                     "findings": country.score.findings,
+                    "incidents": country.score.incidents,
                     "articles": country.score.articles,
                 ]
             },

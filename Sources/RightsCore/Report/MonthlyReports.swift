@@ -20,8 +20,9 @@ public struct MonthlyReports: Sendable {
 
     /// Writes `<out>/<month>/<ISO2>.md` (+ picture) for each country with findings, and the
     /// month's `index.md` and heatmap. With `countries`, only those briefs (the index is left alone).
-    public func write(month: Month, countries: [CountryCode] = [], store: RightsStore) throws -> Result {
-        let briefs = try builder.build(month: month, countries: countries, store: store)
+    /// - Parameter incidents: each month's grouping (see `BriefBuilder.build`).
+    public func write(month: Month, countries: [CountryCode] = [], store: RightsStore, incidents: IncidentsOfMonth) throws -> Result {
+        let briefs = try builder.build(month: month, countries: countries, store: store, incidents: incidents)
         let files = renderer.render(briefs, includeIndex: countries.isEmpty)
         let written = try writer.write(files, replacing: countries.isEmpty ? month.rawValue : nil)
         return Result(month: month, countries: briefs.countries.map(\.code), files: written)

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Writes a month's review workbook: Summary, Findings (with the review columns), Articles,
-/// Rules and About. Rows are written in order, in libxlsxwriter's constant-memory mode, so a
+/// Writes a month's review workbook: Summary, Findings and Incidents (each with the review
+/// columns), Articles, Rules and About. Rows are written in order, in libxlsxwriter's constant-memory mode, so a
 /// month of 100,000 findings does not need memory in proportion to its rows.
 public struct WorkbookExporter: Sendable {
     public let rules: RuleSet
@@ -9,7 +9,10 @@ public struct WorkbookExporter: Sendable {
 
     public static let findingsSheet = "Findings"
     public static let findingsHeader = ["finding id", "country", "indicator", "severity", "polarity", "confidence", "attribution",
-                                        "sentence", "article title", "source", "date", "url", "decision", "note"]
+                                        "sentence", "article title", "source", "date", "url", "decision", "note", "incident id"]
+    public static let incidentsSheet = "Incidents"
+    public static let incidentsHeader = ["incident id", "country", "indicators", "people", "first date", "last date", "findings", "articles",
+                                         "sources", "source names", "quote", "decision", "note"]
     public static let decisionWords = ReviewDecision.allCases.map(\.rawValue)
 
     public init(rules: RuleSet, toolVersion: String) {
@@ -20,20 +23,28 @@ public struct WorkbookExporter: Sendable {
     public struct Result: Sendable {
         public var path: URL
         public var findings: Int
+        public var incidents: Int
         public var countries: Int
         public var articles: Int
     }
 
     /// Exports `month` to `path` (written to a temporary file, then renamed over `path`).
-    /// - Parameter now: the run date shown on the About sheet (a clock passed in, never read here).
-    public func export(month: Month, store: RightsStore, to path: URL, now: Date) throws -> Result {
+    /// - Parameters:
+    ///   - incidents: each month's grouping (this month's and the one before, for trends).
+    ///   - now: the run date shown on the About sheet (a clock passed in, never read here).
+    public func export(month: Month, store: RightsStore, incidents: IncidentsOfMonth, to path: URL, now: Date) throws -> Result {
         let reviews = try store.reviews()
         let articleIDs = try store.articleIDs(withFindingsIn: month)
         let articles = try store.articleReferences(articleIDs)
         let weights = rules.indicators.map { Scorer.Weight(indicator: $0.id, weight: $0.weight) }
-        let groups = try store.evidenceGroups(months: [month, month.previous], minimumConfidence: rules.scoring.minimumConfidence)
-        let scores = Scorer.score(groups: groups, month: month, indicators: weights, config: rules.scoring)
+        let read = try IncidentScoringInputs.read(months: [month.previous, month], store: store, incidents: incidents)
+        let scores = Scorer.score(read.inputs, month: month, indicators: weights, config: rules.scoring)
             .sorted { ($1.concern, $0.country) < ($0.concern, $1.country) }
+        let monthIncidents = read.incidents.values.filter { $0.month == month }
+            .sorted { ($0.country, $0.firstDay ?? "", $0.id) < ($1.country, $1.firstDay ?? "", $1.id) }
+        var incidentOf: [FindingID: IncidentID] = [:]
+        for incident in monthIncidents { for finding in incident.findings { incidentOf[finding] = incident.id } }
+        let findingsByID = Dictionary(read.inputs.map { ($0.finding.id, $0.finding) }, uniquingKeysWith: { first, _ in first })
 
         try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = path.deletingLastPathComponent().appendingPathComponent(".\(path.lastPathComponent).tmp-\(getpid())")
@@ -43,7 +54,8 @@ public struct WorkbookExporter: Sendable {
             let workbook = try XlsxWorkbook(path: temporary.path, constantMemory: true)
             let header = try workbook.addStyle(XlsxFormat(isBold: true, fillColor: .paleGrey, hasBorder: true))
             try writeSummary(workbook, scores: scores, month: month, header: header)
-            tally = try writeFindings(workbook, month: month, store: store, articles: articles, reviews: reviews, header: header)
+            tally = try writeFindings(workbook, month: month, store: store, articles: articles, reviews: reviews, incidentOf: incidentOf, header: header)
+            try writeIncidents(workbook, monthIncidents, findings: findingsByID, articles: read.articles, reviews: reviews, header: header)
             try writeArticles(workbook, articleIDs: articleIDs, articles: articles, tally: tally, header: header)
             try writeRules(workbook, tally: tally, header: header)
             try writeAbout(workbook, month: month, now: now, header: header, tally: tally)
@@ -56,7 +68,7 @@ public struct WorkbookExporter: Sendable {
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }
-        return Result(path: path, findings: tally.findings, countries: scores.count, articles: articleIDs.count)
+        return Result(path: path, findings: tally.findings, incidents: monthIncidents.count, countries: scores.count, articles: articleIDs.count)
     }
 
     /// Counts gathered while the Findings sheet streams by, for the sheets after it.
@@ -71,7 +83,6 @@ public struct WorkbookExporter: Sendable {
     /// file closes; past this many, URLs are written as text so memory stays flat (the Articles
     /// sheet still links each article).
     static let maxLinksPerSheet = 10_000
-    /// Findings read from the store per page.
 
     // MARK: Sheets
 
@@ -120,7 +131,7 @@ public struct WorkbookExporter: Sendable {
     }
 
     private func writeFindings(_ workbook: XlsxWorkbook, month: Month, store: RightsStore, articles: [ArticleID: ArticleReference],
-                               reviews: [FindingID: Review], header: XlsxStyle) throws -> Tally {
+                               reviews: [FindingID: Review], incidentOf: [FindingID: IncidentID], header: XlsxStyle) throws -> Tally {
         let sheet = try workbook.addWorksheet(Self.findingsSheet)
         let wrap = try workbook.addStyle(XlsxFormat(wrapsText: true))
         let link = try workbook.addStyle(XlsxFormat(fontColor: XlsxColor(rgb: 0x0563C1), isHyperlink: true))
@@ -153,6 +164,7 @@ public struct WorkbookExporter: Sendable {
                 try sheet.write(review.decision.rawValue, row: row, column: 12, style: decided)
                 if let note = review.note { try sheet.write(note, row: row, column: 13) }
             }
+            if let incident = incidentOf[finding.id] { try sheet.write(incident.rawValue, row: row, column: 14) }
             for rule in finding.rules { tally.perRule[rule, default: 0] += 1 }
             var entry = tally.perArticle[finding.articleID] ?? (0, [], [])
             entry.count += 1
@@ -172,10 +184,57 @@ public struct WorkbookExporter: Sendable {
         try sheet.setColumnWidth(30, columns: 11 ... 11)
         try sheet.setColumnWidth(16, columns: 12 ... 12)
         try sheet.setColumnWidth(40, columns: 13 ... 13)
+        try sheet.setColumnWidth(20, columns: 14 ... 14)
         try sheet.freezePanes(row: 1, column: 1)
         try sheet.setAutofilter(XlsxRange(rows: 0 ... last, columns: 0 ... Self.findingsHeader.count - 1))
         try sheet.addListValidation(Self.decisionWords, range: XlsxRange(rows: 1 ... last, columns: 12 ... 12))
         return tally
+    }
+
+    /// One row per incident. Its decision column reviews every finding the Findings sheet lists
+    /// under its id (see `ReviewImporter`); it shows a decision already stored when all those
+    /// findings share it.
+    private func writeIncidents(_ workbook: XlsxWorkbook, _ incidents: [Incident], findings: [FindingID: Finding],
+                                articles: [ArticleID: ArticleReference], reviews: [FindingID: Review], header: XlsxStyle) throws {
+        let sheet = try workbook.addWorksheet(Self.incidentsSheet)
+        let wrap = try workbook.addStyle(XlsxFormat(wrapsText: true))
+        let decided = try workbook.addStyle(XlsxFormat(fillColor: .paleYellow))
+        for (column, title) in Self.incidentsHeader.enumerated() { try sheet.write(title, row: 0, column: column, style: header) }
+        for (index, incident) in incidents.enumerated() {
+            let row = index + 1
+            let members = incident.findings.compactMap { findings[$0] }
+            let sources = Array(Set(incident.articles.map { articles[$0]?.source ?? $0.rawValue })).sorted()
+            let strongest = members.min { ($0.polarity == .concern ? 0 : 1, -$0.severity, -$0.confidence, $0.id) < ($1.polarity == .concern ? 0 : 1, -$1.severity, -$1.confidence, $1.id) }
+            try sheet.write(incident.id.rawValue, row: row, column: 0)
+            try sheet.write(incident.country.rawValue, row: row, column: 1)
+            try sheet.write(incident.indicators.map(\.rawValue).joined(separator: " "), row: row, column: 2)
+            try sheet.write(incident.people.map(\.description).joined(separator: "; "), row: row, column: 3, style: wrap)
+            try sheet.write(incident.firstDay ?? "", row: row, column: 4)
+            try sheet.write(incident.lastDay ?? "", row: row, column: 5)
+            try sheet.write(Double(incident.findings.count), row: row, column: 6)
+            try sheet.write(Double(incident.articles.count), row: row, column: 7)
+            try sheet.write(Double(sources.count), row: row, column: 8)
+            try sheet.write(sources.joined(separator: "; "), row: row, column: 9)
+            try sheet.write(strongest?.sentence ?? "", row: row, column: 10, style: wrap)
+            let decisions = incident.findings.map { reviews[$0] }
+            if let first = decisions.first, let review = first, decisions.allSatisfy({ $0?.decision == review.decision }) {
+                try sheet.write(review.decision.rawValue, row: row, column: 11, style: decided)
+                if let note = review.note, decisions.allSatisfy({ $0?.note == note }) { try sheet.write(note, row: row, column: 12) }
+            }
+        }
+        let last = max(1, incidents.count)
+        try sheet.setColumnWidth(20, columns: 0 ... 0)
+        try sheet.setColumnWidth(8, columns: 1 ... 1)
+        try sheet.setColumnWidth(24, columns: 2 ... 2)
+        try sheet.setColumnWidth(36, columns: 3 ... 3)
+        try sheet.setColumnWidth(12, columns: 4 ... 8)
+        try sheet.setColumnWidth(24, columns: 9 ... 9)
+        try sheet.setColumnWidth(70, columns: 10 ... 10)
+        try sheet.setColumnWidth(16, columns: 11 ... 11)
+        try sheet.setColumnWidth(40, columns: 12 ... 12)
+        try sheet.freezePanes(row: 1, column: 1)
+        try sheet.setAutofilter(XlsxRange(rows: 0 ... last, columns: 0 ... Self.incidentsHeader.count - 1))
+        try sheet.addListValidation(Self.decisionWords, range: XlsxRange(rows: 1 ... last, columns: 11 ... 11))
     }
 
     private func writeArticles(_ workbook: XlsxWorkbook, articleIDs: [ArticleID], articles: [ArticleID: ArticleReference],
@@ -241,7 +300,7 @@ public struct WorkbookExporter: Sendable {
             ("Links", tally.links >= Self.maxLinksPerSheet ? "URLs after the first \(Self.maxLinksPerSheet) findings are plain text (links are held in memory until the file is written); the Articles sheet links every article." : "Every URL is a link."),
             ("Rules hash", rules.contentHash),
             ("Tool", "Rightsbrief \(toolVersion)"),
-            ("How to review", "On the Findings sheet, choose a decision for each finding (accepted, rejected or needs follow-up) and add a note if useful. Do not change the finding id column."),
+            ("How to review", "On the Findings sheet, choose a decision for each finding (accepted, rejected or needs follow-up) and add a note if useful. On the Incidents sheet, a decision reviews every finding the Findings sheet lists with that incident id; a finding row whose decision you changed keeps its own. Do not change the id columns."),
             ("Re-import", "Save the workbook as .xlsx and run: rightsbrief review import THIS-FILE.xlsx --reviewer YOUR-NAME. Rejected findings then drop out of scores and briefs; accepted ones are marked verified."),
         ]
         try sheet.write("Item", row: 0, column: 0, style: header)

@@ -2,7 +2,7 @@
 enum ScoringConfigReader {
     static func read(_ doc: inout YAMLDocument) -> ScoringConfig {
         var config = ScoringConfig()
-        guard let root = doc.root, let top = doc.mapping(root, what: "scoring.yaml", known: ["coverage", "concern_cap_per_article", "minimum_confidence", "level_values", "incidents"]) else { return config }
+        guard let root = doc.root, let top = doc.mapping(root, what: "scoring.yaml", known: ["coverage", "minimum_confidence", "level_values", "incidents"]) else { return config }
         if let valuesNode = top["level_values"]?.value,
            let values = doc.mapping(valuesNode, what: "level_values", known: CoverageLevel.allCases.map(\.rawValue)) {
             for level in CoverageLevel.allCases {
@@ -16,17 +16,13 @@ enum ScoringConfigReader {
         }
         if let coverageNode = top["coverage"]?.value,
            let coverage = doc.mapping(coverageNode, what: "coverage", known: ["thin", "moderate", "strong"]) {
-            config.thinArticles = doc.integer(coverage["thin"]?.value, key: "thin") ?? config.thinArticles
-            config.moderateArticles = doc.integer(coverage["moderate"]?.value, key: "moderate") ?? config.moderateArticles
-            config.strongArticles = doc.integer(coverage["strong"]?.value, key: "strong") ?? config.strongArticles
-            if !(config.thinArticles >= 1 && config.thinArticles < config.moderateArticles && config.moderateArticles < config.strongArticles) {
+            config.thinIncidents = doc.integer(coverage["thin"]?.value, key: "thin") ?? config.thinIncidents
+            config.moderateIncidents = doc.integer(coverage["moderate"]?.value, key: "moderate") ?? config.moderateIncidents
+            config.strongIncidents = doc.integer(coverage["strong"]?.value, key: "strong") ?? config.strongIncidents
+            if !(config.thinIncidents >= 1 && config.thinIncidents < config.moderateIncidents && config.moderateIncidents < config.strongIncidents) {
                 doc.diagnostics.append(Diagnostic(.thresholdsNotIncreasing, doc.location(coverageNode),
-                                                  "coverage thresholds must increase from 1: thin \(config.thinArticles) < moderate \(config.moderateArticles) < strong \(config.strongArticles)"))
+                                                  "coverage thresholds must increase from 1: thin \(config.thinIncidents) < moderate \(config.moderateIncidents) < strong \(config.strongIncidents)"))
             }
-        }
-        if let node = top["concern_cap_per_article"]?.value, let cap = doc.integer(node, key: "concern_cap_per_article") {
-            if cap < 1 { doc.diagnostics.append(Diagnostic(.outOfRange, doc.location(node), "concern_cap_per_article must be at least 1")) }
-            config.concernCapPerArticle = max(1, cap)
         }
         if let node = top["minimum_confidence"]?.value, let value = doc.number(node, key: "minimum_confidence") {
             if !(0 ... 1).contains(value) { doc.diagnostics.append(Diagnostic(.outOfRange, doc.location(node), "minimum_confidence must be between 0 and 1")) }

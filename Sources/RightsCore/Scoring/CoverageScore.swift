@@ -1,14 +1,19 @@
-/// A finding as scoring sees it: what it says, where it came from, and what reviewers decided.
+/// A finding as scoring sees it: what it says, where it came from, what reviewers decided and
+/// which incident (one event, however many articles report it) it belongs to.
 public struct ScoringInput: Sendable, Equatable {
     public var finding: Finding
     /// The article's source (publisher), for counting distinct sources.
     public var source: String?
     public var decision: ReviewDecision?
+    /// The incident the caller grouped the finding into; nil makes the finding an event of its own.
+    /// Scoring takes the grouping as given, so it stays a pure function of its inputs.
+    public var incident: IncidentID?
 
-    public init(finding: Finding, source: String?, decision: ReviewDecision?) {
+    public init(finding: Finding, source: String?, decision: ReviewDecision?, incident: IncidentID? = nil) {
         self.finding = finding
         self.source = source
         self.decision = decision
+        self.incident = incident
     }
 }
 
@@ -31,12 +36,16 @@ public enum Trend: String, Sendable, Codable, CaseIterable {
 public struct IndicatorScore: Sendable, Equatable, Codable {
     public var indicator: IndicatorID
     public var findings: Int
+    /// Distinct events: what the coverage level counts.
+    public var incidents: Int
     public var articles: Int
     public var sources: Int
-    /// Sum of severities of concern findings, capped per article.
+    /// Sum over incidents of the gravest severity among each one's concern findings.
     public var concern: Int
+    /// Incidents with a concern finding, and with an improvement finding (one may have both).
     public var concerns: Int
     public var improvements: Int
+    /// Incidents with a finding a reviewer accepted.
     public var verified: Int
     public var level: CoverageLevel
     public var previousLevel: CoverageLevel
@@ -57,6 +66,8 @@ public struct CountryScore: Sendable, Equatable, Codable {
     public var coverageIndex: Int
     public var concern: Int
     public var findings: Int
+    /// Distinct events over all indicators (an event touching two indicators is one).
+    public var incidents: Int
     public var articles: Int
 
     public func score(_ indicator: IndicatorID) -> IndicatorScore? {
@@ -64,7 +75,9 @@ public struct CountryScore: Sendable, Equatable, Codable {
     }
 }
 
-/// One article's counted evidence for one (month, country, indicator).
+/// One article's sums for one (month, country, indicator), as the store computes them in SQL
+/// (`RightsStore.evidenceGroups`). Scoring counts incidents now, which the store does not know,
+/// so it scores from `ScoringInput`s and no longer reads these.
 public struct EvidenceGroup: Sendable, Equatable {
     public struct Key: Hashable, Sendable {
         public var month: Month
@@ -79,7 +92,6 @@ public struct EvidenceGroup: Sendable, Equatable {
     public var articleID: ArticleID
     public var source: String?
     public var findings = 0
-    /// Severity sum of the concern findings (capped per article when scored).
     public var concernSeverity = 0
     public var concerns = 0
     public var improvements = 0
@@ -97,5 +109,36 @@ public struct EvidenceGroup: Sendable, Equatable {
         self.concerns = concerns
         self.improvements = improvements
         self.verified = verified
+    }
+}
+
+/// One incident's counted evidence for one (month, country, indicator).
+public struct IncidentTally: Sendable, Equatable {
+    /// The incident, or the finding standing alone when it has none.
+    public enum Event: Hashable, Sendable {
+        case incident(IncidentID)
+        case finding(FindingID)
+    }
+
+    public struct Key: Hashable, Sendable {
+        public var month: Month
+        public var country: CountryCode
+        public var indicator: IndicatorID
+        public var event: Event
+    }
+
+    public var key: Key
+    public var findings = 0
+    /// The gravest severity of its concern findings; 0 when it has none.
+    public var gravest = 0
+    public var hasConcern = false
+    public var hasImprovement = false
+    public var isVerified = false
+    public var articles: Set<ArticleID> = []
+    /// Source names, or the article id for an article without one.
+    public var sources: Set<String> = []
+
+    public init(key: Key) {
+        self.key = key
     }
 }

@@ -1,10 +1,16 @@
 /// Findings → per (month, country, indicator) coverage, concern and trend. Pure functions.
 ///
-/// - Rejected findings never count; accepted ones count as verified.
+/// The unit is the incident: one event, however many articles report it (the caller groups
+/// findings into incidents and passes each one's id with it). Five outlets reporting one arrest are
+/// one incident; three different arrests in one article are three.
+///
+/// - Rejected findings never count; an incident counts for an indicator while one of its findings
+///   of that indicator does. An incident with an accepted finding is verified.
 /// - Findings below `minimumConfidence` or without a month are not scored.
-/// - Concern is the sum of severities of concern findings, at most `concernCapPerArticle` from
-///   one article for one indicator, so one long article cannot dominate a month.
-/// - Coverage level comes from the number of distinct articles (thresholds in scoring.yaml).
+/// - Concern is the sum over incidents of each one's gravest concern severity: an event is as grave
+///   as its gravest report, and more reports of it add nothing.
+/// - Coverage level comes from the number of distinct incidents (thresholds in scoring.yaml);
+///   articles and sources are still counted and shown.
 /// - Trend compares with the previous calendar month: new, gone, up or down by level (then by
 ///   concern at the same level), unchanged.
 public enum Scorer {
@@ -19,42 +25,49 @@ public enum Scorer {
 
     /// Scores every country with at least one counted finding in `month`.
     public static func score(_ inputs: [ScoringInput], month: Month, indicators: [Weight], config: ScoringConfig) -> [CountryScore] {
-        score(groups: groups(inputs, config: config), month: month, indicators: indicators, config: config)
+        score(tallies: tallies(inputs, config: config), month: month, indicators: indicators, config: config)
     }
 
-    /// Findings that count (not rejected, sure enough, dated), summed per article and
-    /// (month, country, indicator): all scoring needs, small enough for any month.
-    public static func groups(_ inputs: [ScoringInput], config: ScoringConfig) -> [EvidenceGroup] {
-        var groups: [EvidenceGroup.Key: EvidenceGroup] = [:]
-        for input in inputs where input.decision != .rejected && input.finding.confidence >= config.minimumConfidence {
+    /// Whether a finding counts: not rejected, sure enough, dated.
+    public static func counts(_ input: ScoringInput, config: ScoringConfig) -> Bool {
+        input.decision != .rejected && input.finding.confidence >= config.minimumConfidence && input.finding.month != nil
+    }
+
+    /// Findings that count, summed per incident and (month, country, indicator).
+    public static func tallies(_ inputs: [ScoringInput], config: ScoringConfig) -> [IncidentTally] {
+        var tallies: [IncidentTally.Key: IncidentTally] = [:]
+        for input in inputs where counts(input, config: config) {
             guard let month = input.finding.month else { continue }
-            let key = EvidenceGroup.Key(month: month, country: input.finding.country, indicator: input.finding.indicator, article: input.finding.articleID)
-            var group = groups[key] ?? EvidenceGroup(month: month, country: key.country, indicator: key.indicator, articleID: key.article, source: input.source)
-            group.findings += 1
+            let event = input.incident.map(IncidentTally.Event.incident) ?? .finding(input.finding.id)
+            let key = IncidentTally.Key(month: month, country: input.finding.country, indicator: input.finding.indicator, event: event)
+            var tally = tallies[key] ?? IncidentTally(key: key)
+            tally.findings += 1
             if input.finding.polarity == .concern {
-                group.concerns += 1
-                group.concernSeverity += input.finding.severity
+                tally.hasConcern = true
+                tally.gravest = max(tally.gravest, input.finding.severity)
             } else {
-                group.improvements += 1
+                tally.hasImprovement = true
             }
-            if input.decision == .accepted { group.verified += 1 }
-            groups[key] = group
+            if input.decision == .accepted { tally.isVerified = true }
+            tally.articles.insert(input.finding.articleID)
+            tally.sources.insert(input.source ?? input.finding.articleID.rawValue)
+            tallies[key] = tally
         }
-        return Array(groups.values)
+        return Array(tallies.values)
     }
 
-    /// Scores from per-article evidence groups (from `groups(_:config:)` or the store).
-    public static func score(groups: [EvidenceGroup], month: Month, indicators: [Weight], config: ScoringConfig) -> [CountryScore] {
-        let current = groups.filter { $0.month == month }
-        let previous = groups.filter { $0.month == month.previous }
-        let countries = Set(current.map(\.country))
+    /// Scores from per-incident tallies (from `tallies(_:config:)`).
+    public static func score(tallies: [IncidentTally], month: Month, indicators: [Weight], config: ScoringConfig) -> [CountryScore] {
+        let current = tallies.filter { $0.key.month == month }
+        let previous = tallies.filter { $0.key.month == month.previous }
+        let countries = Set(current.map(\.key.country))
         return countries.sorted().map { country in
-            let mine = current.filter { $0.country == country }
-            let before = previous.filter { $0.country == country }
+            let mine = current.filter { $0.key.country == country }
+            let before = previous.filter { $0.key.country == country }
             var scores: [IndicatorScore] = []
             for weight in indicators {
-                var score = tally(mine.filter { $0.indicator == weight.indicator }, indicator: weight.indicator, config: config)
-                let old = tally(before.filter { $0.indicator == weight.indicator }, indicator: weight.indicator, config: config)
+                var score = tally(mine.filter { $0.key.indicator == weight.indicator }, indicator: weight.indicator, config: config)
+                let old = tally(before.filter { $0.key.indicator == weight.indicator }, indicator: weight.indicator, config: config)
                 score.previousLevel = old.level
                 score.previousConcern = old.concern
                 score.trend = trend(now: score, before: old)
@@ -65,24 +78,26 @@ public enum Scorer {
             let index = totalWeight > 0 ? Int((100 * covered / totalWeight).rounded()) : 0
             return CountryScore(country: country, month: month, indicators: scores, coverageIndex: index,
                                 concern: scores.reduce(0) { $0 + $1.concern }, findings: mine.reduce(0) { $0 + $1.findings },
-                                articles: Set(mine.map(\.articleID)).count)
+                                incidents: Set(mine.map(\.key.event)).count,
+                                articles: mine.reduce(into: Set<ArticleID>()) { $0.formUnion($1.articles) }.count)
         }
     }
 
-    static func tally(_ groups: [EvidenceGroup], indicator: IndicatorID, config: ScoringConfig) -> IndicatorScore {
-        let articles = Set(groups.map(\.articleID))
-        let sources = Set(groups.map { $0.source ?? $0.articleID.rawValue })
-        let concern = groups.reduce(0) { $0 + min($1.concernSeverity, config.concernCapPerArticle) }
-        return IndicatorScore(indicator: indicator, findings: groups.reduce(0) { $0 + $1.findings }, articles: articles.count, sources: sources.count,
-                              concern: concern, concerns: groups.reduce(0) { $0 + $1.concerns },
-                              improvements: groups.reduce(0) { $0 + $1.improvements }, verified: groups.reduce(0) { $0 + $1.verified },
-                              level: level(articles: articles.count, config: config), previousLevel: .none, previousConcern: 0, trend: nil)
+    static func tally(_ tallies: [IncidentTally], indicator: IndicatorID, config: ScoringConfig) -> IndicatorScore {
+        let articles = tallies.reduce(into: Set<ArticleID>()) { $0.formUnion($1.articles) }
+        let sources = tallies.reduce(into: Set<String>()) { $0.formUnion($1.sources) }
+        let incidents = Set(tallies.map(\.key.event)).count
+        return IndicatorScore(indicator: indicator, findings: tallies.reduce(0) { $0 + $1.findings }, incidents: incidents,
+                              articles: articles.count, sources: sources.count, concern: tallies.reduce(0) { $0 + $1.gravest },
+                              concerns: tallies.filter(\.hasConcern).count, improvements: tallies.filter(\.hasImprovement).count,
+                              verified: tallies.filter(\.isVerified).count,
+                              level: level(incidents: incidents, config: config), previousLevel: .none, previousConcern: 0, trend: nil)
     }
 
-    public static func level(articles: Int, config: ScoringConfig) -> CoverageLevel {
-        if articles >= config.strongArticles { return .strong }
-        if articles >= config.moderateArticles { return .moderate }
-        if articles >= config.thinArticles && articles > 0 { return .thin }
+    public static func level(incidents: Int, config: ScoringConfig) -> CoverageLevel {
+        if incidents >= config.strongIncidents { return .strong }
+        if incidents >= config.moderateIncidents { return .moderate }
+        if incidents >= config.thinIncidents && incidents > 0 { return .thin }
         return .none
     }
 

@@ -19,6 +19,10 @@ public final class Workspace {
     public let toolVersion: String
     private var openedStore: RightsStore?
     private var loadedRules: RuleSet?
+    private var loadedIncidentRules: IncidentRules?
+    /// Each month's grouping, made once per command: a brief asks for seven months, and `run`
+    /// writes every month. Ingest and analysis change findings, so they clear it.
+    private var groupedMonths: [Month: MonthIncidents] = [:]
 
     public init(_ paths: WorkspacePaths, access: RightsStore.Access, toolVersion: String) {
         self.paths = paths
@@ -54,8 +58,15 @@ public final class Workspace {
     /// `incidents:` settings of `scoring.yaml` and the word lists of `people.yaml`.
     /// - Throws: `IncidentError` for those files, `StoreError`, what `rules()` throws.
     public func incidents(month: Month) throws -> MonthIncidents {
-        let incidentRules = try IncidentRules.load(rules: paths.rules.url, ruleSet: rules(), display: paths.rules.written)
-        return try MonthIncidents.read(store: store(), month: month, extractor: incidentRules.extractor, settings: incidentRules.settings)
+        if let grouped = groupedMonths[month] { return grouped }
+        let incidentRules = try loadedIncidentRules ?? IncidentRules.load(rules: paths.rules.url, ruleSet: rules(), display: paths.rules.written)
+        loadedIncidentRules = incidentRules
+        let grouped = try MonthIncidents.read(store: store(), month: month, extractor: incidentRules.extractor, settings: incidentRules.settings)
+        // A brief needs seven months and `run` goes forward in time: keep eight, dropping the
+        // earliest, so a run over years holds no more than that.
+        if groupedMonths.count >= 8, let earliest = groupedMonths.keys.min() { groupedMonths[earliest] = nil }
+        groupedMonths[month] = grouped
+        return grouped
     }
 
     /// `<rules>/boilerplate.yaml`, all that ingest needs of the rules.
@@ -78,6 +89,7 @@ public final class Workspace {
                        events: some WorkspaceEvents = NoWorkspaceEvents()) throws -> IngestReport {
         let boilerplate = try boilerplate()
         let store = try store()
+        groupedMonths = [:]
         let collected = InputCollector.collect(inputs.map(\.written), relativeTo: GivenPath.workingDirectory)
         let pipeline = IngestPipeline(
             reader: CorpusReader(maxBytes: settings.maxBytes),
@@ -94,6 +106,7 @@ public final class Workspace {
                         events: some WorkspaceEvents = NoWorkspaceEvents()) async throws -> AnalysisReport {
         let rules = try rules()
         let store = try store()
+        groupedMonths = [:]
         let pipeline = AnalysisPipeline(compiled: CompiledRules(rules), parallelism: parallelism ?? AnalysisPipeline.defaultParallelism)
         return try await pipeline.run(store: store, force: force, progress: { done, total in events.analysing(done, of: total) })
     }
@@ -112,14 +125,14 @@ public final class Workspace {
     public func writeBriefs(month: Month, countries: [CountryCode] = []) throws -> MonthlyReports.Result {
         _ = try rules()
         let store = try store()
-        return try monthlyReports().write(month: month, countries: countries, store: store)
+        return try monthlyReports().write(month: month, countries: countries, store: store, incidents: incidents(month:))
     }
 
     /// Writes a month's review workbook to `url` (`paths.workbook(month:)` by default).
     public func exportWorkbook(month: Month, to url: URL, now: Date = Date()) throws -> WorkbookExporter.Result {
         let rules = try rules()
         let store = try store()
-        return try WorkbookExporter(rules: rules, toolVersion: toolVersion).export(month: month, store: store, to: url, now: now)
+        return try WorkbookExporter(rules: rules, toolVersion: toolVersion).export(month: month, store: store, incidents: incidents(month:), to: url, now: now)
     }
 
     /// Reads the decisions of a reviewed workbook into the store.
@@ -142,7 +155,7 @@ public final class Workspace {
         events.analysed(analysis)
         let store = try store()
         for month in try store.monthsWithFindings() {
-            let briefs = try reports.write(month: month, store: store)
+            let briefs = try reports.write(month: month, store: store, incidents: incidents(month:))
             var workbook: URL?
             if workbooks {
                 let url = paths.workbook(month: month)

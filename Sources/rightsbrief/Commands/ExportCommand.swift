@@ -5,10 +5,11 @@ import RightsCore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a month's review workbook (.xlsx): Summary, Findings, Articles, Rules, About.",
+        abstract: "Write a month's review workbook (.xlsx): Summary, Findings, Incidents, Articles, Rules, About.",
         discussion: """
             Reviewers choose a decision for each finding on the Findings sheet (accepted, rejected, \
-            needs follow-up) and add notes; `rightsbrief review import FILE.xlsx` reads them back. \
+            needs follow-up) and add notes, or one for a whole incident on the Incidents sheet; \
+            `rightsbrief review import FILE.xlsx` reads them back. \
             Default file: <out>/<YYYY-MM>/review-<YYYY-MM>.xlsx. Written to a temporary file first, \
             so an existing workbook is only replaced by a complete one.
             """)
@@ -32,6 +33,6 @@ struct ExportCommand: ParsableCommand {
         let workspace = common.workspace(.readOnly, reports: reports)
         let path = workspace.paths.workbook(month: month, file: out)
         let result = try workspace.exportWorkbook(month: month, to: path)
-        print("Wrote \(GivenPath.shown(path)): \(result.findings) findings, \(result.countries) countries, \(result.articles) articles.")
+        print("Wrote \(GivenPath.shown(path)): \(result.findings) findings, \(result.incidents) incidents, \(result.countries) countries, \(result.articles) articles.")
     }
 }

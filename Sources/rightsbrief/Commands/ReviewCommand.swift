@@ -12,7 +12,9 @@ struct ReviewCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Read the decisions and notes of a reviewed workbook into the store.",
             discussion: """
-                Matches rows of the Findings sheet by finding id. Prints N accepted, N rejected, \
+                Matches rows of the Findings sheet by finding id; a decision on a row of the Incidents \
+                sheet reviews every finding listed under that incident id, except one whose own row \
+                you changed. Prints N accepted, N rejected, \
                 N follow-up, N unchanged, N unknown ids. A finding on two rows with different \
                 decisions is a warning naming both rows; the later row is kept. A file that is not a workbook, a missing \
                 Findings sheet or column, or an unknown decision word (named with its row) changes \
@@ -35,8 +37,10 @@ struct ReviewCommand: ParsableCommand {
                 throw CommandFailure.problems("error: \(error.errorDescription ?? "\(error)")\nNothing was imported.")
             }
             for conflict in report.conflicts { Terminal.error("warning: \(file): \(conflict)") }
+            for conflict in report.incidentConflicts { Terminal.error("warning: \(file): \(conflict)") }
+            for id in report.unknownIncidents.prefix(20) { Terminal.error("warning: incident \(id) has no finding on the Findings sheet; skipped") }
             for id in report.unknownIDs.prefix(20) { Terminal.error("warning: unknown finding id \(id) skipped (re-analysed since export?)") }
-            print("\(report.accepted) accepted, \(report.rejected) rejected, \(report.followUp) follow-up, \(report.unchanged) unchanged, \(report.unknownIDs.count) unknown ids")
+            print("\(report.accepted) accepted, \(report.rejected) rejected, \(report.followUp) follow-up, \(report.unchanged) unchanged, \(report.unknownIDs.count) unknown ids\(report.incidents > 0 ? " (\(report.incidents) incident decisions applied)" : "")")
         }
     }
 }

@@ -18,7 +18,7 @@ import Testing
         let reports = try MonthlyReports(rules: ShippedRules.ruleSet, templates: TestPaths.repository.appendingPathComponent("reports/templates"), out: out.url)
         let months = try store.monthsWithFindings()
         #expect(months.map(\.rawValue) == ["2026-09", "2026-10"])
-        for month in months { _ = try reports.write(month: month, store: store) }
+        for month in months { _ = try reports.write(month: month, store: store, incidents: ShippedIncidents.of(store)) }
 
         let expected = TestPaths.repository.appendingPathComponent("reports/examples")
         let produced = try Self.files(below: out.url)

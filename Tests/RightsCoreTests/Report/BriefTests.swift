@@ -56,7 +56,7 @@ import FoundationXML
     func structure() async throws {
         let store = try await Self.store()
         let reports = try MonthlyReports(rules: ShippedRules.ruleSet, templates: Self.templates, out: try TemporaryFolder().url)
-        let month = try reports.builder.build(month: Month(rawValue: "2026-10")!, store: store)
+        let month = try reports.builder.build(month: Month(rawValue: "2026-10")!, store: store, incidents: ShippedIncidents.of(store))
         let files = reports.renderer.render(month)
         #expect(files.map(\.path).sorted() == ["2026-10/BY-concern.svg", "2026-10/BY.md", "2026-10/KZ-concern.svg", "2026-10/KZ.md", "2026-10/heatmap.svg", "2026-10/index.md"])
         let kz = try #require(files.first { $0.path == "2026-10/KZ.md" }).content
@@ -79,8 +79,8 @@ import FoundationXML
     func deterministic() async throws {
         let store = try await Self.store()
         let reports = try MonthlyReports(rules: ShippedRules.ruleSet, templates: Self.templates, out: try TemporaryFolder().url)
-        let first = reports.renderer.render(try reports.builder.build(month: Month(rawValue: "2026-10")!, store: store))
-        let second = reports.renderer.render(try reports.builder.build(month: Month(rawValue: "2026-10")!, store: store))
+        let first = reports.renderer.render(try reports.builder.build(month: Month(rawValue: "2026-10")!, store: store, incidents: ShippedIncidents.of(store)))
+        let second = reports.renderer.render(try reports.builder.build(month: Month(rawValue: "2026-10")!, store: store, incidents: ShippedIncidents.of(store)))
         #expect(first == second)
     }
 
@@ -90,16 +90,16 @@ import FoundationXML
     func commonMark() async throws {
         let store = try await Self.store(extraSentence: "# Police in Kazakhstan | detained <b>*three*</b> `journalists` _today_.")
         let reports = try MonthlyReports(rules: ShippedRules.ruleSet, templates: Self.templates, out: try TemporaryFolder().url)
-        let kz = try #require(reports.renderer.render(try reports.builder.build(month: Month(rawValue: "2026-10")!, store: store)).first { $0.path == "2026-10/KZ.md" })
+        let kz = try #require(reports.renderer.render(try reports.builder.build(month: Month(rawValue: "2026-10")!, store: store, incidents: ShippedIncidents.of(store))).first { $0.path == "2026-10/KZ.md" })
         let html = try Self.cmark(kz.content)
         #expect(!html.contains("<b>"))
         #expect(html.contains("&lt;b&gt;"))
         #expect(html.contains("<h1>Kazakhstan"))
         #expect(html.components(separatedBy: "<h1>").count == 2, "a quote became a heading")
-        // The indicator table keeps 10 body rows of 8 cells: the pipe in the source name broke nothing.
+        // The indicator table keeps 10 body rows of 9 cells: the pipe in the source name broke nothing.
         let table = try #require(html.components(separatedBy: "<table>").dropFirst().first?.components(separatedBy: "</table>").first)
         #expect(table.components(separatedBy: "<tr>").count - 1 == 11)
-        #expect(table.components(separatedBy: "<td").count - 1 == 80)
+        #expect(table.components(separatedBy: "<td").count - 1 == 90)
         #expect(html.contains("Pipe | Wire"))
     }
 
@@ -122,7 +122,7 @@ import FoundationXML
     func svg() async throws {
         let store = try await Self.store(extraSentence: "Police in Kazakhstan & <friends> detained journalists.")
         let reports = try MonthlyReports(rules: ShippedRules.ruleSet, templates: Self.templates, out: try TemporaryFolder().url)
-        let files = reports.renderer.render(try reports.builder.build(month: Month(rawValue: "2026-10")!, store: store)).filter { $0.path.hasSuffix(".svg") }
+        let files = reports.renderer.render(try reports.builder.build(month: Month(rawValue: "2026-10")!, store: store, incidents: ShippedIncidents.of(store))).filter { $0.path.hasSuffix(".svg") }
         #expect(files.count == 3)
         for file in files {
             let parser = XMLParser(data: Data(file.content.utf8))
@@ -141,7 +141,7 @@ import FoundationXML
         try folder.write("index.md.mustache", "{{% CONTENT_TYPE: TEXT }}\nINDEX {{month}}")
         let store = try await Self.store()
         let reports = try MonthlyReports(rules: ShippedRules.ruleSet, templates: folder.url, out: try TemporaryFolder().url)
-        let files = reports.renderer.render(try reports.builder.build(month: Month(rawValue: "2026-10")!, store: store))
+        let files = reports.renderer.render(try reports.builder.build(month: Month(rawValue: "2026-10")!, store: store, incidents: ShippedIncidents.of(store)))
         #expect(files.first { $0.path == "2026-10/KZ.md" }?.content.hasPrefix("BRIEF KZ 2026-10 index") == true)
         #expect(files.first { $0.path == "2026-10/index.md" }?.content == "INDEX 2026-10")
     }
@@ -151,7 +151,7 @@ import FoundationXML
         let out = try TemporaryFolder()
         let store = try await Self.store()
         let good = try MonthlyReports(rules: ShippedRules.ruleSet, templates: Self.templates, out: out.url)
-        _ = try good.write(month: Month(rawValue: "2026-10")!, store: store)
+        _ = try good.write(month: Month(rawValue: "2026-10")!, store: store, incidents: ShippedIncidents.of(store))
         let before = try String(contentsOf: out.url.appendingPathComponent("2026-10/KZ.md"), encoding: .utf8)
         let broken = try TemporaryFolder()
         try broken.write("brief.md.mustache", "{{#evidence}} never closed")
@@ -181,7 +181,7 @@ import FoundationXML
         try out.write("2026-10/ZZ.md", "stale brief")
         try out.write("2026-10/notes.txt", "the analyst's own notes")
         let store = try await Self.store()
-        _ = try MonthlyReports(rules: ShippedRules.ruleSet, templates: Self.templates, out: out.url).write(month: Month(rawValue: "2026-10")!, store: store)
+        _ = try MonthlyReports(rules: ShippedRules.ruleSet, templates: Self.templates, out: out.url).write(month: Month(rawValue: "2026-10")!, store: store, incidents: ShippedIncidents.of(store))
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: out.url.appendingPathComponent("2026-10").path))
         #expect(!names.contains("ZZ.md"))
         #expect(names.contains("notes.txt"))

@@ -23,7 +23,7 @@ import Testing
 
     static func export(_ store: RightsStore, to folder: TemporaryFolder) throws -> URL {
         let path = folder.url.appendingPathComponent("review.xlsx")
-        _ = try WorkbookExporter(rules: ShippedRules.ruleSet, toolVersion: "test").export(month: Month(rawValue: "2026-10")!, store: store, to: path,
+        _ = try WorkbookExporter(rules: ShippedRules.ruleSet, toolVersion: "test").export(month: Month(rawValue: "2026-10")!, store: store, incidents: ShippedIncidents.of(store), to: path,
                                                                                          now: Date(timeIntervalSince1970: 1_800_000_000))
         return path
     }
@@ -38,13 +38,13 @@ import Testing
         let folder = try TemporaryFolder()
         let file = try Self.export(store, to: folder)
         let reader = XlsxSheetReader()
-        #expect(try reader.sheetNames(in: file) == ["Summary", "Findings", "Articles", "Rules", "About"])
+        #expect(try reader.sheetNames(in: file) == ["Summary", "Findings", "Incidents", "Articles", "Rules", "About"])
         let findings = try reader.readSheet(named: "Findings", from: file)
         #expect(findings.header == WorkbookExporter.findingsHeader)
         #expect(findings.rows.count - 1 == (try store.findingCount()))
         let sheet = try Self.part(file, "xl/worksheets/sheet2.xml")
         #expect(sheet.contains("<pane xSplit=\"1\" ySplit=\"1\""))
-        #expect(sheet.contains("<autoFilter ref=\"A1:N\(findings.rows.count)\"/>"))
+        #expect(sheet.contains("<autoFilter ref=\"A1:O\(findings.rows.count)\"/>"))
         #expect(sheet.contains("<dataValidation type=\"list\""))
         #expect(sheet.contains("<formula1>\"accepted,rejected,needs follow-up\"</formula1>"))
         #expect(!sheet.contains("<f>"), "an article sentence became a formula")
@@ -81,18 +81,20 @@ import Testing
     }
 
     /// Puts decision and note cells into the Findings sheet XML of `file`, as a spreadsheet program would, and re-zips it.
-    static func review(_ file: URL, decisions: [String: (String, String)], to output: URL) throws -> URL {
+    /// `sheet` and its part, and the decision and note columns, default to the Findings sheet's.
+    static func review(_ file: URL, decisions: [String: (String, String)], to output: URL, sheet: String = "Findings",
+                       part: String = "xl/worksheets/sheet2.xml", columns: (String, String) = ("M", "N")) throws -> URL {
         let archive = try XlsxArchive(url: file, limits: .standard)
         var parts: [(String, Data)] = []
         for name in archive.partNames {
             var data = try archive.data(of: name)
-            if name == "xl/worksheets/sheet2.xml" {
+            if name == part {
                 var xml = String(decoding: data, as: UTF8.self)
-                let table = try XlsxSheetReader().readSheet(named: "Findings", from: file)
+                let table = try XlsxSheetReader().readSheet(named: sheet, from: file)
                 for (rowIndex, row) in table.rows.enumerated() where rowIndex > 0 {
                     guard let (decision, note) = decisions[row[0]] else { continue }
                     let number = rowIndex + 1
-                    let cells = "<c r=\"M\(number)\" t=\"inlineStr\"><is><t>\(decision)</t></is></c><c r=\"N\(number)\" t=\"inlineStr\"><is><t>\(note)</t></is></c>"
+                    let cells = "<c r=\"\(columns.0)\(number)\" t=\"inlineStr\"><is><t>\(decision)</t></is></c><c r=\"\(columns.1)\(number)\" t=\"inlineStr\"><is><t>\(note)</t></is></c>"
                     let open = "<row r=\"\(number)\""
                     let start = try #require(xml.range(of: open))
                     let close = try #require(xml.range(of: "</row>", range: start.upperBound ..< xml.endIndex))
@@ -126,7 +128,7 @@ import Testing
         let again = try ReviewImporter().importReviews(from: reviewed, reviewer: "ana", store: store, now: Date(timeIntervalSince1970: 0))
         #expect(again.accepted == 0 && again.rejected == 0 && again.unchanged == findings.count)
 
-        let briefs = try BriefBuilder(rules: ShippedRules.ruleSet).build(month: Month(rawValue: "2026-10")!, store: store)
+        let briefs = try BriefBuilder(rules: ShippedRules.ruleSet).build(month: Month(rawValue: "2026-10")!, store: store, incidents: ShippedIncidents.of(store))
         #expect(!briefs.countries.contains { $0.code == "UZ" }, "rejected findings still scored")
         let kz = try #require(briefs.countries.first { $0.code == "KZ" })
         #expect(kz.score.score(kazakh.indicator)?.verified == 1)
@@ -174,7 +176,7 @@ import Testing
         #expect {
             _ = try ReviewImporter().importReviews(from: reviewed, reviewer: nil, store: store, now: Date())
         } throws: { error in
-            guard case let .unknownDecision(_, row, word)? = error as? ReviewImportError else { return false }
+            guard case let .unknownDecision(_, row, word, _)? = error as? ReviewImportError else { return false }
             return word == "maybe" && row >= 2
         }
         #expect(try store.reviews().isEmpty)

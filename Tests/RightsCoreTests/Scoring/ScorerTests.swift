@@ -8,26 +8,59 @@ import Testing
 
     static func input(_ article: String, _ indicator: IndicatorID = "press_freedom", month: String = "2026-10", country: CountryCode = "KZ",
                       severity: Int = 2, polarity: Polarity = .concern, source: String? = nil, decision: ReviewDecision? = nil,
-                      sentence: Int = 0) -> ScoringInput {
+                      sentence: Int = 0, incident: IncidentID? = nil) -> ScoringInput {
         let finding = Finding(id: FindingID("\(article)-\(indicator)-\(country)-\(sentence)"), articleID: ArticleID(article), month: Month(rawValue: month),
                               country: country, indicator: indicator, rules: [], severity: severity, polarity: polarity, method: .sentence,
                               attribution: "sentence", confidence: 0.9, qualifier: nil, sentence: "s\(sentence)", sentenceStart: sentence * 10,
                               sentenceEnd: sentence * 10 + 5, originalStart: nil, originalEnd: nil)
-        return ScoringInput(finding: finding, source: source ?? "source-\(article)", decision: decision)
+        return ScoringInput(finding: finding, source: source ?? "source-\(article)", decision: decision, incident: incident)
     }
 
     func score(_ inputs: [ScoringInput], month: String = "2026-10") -> [CountryScore] {
         Scorer.score(inputs, month: Month(rawValue: month)!, indicators: Self.weights, config: config)
     }
 
-    @Test("coverage level follows distinct articles: 1 thin, 2 moderate, 4 strong")
+    @Test("coverage level follows distinct incidents: 1 thin, 2 moderate, 4 strong; a finding without an incident is one of its own")
     func levels() {
-        let one = score([Self.input("a"), Self.input("a", sentence: 1)])
+        let one = score([Self.input("a", incident: "i1"), Self.input("a", sentence: 1, incident: "i1")])
         #expect(one[0].score("press_freedom")?.level == .thin)
         #expect(one[0].score("press_freedom")?.findings == 2)
+        #expect(one[0].score("press_freedom")?.incidents == 1)
         #expect(score((1 ... 2).map { Self.input("a\($0)") })[0].score("press_freedom")?.level == .moderate)
         #expect(score((1 ... 4).map { Self.input("a\($0)") })[0].score("press_freedom")?.level == .strong)
         #expect(one[0].score("torture")?.level == CoverageLevel.none)
+    }
+
+    @Test("five reports of one event give the level of one incident, and still show five articles and their sources")
+    func fiveReportsOneIncident() throws {
+        let reports = (1 ... 5).map { Self.input("r\($0)", severity: 3, source: $0 <= 3 ? "Wire \($0)" : "Wire 1", incident: "arrest") }
+        let press = try #require(score(reports).first?.score("press_freedom"))
+        #expect(press.incidents == 1)
+        #expect(press.level == .thin)
+        #expect(press.articles == 5)
+        #expect(press.sources == 3)
+        #expect(press.concern == 3, "an event is as grave as its gravest report")
+        #expect(press.concerns == 1)
+        #expect(score(reports)[0].incidents == 1 && score(reports)[0].articles == 5)
+    }
+
+    @Test("three events in one article give three incidents")
+    func threeEventsOneArticle() throws {
+        let events = (0 ..< 3).map { Self.input("long", severity: 3, sentence: $0, incident: IncidentID("event\($0)")) }
+        let press = try #require(score(events).first?.score("press_freedom"))
+        #expect(press.incidents == 3)
+        #expect(press.level == .moderate)
+        #expect(press.articles == 1)
+        #expect(press.concern == 9)
+    }
+
+    @Test("an incident touching two indicators counts once for each, and once for the country")
+    func oneIncidentTwoIndicators() {
+        let kz = score([Self.input("a", "press_freedom", incident: "i1"), Self.input("a", "torture", sentence: 1, incident: "i1"),
+                        Self.input("b", "torture", incident: "i2")])[0]
+        #expect(kz.score("press_freedom")?.incidents == 1)
+        #expect(kz.score("torture")?.incidents == 2)
+        #expect(kz.incidents == 2)
     }
 
     @Test("distinct sources are counted apart from articles")
@@ -37,11 +70,11 @@ import Testing
         #expect(scores[0].score("press_freedom")?.sources == 2)
     }
 
-    @Test("concern is the severity sum, capped per article so one long article cannot dominate")
-    func concernCap() {
-        let long = (0 ..< 10).map { Self.input("long", severity: 3, sentence: $0) }
+    @Test("concern is the sum over incidents of each one's gravest severity: a long report of one event adds no more")
+    func concernPerIncident() {
+        let long = (0 ..< 10).map { Self.input("long", severity: $0 == 4 ? 3 : 1, sentence: $0, incident: "one event") }
         let scores = score(long + [Self.input("short", severity: 2)])
-        #expect(scores[0].score("press_freedom")?.concern == 6 + 2)
+        #expect(scores[0].score("press_freedom")?.concern == 3 + 2)
     }
 
     @Test("improvements are counted, and do not add concern")
@@ -60,6 +93,19 @@ import Testing
         #expect(scores[0].score("press_freedom")?.verified == 1)
         #expect(scores[0].score("torture")?.level == CoverageLevel.none)
         #expect(score([Self.input("x", decision: .rejected)]).isEmpty)
+    }
+
+    @Test("an incident counts while one of its findings does: rejecting some reports keeps it, rejecting all removes it")
+    func rejectedReportsOfAnIncident() {
+        let partly = score([Self.input("a", severity: 3, decision: .rejected, incident: "i1"), Self.input("b", severity: 1, incident: "i1"),
+                            Self.input("c", incident: "i2")])[0].score("press_freedom")!
+        #expect(partly.incidents == 2)
+        #expect(partly.articles == 2)
+        #expect(partly.concern == 1 + 2, "the rejected report's severity is not counted")
+        let wholly = score([Self.input("a", decision: .rejected, incident: "i1"), Self.input("b", decision: .rejected, incident: "i1"),
+                            Self.input("c", incident: "i2")])[0].score("press_freedom")!
+        #expect(wholly.incidents == 1)
+        #expect(wholly.level == .thin)
     }
 
     @Test("trends against the previous month: new, up, down, unchanged, gone")
@@ -98,25 +144,5 @@ import Testing
         // press_freedom (weight 2) thin = 0.34, torture (1) strong = 1, elections (1) none: 100 × (0.68 + 1) / 4 = 42
         let inputs = [Self.input("a")] + (1 ... 4).map { Self.input("t\($0)", "torture") }
         #expect(score(inputs)[0].coverageIndex == 42)
-    }
-}
-
-@Suite struct EvidenceGroupTests {
-    @Test("the store's SQL grouping scores exactly like the Swift grouping, reviews included")
-    func storeMatchesSwift() async throws {
-        let store = try await BriefTests.store()
-        let findings = try store.findings()
-        try store.record([Review(findingID: findings[0].id, decision: .rejected, note: nil, reviewer: nil, reviewedAt: "x", sourceFile: nil),
-                          Review(findingID: findings[1].id, decision: .accepted, note: nil, reviewer: nil, reviewedAt: "x", sourceFile: nil)])
-        let reviews = try store.reviews()
-        let articles = try store.articleReferences(Array(Set(findings.map(\.articleID))))
-        let inputs = findings.map { ScoringInput(finding: $0, source: articles[$0.articleID]?.source, decision: reviews[$0.id]?.decision) }
-        let weights = ShippedRules.ruleSet.indicators.map { Scorer.Weight(indicator: $0.id, weight: $0.weight) }
-        let month = Month(rawValue: "2026-10")!
-        let fromSwift = Scorer.score(inputs, month: month, indicators: weights, config: ShippedRules.ruleSet.scoring)
-        let groups = try store.evidenceGroups(months: [month, month.previous], minimumConfidence: 0)
-        let fromStore = Scorer.score(groups: groups, month: month, indicators: weights, config: ShippedRules.ruleSet.scoring)
-        #expect(fromSwift == fromStore)
-        #expect(!fromSwift.isEmpty)
     }
 }

@@ -53,24 +53,42 @@ public struct XlsxSheetReader: Sendable {
     ///   or another ``XlsxReadError`` naming the file and the problem.
     /// - Complexity: O(bytes of the sheet and shared-strings parts + cells).
     public func readSheet(named name: String, from url: URL) throws -> SheetTable {
+        try readSheets(named: [name], optional: [], from: url)[name]!
+    }
+
+    /// The sheets called `required` and those of `optional` the workbook has, keyed by the names
+    /// asked for, from one opening of the file (the shared strings are read once).
+    /// - Throws: ``XlsxReadError/sheetNotFound(path:sheet:available:)`` for a missing required
+    ///   sheet, or another ``XlsxReadError``.
+    public func readSheets(named required: [String], optional: [String], from url: URL) throws -> [String: SheetTable] {
         let archive = try XlsxArchive(url: url, limits: limits)
         let map = try WorkbookMap(archive: archive)
-        guard let sheet = map.sheets.first(where: { $0.name == name })
-            ?? map.sheets.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+        func find(_ name: String) -> (name: String, relationship: String, part: String?)? {
+            map.sheets.first(where: { $0.name == name }) ?? map.sheets.first(where: { $0.name.lowercased() == name.lowercased() })
+        }
+        for name in required where find(name) == nil {
             throw XlsxReadError.sheetNotFound(path: archive.display, sheet: name, available: map.sheets.map(\.name))
         }
-        guard let part = sheet.part else {
-            throw XlsxReadError.missingPart(path: archive.display, part: "the part of sheet '\(sheet.name)' (relationship '\(sheet.relationship)')")
+        var sharedStrings: [String]?
+        var tables: [String: SheetTable] = [:]
+        for name in required + optional {
+            guard let sheet = find(name) else { continue }
+            guard let part = sheet.part else {
+                throw XlsxReadError.missingPart(path: archive.display, part: "the part of sheet '\(sheet.name)' (relationship '\(sheet.relationship)')")
+            }
+            if sharedStrings == nil {
+                sharedStrings = []
+                if let stringsPart = map.sharedStringsPart, archive.contains(stringsPart) {
+                    let handler = XlsxSharedStringsHandler(part: stringsPart, path: archive.display, maxBytes: limits.maxCellBytes)
+                    try XlsxXML.parse(archive, part: stringsPart, with: handler)
+                    sharedStrings = handler.strings
+                }
+            }
+            let handler = XlsxSheetHandler(sheet: sheet.name, part: part, path: archive.display, sharedStrings: sharedStrings ?? [], limits: limits)
+            try XlsxXML.parse(archive, part: part, with: handler)
+            tables[name] = SheetTable(name: sheet.name, rows: handler.rows)
         }
-        var sharedStrings: [String] = []
-        if let stringsPart = map.sharedStringsPart, archive.contains(stringsPart) {
-            let handler = XlsxSharedStringsHandler(part: stringsPart, path: archive.display, maxBytes: limits.maxCellBytes)
-            try XlsxXML.parse(archive, part: stringsPart, with: handler)
-            sharedStrings = handler.strings
-        }
-        let handler = XlsxSheetHandler(sheet: sheet.name, part: part, path: archive.display, sharedStrings: sharedStrings, limits: limits)
-        try XlsxXML.parse(archive, part: part, with: handler)
-        return SheetTable(name: sheet.name, rows: handler.rows)
+        return tables
     }
 }
 
