@@ -17,8 +17,12 @@ import Foundation
 /// Events chain: a report that names the same person as two others joins all three. The incident
 /// id is the hash of its earliest finding's id (by day, article, offset), so it is stable.
 ///
-/// - Complexity: O(n·w) comparisons within each (month, country), n its findings and w those
-///   published within `daysApart` days of each.
+/// - Complexity: two findings are compared only when they share something `isSameEvent` looks at
+///   (a name or surname, a counted group, the exact sentence, or a content word that at most
+///   `candidateLimit` findings of the group use), and along one shared key a finding is compared
+///   with the `candidateLimit` findings after it: O(n·k·limit) comparisons for n findings of k keys
+///   each, however many findings a month of untrusted input puts on one day. Within the limit the
+///   grouping is the all-pairs one.
 public struct IncidentGrouper: Sendable {
     public let settings: IncidentSettings
 
@@ -52,10 +56,11 @@ public struct IncidentGrouper: Sendable {
             profiles[root, default: ([], [])].names.formUnion(items[index].names)
             profiles[root, default: ([], [])].places.formUnion(items[index].places)
         }
-        // Items are sorted by day: once a later one is too far, so are all after it.
+        let candidates = CandidatePairs(items, limit: Self.candidateLimit)
+        // Pairs in the order of the all-pairs loop (earlier finding first, then the later one), so
+        // which of two conflicting unions happens first does not depend on the candidate search.
         for one in items.indices {
-            for other in items.indices.dropFirst(one + 1) {
-                if let first = items[one].day, let second = items[other].day, let gap = Self.daysBetween(first, second), gap > settings.daysApart { break }
+            for other in candidates.after(one) {
                 guard items[other].finding.articleID != items[one].finding.articleID else { continue }
                 let rootOne = sets.find(one), rootOther = sets.find(other)
                 guard rootOne != rootOther, isSameEvent(items[one], items[other]) else { continue }
@@ -77,14 +82,26 @@ public struct IncidentGrouper: Sendable {
     /// a finding that names no one (or only counts people) joins the nearest named finding before
     /// it, else after it; in an article that names no one, every finding is one event.
     func linkWithinArticle(_ ordered: [Int], _ items: [IncidentEvidence], _ sets: inout DisjointSets) {
+        // Union is transitive, so joining each finding to the first earlier one that shares its
+        // sentence, a name, or a surname written alone is joining it to every such earlier one.
+        var firstAt: [Int: Int] = [:], firstNamed: [String: Int] = [:]
+        var firstAlone: [String: Int] = [:], firstWithSurname: [String: Int] = [:]
+        func join(_ index: Int, _ key: String, _ first: inout [String: Int], _ other: [String: Int]) {
+            if let earlier = other[key] { sets.union(index, earlier) }
+            if first[key] == nil { first[key] = index }
+        }
         let named = ordered.filter { !items[$0].names.isEmpty }
-        for (position, index) in ordered.enumerated() {
+        for index in ordered {
             let item = items[index]
-            for other in ordered[..<position] {
-                let earlier = items[other]
-                let sameName = !item.names.isEmpty && !earlier.names.isEmpty
-                    && (!Set(item.names).isDisjoint(with: earlier.names) || Self.shareSurname(Set(item.names), Set(earlier.names)))
-                if earlier.finding.sentenceStart == item.finding.sentenceStart || sameName { sets.union(index, other) }
+            if let earlier = firstAt[item.finding.sentenceStart] { sets.union(index, earlier) } else { firstAt[item.finding.sentenceStart] = index }
+            for name in Set(item.names) {
+                if let earlier = firstNamed[name] { sets.union(index, earlier) } else { firstNamed[name] = index }
+                // "Castro" and "Natividad Castro": a surname alone is the full name's.
+                if let surname = name.split(separator: " ").last.map(String.init), surname != name {
+                    join(index, surname, &firstWithSurname, firstAlone)
+                } else {
+                    join(index, name, &firstAlone, firstWithSurname)
+                }
             }
             guard item.names.isEmpty else { continue }
             if let anchor = named.last(where: { items[$0].finding.sentenceStart < item.finding.sentenceStart }) ?? named.first {
@@ -94,6 +111,9 @@ public struct IncidentGrouper: Sendable {
             }
         }
     }
+
+    /// How many findings of a group one key may bring into comparison with each finding.
+    static let candidateLimit = 32
 
     /// Whether two findings of different articles report one event.
     func isSameEvent(_ a: IncidentEvidence, _ b: IncidentEvidence) -> Bool {
@@ -167,6 +187,56 @@ public struct IncidentGrouper: Sendable {
         let dayOfYear = (153 * (month - 3) + 2) / 5 + date - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
+    }
+}
+
+/// For each finding of a group, the later findings worth comparing with it: those that share a
+/// name, a surname, a counted group or the exact sentence (the next `limit` along each such key),
+/// or, under the same indicator, a content word used by at most `limit` findings of the group (a
+/// word half the month uses says nothing about which event a sentence tells).
+struct CandidatePairs {
+    private var keysOf: [[Int]] = []
+    private var postings: [[Int]] = []
+    let limit: Int
+
+    init(_ items: [IncidentEvidence], limit: Int) {
+        self.limit = limit
+        var keyIndex: [String: Int] = [:]
+        var rawKeys: [[Int]] = []
+        for (index, item) in items.enumerated() {
+            var keys: [String] = []
+            for name in Set(item.names) {
+                keys.append("n " + name)
+                if let surname = name.split(separator: " ").last { keys.append("s " + surname) }
+            }
+            keys += item.identity.map { "i " + $0 }
+            if !item.words.isEmpty { keys.append("w " + item.words.joined(separator: " ")) }
+            keys += item.contentWords.map { "c \(item.finding.indicator.rawValue) \($0)" }
+            var ids: [Int] = []
+            for key in Set(keys) {
+                let id: Int
+                if let known = keyIndex[key] { id = known } else { id = postings.count; keyIndex[key] = id; postings.append([]) }
+                postings[id].append(index)
+                ids.append(id)
+            }
+            rawKeys.append(ids)
+        }
+        // A content word shared by more than `limit` findings is no candidate key.
+        let common = Set(keyIndex.filter { $0.key.hasPrefix("c ") && postings[$0.value].count > limit }.map(\.value))
+        keysOf = rawKeys.map { $0.filter { !common.contains($0) } }
+    }
+
+    /// Later findings to compare with `item`, in ascending order, each once.
+    func after(_ item: Int) -> [Int] {
+        var found: [Int] = []
+        for key in keysOf[item] {
+            let list = postings[key]
+            // Postings are in item order, so `item`'s place in it is found by search.
+            var low = 0, high = list.count
+            while low < high { let mid = (low + high) / 2; if list[mid] < item { low = mid + 1 } else { high = mid } }
+            found += list[min(list.count, low + 1) ..< min(list.count, low + 1 + limit)]
+        }
+        return Array(Set(found)).sorted()
     }
 }
 

@@ -34,6 +34,27 @@ import Testing
         #expect(incidents.first { $0.articles.contains("a") }?.sources == ["One", "Two"])
     }
 
+    @Test("a finding is compared only along what it shares, a bounded number along each key; within that, grouping is as all pairs")
+    func boundedComparisons() {
+        // 600 reports of one detention on one day, and 600 of other people: one incident of the
+        // first, and none of the second joined to it or to each other through the common words.
+        var items: [IncidentEvidence] = []
+        for number in 0 ..< 600 {
+            items.append(Self.evidence("a\(number)", "Police in Almaty detained reporter Amina Yusuf on Monday.", day: "2026-10-05", source: "S\(number % 9)"))
+        }
+        let names = ["Omar Haddad", "Lina Sabri", "Marat Ospanov", "Dana Kim", "Erlan Bek", "Aru Sadyk"]
+        for number in 0 ..< 600 {
+            items.append(Self.evidence("b\(number)", "Police in Almaty detained reporter \(names[number % 6]) \(["Ivanov", "Petrov", "Smirnov", "Orlov", "Volkov"][number % 5]) on Monday.",
+                                       day: "2026-10-05", source: "S\(number % 9)"))
+        }
+        let candidates = CandidatePairs(items, limit: IncidentGrouper.candidateLimit)
+        #expect(candidates.after(0).count <= 4 * IncidentGrouper.candidateLimit)
+        let incidents = Self.grouper.group(items)
+        #expect(incidents.filter { $0.articles.contains("a0") }.first?.articles.count == 600)
+        // Thirty people (six first names by five surnames), each reported 20 times: thirty incidents.
+        #expect(incidents.count == 31)
+    }
+
     @Test("the same count in two towns is two incidents; in one town, one")
     func countsAndPlaces() {
         let incidents = Self.grouper.group([
