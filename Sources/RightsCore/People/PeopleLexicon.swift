@@ -34,6 +34,13 @@ public struct PeopleLexicon: Sendable, Equatable {
     var placeWords: Set<String> = []
     /// Prepositions that set a sentence in a place ("in", "near").
     var locatives: Set<String> = []
+    /// engine.yaml's determiners ("a", "the"): allowed before an apposition's role.
+    var determiners: Set<String> = []
+    /// Words allowed between a source word and the name it introduces, and between a name and its verb of speech.
+    var sourceFillers: Set<String> = []
+    var speechFillers: Set<String> = []
+    /// Words opening a sentence that refer back to the person named before ("She was detained …").
+    var pronouns: Set<String> = []
 
     /// What each listed word can start or be, made by `indexWords()` once the lists are read: a
     /// reader looks each token up once (`SentenceReader.facts`) instead of once per list.

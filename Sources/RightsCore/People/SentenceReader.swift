@@ -116,7 +116,7 @@ struct SentenceReader {
 
     func opensWithPronoun(_ sentence: Sentence) -> Bool {
         let opening = sentence.tokenStart ..< min(sentence.tokenEnd, sentence.tokenStart + 2)
-        return opening.contains { ["he", "she"].contains(words[$0]) }
+        return opening.contains { lexicon.pronouns.contains(words[$0]) }
     }
 
     // MARK: Pieces
@@ -195,7 +195,7 @@ struct SentenceReader {
         // An age: "Amina Yusuf, 34, …"
         if let value = Int(words[index]), value < 120, index + 1 < end, separated(index, index + 1, allowing: ",") { index += 1 }
         if index < end, lexicon.possessives.contains(words[index]) { return nil }
-        if index < end, ["a", "an", "the"].contains(words[index]) { index += 1 }
+        if index < end, lexicon.determiners.contains(words[index]) { index += 1 }
         var modifiers = 0
         while index < end, modifiers <= Self.appositionModifiers {
             if let role = role(at: index), index + role.length <= end { return (role.phrase, role.roleClass) }
@@ -230,7 +230,7 @@ struct SentenceReader {
         for offset in 0 ..< 2 where after + offset < end {
             let word = words[after + offset]
             if lexicon.speechVerbs.contains(word) { return true }
-            if lexicon.functionWords.contains(word) && !["has", "had", "also", "later"].contains(word) { break }
+            if lexicon.functionWords.contains(word) && !lexicon.speechFillers.contains(word) { break }
         }
         // Before: only names, roles, titles and articles may stand between the source word and the name.
         var index = run.lowerBound - 1
@@ -241,7 +241,7 @@ struct SentenceReader {
             }
             let token = text.tokens[index]
             let passable = token.isCapitalized || lexicon.roles[[words[index]]] != nil || lexicon.titles.contains(words[index])
-                || ["the", "a", "an", "of", "group", "organisation", "organization", "director", "head", "chair"].contains(words[index])
+                || lexicon.sourceFillers.contains(words[index])
             guard passable else { return false }
             index -= 1
             steps += 1

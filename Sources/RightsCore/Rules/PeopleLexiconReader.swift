@@ -8,14 +8,15 @@ enum PeopleLexiconReader {
     static let fileName = "people.yaml"
 
     static let keys = ["role_classes", "roles", "titles", "numbers", "name_particles", "organisation_words", "not_names",
-                       "possessives", "source_before", "place_words"]
+                       "possessives", "source_before", "source_fillers", "speech_fillers", "pronouns", "locatives", "place_words"]
 
     static func read(_ doc: inout YAMLDocument, ruleSet: RuleSet) -> PeopleLexicon {
         var lexicon = PeopleLexicon()
         lexicon.speechVerbs = ruleSet.engine.speechVerbs
         lexicon.functionWords = ruleSet.engine.notPlaceNames
         lexicon.speakerAfter = Set(ruleSet.engine.speakerAfter.filter { $0.count == 1 }.map { $0[0] })
-        lexicon.locatives = ruleSet.engine.locatives.union(["near", "outside", "at"])
+        lexicon.locatives = ruleSet.engine.locatives
+        lexicon.determiners = ruleSet.engine.determiners
         for name in ruleSet.gazetteer.names where !name.isAmbiguous {
             lexicon.addPlace(name.tokens, cityOf: name.kind == .capital || name.kind == .city ? name.countries : nil)
         }
@@ -53,6 +54,10 @@ enum PeopleLexiconReader {
         lexicon.notNames = Set(words("not_names").map(\.0))
         lexicon.possessives = Set(words("possessives").map(\.0))
         lexicon.placeWords = Set(words("place_words").map(\.0))
+        lexicon.sourceFillers = Set(words("source_fillers").map(\.0))
+        lexicon.speechFillers = Set(words("speech_fillers").map(\.0))
+        lexicon.pronouns = Set(words("pronouns").map(\.0))
+        lexicon.locatives.formUnion(words("locatives").map(\.0))
         lexicon.sourceBefore = words("source_before").map { $0.0.split(separator: " ").map(String.init) }.filter { !$0.isEmpty }
         if let node = top["numbers"]?.value, let numbers = doc.mapping(node, what: "numbers", known: Array(Set(node.mapping?.keys.compactMap(\.string) ?? []))) {
             for (word, entry) in numbers {
