@@ -83,7 +83,8 @@ public struct ArticleAnalyzer: Sendable {
         guard !scan.rules.isEmpty else {
             return ArticleAnalysis(findings: [], sentences: [], context: ArticleContext())
         }
-        let places = ArticlePlaces(prepared, scan: scan, title: title, compiled: compiled, attributor: attributor, cache: cache)
+        let places = ArticlePlaces(prepared, scan: scan, title: title, compiled: compiled, attributor: attributor, cache: cache,
+                                   matches: &matches, scratch: &scratch)
         let verdict = SentenceVerdict(compiled: compiled, isReview: ReviewHeadline.announcesReview(title, settings: compiled.ruleSet.engine))
         var factory = FindingFactory(articleID: articleID, month: month, settings: compiled.ruleSet.engine)
 
@@ -102,21 +103,21 @@ public struct ArticleAnalyzer: Sendable {
         for (index, sentence) in sentences.enumerated() {
             // What the sentences before this one in its paragraph named, kept up as they go by.
             if index > 0, sentences[index - 1].paragraph == sentence.paragraph {
-                attributor.note(places.mentions[index - 1], context: places.context, in: &paragraph)
-                paragraphMentionsRead += paragraph.isComplete ? 0 : places.mentions[index - 1].count
+                attributor.note(places.mentions(index - 1), context: places.context, in: &paragraph)
+                paragraphMentionsRead += paragraph.isComplete ? 0 : places.mentions(index - 1).count
             } else {
                 paragraph = ParagraphNames()
             }
             let share = scan.sentences[index]
             // The store keeps a finding's sentence as offsets: the pipeline need not copy it out.
             func begin() {
-                trace.sentenceBegan(text: scanned.text(of: sentence), start: sentence.start, end: sentence.end, places: places.mentions[index])
+                trace.sentenceBegan(text: scanned.text(of: sentence), start: sentence.start, end: sentence.end, places: Array(places.mentions(index)))
                 factory.begin(start: sentence.start, end: sentence.end, original: originalRange(sentence.start ..< sentence.end),
                               text: Trace.keepsSentenceText ? scanned.text(of: sentence) : "", findingsBefore: findings.count)
             }
             if share.rules.isEmpty {
                 guard evidenceSentence == index - 1, !evidence.isEmpty,
-                      let listed = BareCountryList.names(places.mentions[index], text: scanned, range: sentence.tokenRange, settings: compiled.ruleSet.engine)
+                      let listed = BareCountryList.names(places.mentions(index), text: scanned, range: sentence.tokenRange, settings: compiled.ruleSet.engine)
                 else { continue }
                 let first = findings.count
                 begin()
@@ -143,7 +144,7 @@ public struct ArticleAnalyzer: Sendable {
             for indicator in indicators {
                 let found = Evidence(of: kept, indicator: indicator, compiled: compiled, facts: facts, ruleIndices: &ruleIndices)
                 trace.attributing(found.indicator)
-                let attributions = attributor.attribute(evidence: found.span, tokens: scanned.tokens, sentenceMentions: places.mentions[index],
+                let attributions = attributor.attribute(evidence: found.span, tokens: scanned.tokens, sentenceMentions: places.mentions(index),
                                                         paragraph: paragraph, context: places.context, trace: &trace)
                 for attribution in attributions { factory.add(found, .attributed(attribution), to: &findings) }
                 sentenceEvidence.append(found)

@@ -28,7 +28,7 @@ enum SentenceStrategy: AttributionStrategy {
                 trace.attributionStep("'\(mention.text)' is ambiguous and the article does not name \(mention.countries.map(\.rawValue).joined(separator: "/")) otherwise")
             }
         }
-        let candidates = place.sentenceMentions.filter { CountryAttributor.isUsable($0, context: context) }
+        let candidates: [PlaceMention] = place.sentenceMentions.filter { CountryAttributor.isUsable($0, context: context) }
         guard !candidates.isEmpty else { return }
         let evidence = place.evidence
         func distance(_ mention: PlaceMention) -> Int {
