@@ -75,9 +75,19 @@ public struct ArticleAnalyzer: Sendable {
         // About one place name a sentence in news; the lists then grow without copying.
         scan.places.reserveCapacity(sentences.count)
         scan.rules.reserveCapacity(16)
-        var matches: [PhraseMatch] = []
+        // The matcher's buffers: the task's own, from its word cache, when it has one.
+        var matches: [PhraseMatch] = [], scratch = MatchScratch()
+        if let cache {
+            swap(&matches, &cache.matches)
+            swap(&scratch, &cache.scratch)
+        }
+        defer {
+            if let cache {
+                swap(&matches, &cache.matches)
+                swap(&scratch, &cache.scratch)
+            }
+        }
         matches.reserveCapacity(32)
-        var scratch = MatchScratch()
         for sentence in sentences { compiled.scan(prepared, sentence.tokenRange, matches: &matches, scratch: &scratch, into: &scan) }
         // Nothing fired anywhere: no need for places, roles or the article context at all (most articles).
         guard !scan.rules.isEmpty else {

@@ -96,8 +96,10 @@ enum ParagraphStrategy: AttributionStrategy {
         let main = context.main
         // A list lies within one sentence, so the usable names of the sentence holding `previous`
         // are all that `listSpan` needs of the paragraph.
-        let earlier = paragraph.withMain.isEmpty ? paragraph.first : paragraph.withMain
-        guard let previous = paragraph.withMain.first(where: { $0.countries.contains { $0 == main } }) ?? paragraph.first.first else { return }
+        let first: [PlaceMention] = paragraph.first.filter { CountryAttributor.isUsable($0, context: context) }
+        let withMain: [PlaceMention] = paragraph.withMain.filter { CountryAttributor.isUsable($0, context: context) }
+        let earlier = withMain.isEmpty ? first : withMain
+        guard let previous = withMain.first(where: { $0.countries.contains { $0 == main } }) ?? first.first else { return }
         let named = earlier.firstIndex(of: previous).map { Array(earlier[CountryAttributor.listSpan(around: $0, in: earlier, place.tokens)]) } ?? [previous]
         trace.attributionStep("no country in the sentence; the paragraph named \(named.map { "'\($0.text)'" }.joined(separator: ", ")) before")
         for mention in named {

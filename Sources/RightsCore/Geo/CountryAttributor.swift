@@ -248,10 +248,9 @@ public final class CountryAttributor: Sendable {
                 break
             }
         }
-        guard anyUsable, paragraph.first.isEmpty || namesMain else { return }
-        let usable: [PlaceMention] = mentions.filter { Self.isUsable($0, context: context) }
-        if paragraph.first.isEmpty { paragraph.first = usable }
-        if namesMain { paragraph.withMain = usable }
+        guard anyUsable else { return }
+        if paragraph.first.isEmpty { paragraph.first = mentions }
+        if namesMain { paragraph.withMain = mentions }
     }
 
     /// Countries for evidence at tokens `evidence` of a sentence whose places are `sentenceMentions`;
@@ -309,14 +308,16 @@ public final class CountryAttributor: Sendable {
 
 /// What a paragraph named before the sentence being attributed, kept as the sentences are read:
 /// a sentence without a usable name of its own goes to the paragraph's first name of the article's
-/// main country, else to its first usable name, with the list that name stands in. Only the usable
-/// mentions of those two sentences are kept, so attributing every sentence of a long paragraph
-/// stays linear in its length (it once gathered all earlier mentions for each sentence).
+/// main country, else to its first usable name, with the list that name stands in. Only the
+/// mentions of those two sentences are kept (slices of the article's mentions, not copies), so
+/// attributing every sentence of a long paragraph stays linear in its length (it once gathered all
+/// earlier mentions for each sentence).
 public struct ParagraphNames: Sendable {
-    /// The usable mentions of the paragraph's first sentence that has any.
-    var first: [PlaceMention] = []
-    /// The usable mentions of its first sentence that names the article's main country.
-    var withMain: [PlaceMention] = []
+    /// The mentions of the paragraph's first sentence that has a usable one (`isUsable`; the
+    /// others are left out when they are read).
+    var first: ArraySlice<PlaceMention> = []
+    /// The mentions of its first sentence with a usable one of the article's main country.
+    var withMain: ArraySlice<PlaceMention> = []
 
     public init() {}
 
