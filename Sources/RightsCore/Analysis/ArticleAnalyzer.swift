@@ -98,7 +98,9 @@ public struct ArticleAnalyzer: Sendable {
         let verdict = SentenceVerdict(compiled: compiled, isReview: ReviewHeadline.announcesReview(title, settings: compiled.ruleSet.engine))
         var factory = FindingFactory(articleID: articleID, month: month, settings: compiled.ruleSet.engine)
 
+        // An article with matches has a handful of findings: room for them at once, not grown 1, 2, 4, 8.
         var findings: [Finding] = []
+        findings.reserveCapacity(8)
         // The evidence of the last sentence with matches (`evidenceSentence`), placed or not: a
         // bare list of countries right after it continues it. Reused from sentence to sentence,
         // as are the other buffers.

@@ -28,8 +28,22 @@ enum SentenceStrategy: AttributionStrategy {
                 trace.attributionStep("'\(mention.text)' is ambiguous and the article does not name \(mention.countries.map(\.rawValue).joined(separator: "/")) otherwise")
             }
         }
+        var usable = 0, single = place.sentenceMentions.startIndex
+        for index in place.sentenceMentions.indices where CountryAttributor.isUsable(place.sentenceMentions[index], context: context) {
+            usable += 1
+            single = index
+        }
+        guard usable > 0 else { return }
+        // One usable name, the usual case: it is the choice (a demonym has no other place to yield
+        // to) and it stands in no list, so nothing is copied for `list`.
+        if usable == 1 {
+            let nearest = place.sentenceMentions[single]
+            search.choose(nearest, .sentence)
+            search.isPlaced = true
+            trace.attributionStep("sentence names '\(nearest.text)' (nearest to the evidence)")
+            return
+        }
         let candidates: [PlaceMention] = place.sentenceMentions.filter { CountryAttributor.isUsable($0, context: context) }
-        guard !candidates.isEmpty else { return }
         let evidence = place.evidence
         func distance(_ mention: PlaceMention) -> Int {
             var gap = 0
