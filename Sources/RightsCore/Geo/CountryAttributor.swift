@@ -24,6 +24,9 @@ public final class CountryAttributor: Sendable {
     let speakerBeforeByLast: PhraseIndex
     /// engine.yaml `places.determiners`, packed as tokens hold short words.
     private let packedDeterminers: [(UInt64, UInt64)]
+    /// engine.yaml's passive auxiliaries ("was", "were"…) packed the same way: one follows a verb of
+    /// speech after most names in news ("said"), and the word's string need not be made for it.
+    private let packedPassiveAuxiliaries: [(UInt64, UInt64)]
     /// engine.yaml `attribution`: the strategies in the order they are tried.
     let order: [AttributionMethod]
 
@@ -33,6 +36,7 @@ public final class CountryAttributor: Sendable {
         speakerAfterByFirst = PhraseIndex(settings.speakerAfter.filter { !$0.isEmpty }, keyedBy: { $0[0] })
         speakerBeforeByLast = PhraseIndex(settings.speakerBefore.filter { !$0.isEmpty }, keyedBy: { $0[$0.count - 1] })
         packedDeterminers = settings.determiners.sorted().compactMap { Token.pack($0) }
+        packedPassiveAuxiliaries = settings.passiveAuxiliaries.sorted().compactMap { Token.pack($0) }
         order = settings.attributionOrder
     }
 
@@ -131,7 +135,7 @@ public final class CountryAttributor: Sendable {
         let window = match.end ..< min(sentenceRange.upperBound, match.end + settings.speechWindow)
         // "Cambodian police were accused of beating…": a verb of speech in the passive is said of
         // the name, which is then the subject.
-        return window.contains { tokens[$0].is(.speechVerb) && !($0 > match.end && settings.passiveAuxiliaries.contains(text.word($0 - 1))) }
+        return window.contains { tokens[$0].is(.speechVerb) && !($0 > match.end && isPassiveAuxiliary($0 - 1, text)) }
     }
 
     /// The article-wide context from every mention: the title's, then the body's, sentence after sentence.
@@ -281,6 +285,14 @@ public final class CountryAttributor: Sendable {
         }
         if !search.isPlaced { trace.attributionStep("no country anywhere: no finding") }
         return search.chosen
+    }
+
+    /// Whether token `index` is one of engine.yaml's passive auxiliaries: compared packed; a word
+    /// too long or not ASCII to be held in its token (`spill`) is compared as a string.
+    private func isPassiveAuxiliary(_ index: Int, _ text: ScannedText) -> Bool {
+        let token = text.tokens[index]
+        guard token.spill < 0 else { return settings.passiveAuxiliaries.contains(text.word(index)) }
+        return packedPassiveAuxiliaries.contains { token.holds($0) }
     }
 
     /// Whether `token` is an article of engine.yaml's `places.determiners` ("the", "a"): compared
