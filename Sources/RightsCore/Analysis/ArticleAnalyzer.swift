@@ -75,20 +75,33 @@ public struct ArticleAnalyzer: Sendable {
         // About one place name a sentence in news; the lists then grow without copying.
         scan.places.reserveCapacity(sentences.count)
         scan.rules.reserveCapacity(16)
-        var matches: [PhraseMatch] = []
+        // The matcher's buffers: the task's own, from its word cache, when it has one.
+        var matches: [PhraseMatch] = [], scratch = MatchScratch()
+        if let cache {
+            swap(&matches, &cache.matches)
+            swap(&scratch, &cache.scratch)
+        }
+        defer {
+            if let cache {
+                swap(&matches, &cache.matches)
+                swap(&scratch, &cache.scratch)
+            }
+        }
         matches.reserveCapacity(32)
-        var scratch = MatchScratch()
         for sentence in sentences { compiled.scan(prepared, sentence.tokenRange, matches: &matches, scratch: &scratch, into: &scan) }
         // Nothing fired anywhere: no need for places, roles or the article context at all (most articles).
         guard !scan.rules.isEmpty else {
             return ArticleAnalysis(findings: [], sentences: [], context: ArticleContext())
         }
-        let places = ArticlePlaces(prepared, scan: scan, title: title, compiled: compiled, attributor: attributor, cache: cache)
+        let places = ArticlePlaces(prepared, scan: scan, title: title, compiled: compiled, attributor: attributor, cache: cache,
+                                   matches: &matches, scratch: &scratch)
         let verdict = SentenceVerdict(compiled: compiled, isReview: ReviewHeadline.announcesReview(title, settings: compiled.ruleSet.engine))
         var factory = FindingFactory(articleID: articleID, month: month, settings: compiled.ruleSet.engine, people: compiled.ruleSet.people,
                                      text: scanned)
 
+        // An article with matches has a handful of findings: room for them at once, not grown 1, 2, 4, 8.
         var findings: [Finding] = []
+        findings.reserveCapacity(8)
         // The evidence of the last sentence with matches (`evidenceSentence`), placed or not: a
         // bare list of countries right after it continues it. Reused from sentence to sentence,
         // as are the other buffers.
@@ -103,21 +116,21 @@ public struct ArticleAnalyzer: Sendable {
         for (index, sentence) in sentences.enumerated() {
             // What the sentences before this one in its paragraph named, kept up as they go by.
             if index > 0, sentences[index - 1].paragraph == sentence.paragraph {
-                attributor.note(places.mentions[index - 1], context: places.context, in: &paragraph)
-                paragraphMentionsRead += paragraph.isComplete ? 0 : places.mentions[index - 1].count
+                attributor.note(places.mentions(index - 1), context: places.context, in: &paragraph)
+                paragraphMentionsRead += paragraph.isComplete ? 0 : places.mentions(index - 1).count
             } else {
                 paragraph = ParagraphNames()
             }
             let share = scan.sentences[index]
             // The store keeps a finding's sentence as offsets: the pipeline need not copy it out.
             func begin() {
-                trace.sentenceBegan(text: scanned.text(of: sentence), start: sentence.start, end: sentence.end, places: places.mentions[index])
+                trace.sentenceBegan(text: scanned.text(of: sentence), start: sentence.start, end: sentence.end, places: Array(places.mentions(index)))
                 factory.begin(index: index, start: sentence.start, end: sentence.end, original: originalRange(sentence.start ..< sentence.end),
                               text: Trace.keepsSentenceText ? scanned.text(of: sentence) : "", findingsBefore: findings.count)
             }
             if share.rules.isEmpty {
                 guard evidenceSentence == index - 1, !evidence.isEmpty,
-                      let listed = BareCountryList.names(places.mentions[index], text: scanned, range: sentence.tokenRange, settings: compiled.ruleSet.engine)
+                      let listed = BareCountryList.names(places.mentions(index), text: scanned, range: sentence.tokenRange, settings: compiled.ruleSet.engine)
                 else { continue }
                 let first = findings.count
                 begin()
@@ -144,7 +157,7 @@ public struct ArticleAnalyzer: Sendable {
             for indicator in indicators {
                 let found = Evidence(of: kept, indicator: indicator, compiled: compiled, facts: facts, ruleIndices: &ruleIndices)
                 trace.attributing(found.indicator)
-                let attributions = attributor.attribute(evidence: found.span, tokens: scanned.tokens, sentenceMentions: places.mentions[index],
+                let attributions = attributor.attribute(evidence: found.span, tokens: scanned.tokens, sentenceMentions: places.mentions(index),
                                                         paragraph: paragraph, context: places.context, trace: &trace)
                 for attribution in attributions { factory.add(found, .attributed(attribution), to: &findings) }
                 sentenceEvidence.append(found)

@@ -1,20 +1,29 @@
 /// The second stage of analysing an article: the place names of every sentence with their roles
 /// (speaker, actor, dateline…), the headline's names, and what the article as a whole is about.
 struct ArticlePlaces {
-    /// The mentions of each sentence, by sentence index.
-    var mentions: [[PlaceMention]]
+    /// The mentions of every sentence, one sentence after the other: sentence `i`'s are
+    /// `all[shares[i].places]`, as each mention is made from the scan's place name at the same
+    /// index. (One array per sentence was an allocation per sentence with a name.)
+    private(set) var all: [PlaceMention]
+    private let shares: [ArticleScan.Share]
     var context: ArticleContext
 
-    init(_ prepared: PreparedText, scan: ArticleScan, title: String?, compiled: CompiledRules, attributor: CountryAttributor, cache: WordCache?) {
+    /// The mentions of sentence `index`.
+    @inline(__always)
+    func mentions(_ index: Int) -> ArraySlice<PlaceMention> { all[shares[index].places] }
+
+    /// `matches` and `scratch`: the matcher's buffers, reused for the headline.
+    init(_ prepared: PreparedText, scan: ArticleScan, title: String?, compiled: CompiledRules, attributor: CountryAttributor, cache: WordCache?,
+         matches: inout [PhraseMatch], scratch: inout MatchScratch) {
         let scanned = prepared.scanned
         let sentences = scanned.sentences
-        var mentions: [[PlaceMention]] = []
-        mentions.reserveCapacity(sentences.count)
+        var all: [PlaceMention] = []
+        all.reserveCapacity(scan.places.count)
         for (index, sentence) in sentences.enumerated() {
             let places = scan.sentences[index].places
-            mentions.append(places.isEmpty ? [] : attributor.mentions(
-                scan.places[places], places: compiled.places, text: scanned, sentenceRange: sentence.tokenRange,
-                sentence: index, paragraph: sentence.paragraph))
+            guard !places.isEmpty else { continue }
+            attributor.mentions(scan.places[places], places: compiled.places, text: scanned, sentenceRange: sentence.tokenRange,
+                                sentence: index, paragraph: sentence.paragraph, into: &all)
         }
         // A dateline opens one of the first paragraphs ("ASTANA --", "(Beirut) –").
         var datelineEnd: Int?
@@ -22,19 +31,23 @@ struct ArticlePlaces {
             guard index == 0 || sentences[index - 1].paragraph != sentence.paragraph else { continue }
             if let end = Self.datelineEnd(scanned, sentence) {
                 datelineEnd = end
-                for mention in mentions[index].indices where mentions[index][mention].end <= end { mentions[index][mention].isDateline = true }
+                for mention in scan.sentences[index].places where all[mention].end <= end { all[mention].isDateline = true }
                 break
             }
         }
         var titleMentions: [PlaceMention] = []
         if let title, !title.isEmpty {
             let titleText = compiled.prepare(title, cache: cache)
-            let titleScan = compiled.scan(titleText, 0 ..< titleText.tokens.count)
-            titleMentions = attributor.mentions(titleScan.places[...], places: compiled.places, text: titleText.scanned,
-                                                sentenceRange: 0 ..< titleText.tokens.count, sentence: -1, paragraph: -1)
+            var titleScan = ArticleScan()
+            compiled.scan(titleText, 0 ..< titleText.tokens.count, matches: &matches, scratch: &scratch, into: &titleScan)
+            if !titleScan.places.isEmpty {
+                attributor.mentions(titleScan.places[...], places: compiled.places, text: titleText.scanned,
+                                    sentenceRange: 0 ..< titleText.tokens.count, sentence: -1, paragraph: -1, into: &titleMentions)
+            }
         }
-        context = attributor.context(title: titleMentions, body: mentions, datelineEnd: datelineEnd)
-        self.mentions = mentions
+        context = attributor.context(title: titleMentions, body: all, datelineEnd: datelineEnd)
+        self.all = all
+        shares = scan.sentences
     }
 
     /// The end (token index) of a dateline such as "ASTANA --", "(Beirut) –" or

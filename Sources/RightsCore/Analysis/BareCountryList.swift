@@ -2,9 +2,10 @@
 /// Afghanistan, Syria, and Vietnam."): right after evidence, it names the countries of that evidence.
 enum BareCountryList {
     /// The sentence's mentions if it is such a list (tokens `range`), else nil.
-    static func names(_ mentions: [PlaceMention], text: ScannedText, range: Range<Int>, settings: EngineSettings) -> [PlaceMention]? {
-        let names = mentions.filter { !$0.isSpeaker && !$0.isRegion && !$0.isOrganisation && !$0.place.isAmbiguous }
-        guard names.count >= 2, names.count == mentions.count else { return nil }
+    static func names(_ mentions: ArraySlice<PlaceMention>, text: ScannedText, range: Range<Int>, settings: EngineSettings) -> [PlaceMention]? {
+        // Every mention must be a plain name: most sentences fail here, before anything is copied.
+        guard mentions.count >= 2, mentions.allSatisfy({ !$0.isSpeaker && !$0.isRegion && !$0.isOrganisation && !$0.place.isAmbiguous }) else { return nil }
+        let names = Array(mentions)
         let covered = names.reduce(0) { $0 + $1.end - $1.start }
         let listWords = names.indices.dropFirst().reduce(0) { $0 + names[$1].start - names[$1 - 1].end }
         for index in names.indices.dropFirst() {

@@ -13,14 +13,15 @@ extension SentenceVerdict {
     /// clause: punctuation or "but" in between ends its reach ("police did not comment, but
     /// soldiers shot protesters" is evidence). A negator the rule itself names does not count.
     func qualifier(for match: RuleMatch, text: ScannedText, sentence: Range<Int>) -> QualifierVerdict {
-        let settings = compiled.ruleSet.engine
+        // The one setting read, not a copy of all of them (each of their lists retained and released per match).
+        let negationWindow = compiled.ruleSet.engine.negationWindow
         let tokens = text.tokens
         let ownWords = compiled.ruleWords[match.rule]
         func isNegator(_ position: Int) -> Bool {
             tokens[position].is(.negator) && !ownWords.contains(text.word(position))
         }
         var position = match.start - 1
-        while position >= max(sentence.lowerBound, match.start - settings.negationWindow) {
+        while position >= max(sentence.lowerBound, match.start - negationWindow) {
             if Self.clauseBreak(between: tokens[position], and: tokens[position + 1], text.utf8) || tokens[position].is(.clauseWord) { break }
             if isNegator(position) {
                 // "must not jail critics" urges, "no excuse to lock up opponents" judges: both say it happens.
@@ -33,7 +34,7 @@ extension SentenceVerdict {
         for position in match.start ..< match.end where isNegator(position) {
             return .negated(text.word(position))
         }
-        let around = max(sentence.lowerBound, match.start - settings.negationWindow) ..< min(sentence.upperBound, match.end + 3)
+        let around = max(sentence.lowerBound, match.start - negationWindow) ..< min(sentence.upperBound, match.end + 3)
         if around.contains(where: { tokens[$0].is(.denial) }) { return .kept(.denied) }
         let wider = max(sentence.lowerBound, match.start - 6) ..< match.end
         if wider.contains(where: { tokens[$0].is(.hedge) }) { return .kept(.alleged) }

@@ -18,19 +18,22 @@ enum ReviewHeadline {
 
     /// Whether the ASCII word `word` (lower case) occurs in `bytes` in any case.
     private static func containsFolded(_ bytes: String.UTF8View, _ word: String) -> Bool {
-        let word = Array(word.utf8)
-        guard !word.isEmpty else { return false }
-        var matched = 0
-        for byte in bytes {
-            // ASCII letters fold to lower case by setting bit 5; other bytes never equal a letter of a marker after it.
-            let folded = byte | 0x20
-            if folded == word[matched] {
-                matched += 1
-                if matched == word.count { return true }
-            } else {
-                matched = folded == word[0] ? 1 : 0
+        // Read in place, not copied into an array for each headline.
+        var word = word
+        return word.withUTF8 { word in
+            guard !word.isEmpty else { return false }
+            var matched = 0
+            for byte in bytes {
+                // ASCII letters fold to lower case by setting bit 5; other bytes never equal a letter of a marker after it.
+                let folded = byte | 0x20
+                if folded == word[matched] {
+                    matched += 1
+                    if matched == word.count { return true }
+                } else {
+                    matched = folded == word[0] ? 1 : 0
+                }
             }
+            return false
         }
-        return false
     }
 }

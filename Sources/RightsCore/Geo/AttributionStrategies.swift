@@ -28,8 +28,22 @@ enum SentenceStrategy: AttributionStrategy {
                 trace.attributionStep("'\(mention.text)' is ambiguous and the article does not name \(mention.countries.map(\.rawValue).joined(separator: "/")) otherwise")
             }
         }
-        let candidates = place.sentenceMentions.filter { CountryAttributor.isUsable($0, context: context) }
-        guard !candidates.isEmpty else { return }
+        var usable = 0, single = place.sentenceMentions.startIndex
+        for index in place.sentenceMentions.indices where CountryAttributor.isUsable(place.sentenceMentions[index], context: context) {
+            usable += 1
+            single = index
+        }
+        guard usable > 0 else { return }
+        // One usable name, the usual case: it is the choice (a demonym has no other place to yield
+        // to) and it stands in no list, so nothing is copied for `list`.
+        if usable == 1 {
+            let nearest = place.sentenceMentions[single]
+            search.choose(nearest, .sentence)
+            search.isPlaced = true
+            trace.attributionStep("sentence names '\(nearest.text)' (nearest to the evidence)")
+            return
+        }
+        let candidates: [PlaceMention] = place.sentenceMentions.filter { CountryAttributor.isUsable($0, context: context) }
         let evidence = place.evidence
         func distance(_ mention: PlaceMention) -> Int {
             var gap = 0
@@ -96,8 +110,10 @@ enum ParagraphStrategy: AttributionStrategy {
         let main = context.main
         // A list lies within one sentence, so the usable names of the sentence holding `previous`
         // are all that `listSpan` needs of the paragraph.
-        let earlier = paragraph.withMain.isEmpty ? paragraph.first : paragraph.withMain
-        guard let previous = paragraph.withMain.first(where: { $0.countries.contains { $0 == main } }) ?? paragraph.first.first else { return }
+        let first: [PlaceMention] = paragraph.first.filter { CountryAttributor.isUsable($0, context: context) }
+        let withMain: [PlaceMention] = paragraph.withMain.filter { CountryAttributor.isUsable($0, context: context) }
+        let earlier = withMain.isEmpty ? first : withMain
+        guard let previous = withMain.first(where: { $0.countries.contains { $0 == main } }) ?? first.first else { return }
         let named = earlier.firstIndex(of: previous).map { Array(earlier[CountryAttributor.listSpan(around: $0, in: earlier, place.tokens)]) } ?? [previous]
         trace.attributionStep("no country in the sentence; the paragraph named \(named.map { "'\($0.text)'" }.joined(separator: ", ")) before")
         for mention in named {

@@ -24,6 +24,9 @@ public final class CountryAttributor: Sendable {
     let speakerBeforeByLast: PhraseIndex
     /// engine.yaml `places.determiners`, packed as tokens hold short words.
     private let packedDeterminers: [(UInt64, UInt64)]
+    /// engine.yaml's passive auxiliaries ("was", "were"…) packed the same way: one follows a verb of
+    /// speech after most names in news ("said"), and the word's string need not be made for it.
+    private let packedPassiveAuxiliaries: [(UInt64, UInt64)]
     /// engine.yaml `attribution`: the strategies in the order they are tried.
     let order: [AttributionMethod]
 
@@ -33,6 +36,7 @@ public final class CountryAttributor: Sendable {
         speakerAfterByFirst = PhraseIndex(settings.speakerAfter.filter { !$0.isEmpty }, keyedBy: { $0[0] })
         speakerBeforeByLast = PhraseIndex(settings.speakerBefore.filter { !$0.isEmpty }, keyedBy: { $0[$0.count - 1] })
         packedDeterminers = settings.determiners.sorted().compactMap { Token.pack($0) }
+        packedPassiveAuxiliaries = settings.passiveAuxiliaries.sorted().compactMap { Token.pack($0) }
         order = settings.attributionOrder
     }
 
@@ -42,11 +46,20 @@ public final class CountryAttributor: Sendable {
     /// and title words are known by their `WordClass`.
     public func mentions(_ scan: ArraySlice<PlaceMatch>, places: [PlaceName], text: ScannedText, sentenceRange: Range<Int>,
                          sentence: Int, paragraph: Int) -> [PlaceMention] {
+        var mentions: [PlaceMention] = []
+        self.mentions(scan, places: places, text: text, sentenceRange: sentenceRange, sentence: sentence, paragraph: paragraph, into: &mentions)
+        return mentions
+    }
+
+    /// The same, appended to `all` (the mentions of the sentences before, kept in one array).
+    public func mentions(_ scan: ArraySlice<PlaceMatch>, places: [PlaceName], text: ScannedText, sentenceRange: Range<Int>,
+                         sentence: Int, paragraph: Int, into all: inout [PlaceMention]) {
         let tokens = text.tokens
         var capitalized = 0
         for index in sentenceRange where tokens[index].isCapitalized { capitalized += 1 }
         let isTitleCase = capitalized * 3 >= sentenceRange.count * 2
-        var mentions = scan.map { match in
+        let first = all.count
+        for match in scan {
             var mention = PlaceMention(place: places[match.place], start: match.start, end: match.end, sentence: sentence, paragraph: paragraph,
                                        isSpeaker: isSpeaker(match, tokens: tokens, text: text, sentenceRange: sentenceRange),
                                        isActor: match.end < sentenceRange.upperBound && tokens[match.end].is(.actor),
@@ -78,18 +91,17 @@ public final class CountryAttributor: Sendable {
                tokens[match.end - 1].end == tokens[match.end].start - 1 || text.utf8[tokens[match.end - 1].utf8End] == UInt8(ascii: " ") {
                 mention.isOrganisation = true
             }
-            return mention
+            all.append(mention)
         }
         // A list shares its role: "criticized by the European Union and the United States".
-        if mentions.count > 1 {
-            for index in 1 ..< mentions.count where Self.isListJoint(mentions[index - 1], mentions[index], tokens) {
-                if mentions[index - 1].isSpeaker { mentions[index].isSpeaker = true }
+        if all.count - first > 1 {
+            for index in first + 1 ..< all.count where Self.isListJoint(all[index - 1], all[index], tokens) {
+                if all[index - 1].isSpeaker { all[index].isSpeaker = true }
             }
-            for index in (1 ..< mentions.count).reversed() where Self.isListJoint(mentions[index - 1], mentions[index], tokens) {
-                if mentions[index].isSpeaker && !mentions[index - 1].isActor { mentions[index - 1].isSpeaker = true }
+            for index in (first + 1 ..< all.count).reversed() where Self.isListJoint(all[index - 1], all[index], tokens) {
+                if all[index].isSpeaker && !all[index - 1].isActor { all[index - 1].isSpeaker = true }
             }
         }
-        return mentions
     }
 
     private func isSpeaker(_ match: PlaceMatch, tokens: [Token], text: ScannedText, sentenceRange: Range<Int>) -> Bool {
@@ -123,67 +135,64 @@ public final class CountryAttributor: Sendable {
         let window = match.end ..< min(sentenceRange.upperBound, match.end + settings.speechWindow)
         // "Cambodian police were accused of beating…": a verb of speech in the passive is said of
         // the name, which is then the subject.
-        return window.contains { tokens[$0].is(.speechVerb) && !($0 > match.end && settings.passiveAuxiliaries.contains(text.word($0 - 1))) }
+        return window.contains { tokens[$0].is(.speechVerb) && !($0 > match.end && isPassiveAuxiliary($0 - 1, text)) }
     }
 
-    /// The article-wide context from every mention: the title's, then the body's sentence by sentence.
-    public func context(title: [PlaceMention], body: [[PlaceMention]], datelineEnd: Int?) -> ArticleContext {
+    /// The article-wide context from every mention: the title's, then the body's, sentence after sentence.
+    public func context(title: [PlaceMention], body: [PlaceMention], datelineEnd: Int?) -> ArticleContext {
         // An article names a handful of countries: short arrays searched in order cost less than
-        // hashing each code of each mention, and keep the first-seen order for ties. The body is
-        // read in place, sentence by sentence, not copied into one list.
+        // hashing each code of each mention, and keep the first-seen order for ties. Mentions are
+        // read in place, by index: a copy of one retains its place, shared by every task.
         var supported: [CountryCode] = []
-        // Mentions are read in place, by index: a copy of one retains its place, shared by every task.
-        func support(_ mentions: [PlaceMention]) {
-            for index in mentions.indices where !mentions[index].isAmbiguous && !mentions[index].isRegion {
-                let code = mentions[index].country
-                if !supported.contains(code) { supported.append(code) }
-            }
+        supported.reserveCapacity(8)
+        for index in title.indices where !title[index].isAmbiguous && !title[index].isRegion {
+            if !supported.contains(title[index].country) { supported.append(title[index].country) }
         }
-        support(title)
-        for mentions in body { support(mentions) }
-        // Not a region, so its country is its only one.
-        func usable(_ mention: borrowing PlaceMention) -> Bool {
-            !mention.isSpeaker && !mention.isRegion && !mention.isOrganisation && !mention.isOtherNationality
-                && (!mention.isAmbiguous || supported.contains(mention.country))
+        for index in body.indices where !body[index].isAmbiguous && !body[index].isRegion {
+            if !supported.contains(body[index].country) { supported.append(body[index].country) }
         }
         // Subject mentions per country, in order of first mention.
         var counted: [CountryCount] = []
+        counted.reserveCapacity(supported.count)
         var dateline: CountryCode?
-        for mentions in body {
-            for index in mentions.indices {
-                if datelineEnd != nil, dateline == nil, mentions[index].isDateline, !mentions[index].isRegion { dateline = mentions[index].country }
-                guard usable(mentions[index]) else { continue }
-                let code = mentions[index].country
-                if let position = counted.firstIndex(where: { $0.country == code }) { counted[position].count += 1 } else { counted.append(CountryCount(country: code, count: 1)) }
-            }
+        for index in body.indices {
+            if datelineEnd != nil, dateline == nil, body[index].isDateline, !body[index].isRegion { dateline = body[index].country }
+            guard Self.isSubject(body[index], supported: supported) else { continue }
+            let code = body[index].country
+            if let position = counted.firstIndex(where: { $0.country == code }) { counted[position].count += 1 } else { counted.append(CountryCount(country: code, count: 1)) }
         }
         var context = ArticleContext()
-        context.supported = supported
-        context.counts = counted
-        for index in title.indices where usable(title[index]) && !context.headline.contains(title[index].country) {
+        for index in title.indices where Self.isSubject(title[index], supported: supported) && !context.headline.contains(title[index].country) {
             context.headline.append(title[index].country)
         }
-        context.dateline = dateline
-        context.lead = Self.lead(body, usable: usable)
+        context.lead = Self.lead(body, supported: supported)
         context.main = Self.main(counted: counted, headline: context.headline, lead: context.lead, dateline: dateline)
+        context.supported = supported
+        context.counts = counted
+        context.dateline = dateline
         return context
     }
 
-    /// The countries the opening of the body names: the usable names of the first paragraph, among
+    /// Whether a mention counts for the article's subject: not a speaker, region (so its country
+    /// is its only one), organisation or other nationality, and if ambiguous, backed by `supported`.
+    @inline(__always)
+    static func isSubject(_ mention: borrowing PlaceMention, supported: [CountryCode]) -> Bool {
+        !mention.isSpeaker && !mention.isRegion && !mention.isOrganisation && !mention.isOtherNationality
+            && (!mention.isAmbiguous || supported.contains(mention.country))
+    }
+
+    /// The countries the opening of the body names: the subject names of the first paragraph, among
     /// the first three, that has any (the first may be a byline or the headline repeated).
-    static func lead(_ body: [[PlaceMention]], usable: (borrowing PlaceMention) -> Bool) -> [CountryCode] {
+    static func lead(_ body: [PlaceMention], supported: [CountryCode]) -> [CountryCode] {
         var lead: [CountryCode] = []
         var paragraph: Int?
-        for mentions in body {
-            for index in mentions.indices where usable(mentions[index]) {
-                let mention = mentions[index]
-                if paragraph == nil {
-                    guard mention.paragraph < 3 else { return lead }
-                    paragraph = mention.paragraph
-                }
-                guard mention.paragraph == paragraph else { return lead }
-                if !lead.contains(mention.country) { lead.append(mention.country) }
+        for index in body.indices where isSubject(body[index], supported: supported) {
+            if paragraph == nil {
+                guard body[index].paragraph < 3 else { return lead }
+                paragraph = body[index].paragraph
             }
+            guard body[index].paragraph == paragraph else { return lead }
+            if !lead.contains(body[index].country) { lead.append(body[index].country) }
         }
         return lead
     }
@@ -195,20 +204,31 @@ public final class CountryAttributor: Sendable {
     /// article about one country's bill that compares it at length with a neighbour's law stays
     /// about the first.
     static func main(counted: [CountryCount], headline: [CountryCode], lead: [CountryCode], dateline: CountryCode?) -> CountryCode? {
-        var scores = counted.map { (code: $0.country, score: $0.count + ($0.country == dateline ? 2 : 0)) }
-        if let dateline, !scores.contains(where: { $0.code == dateline }) { scores.append((dateline, 2)) }
-        func score(_ code: CountryCode) -> Int { scores.first { $0.code == code }?.score ?? 0 }
-        // The first named wins a tie.
+        var scores = counted
+        if let dateline {
+            if let position = scores.firstIndex(where: { $0.country == dateline }) { scores[position].count += 2 } else { scores.append(CountryCount(country: dateline, count: 2)) }
+        }
+        func score(_ code: CountryCode) -> Int { scores.first { $0.country == code }?.count ?? 0 }
+        // The highest score; the first named wins a tie.
         func best(_ named: [CountryCode]) -> CountryCode? {
-            named.enumerated().max { a, b in score(a.element) != score(b.element) ? score(a.element) < score(b.element) : a.offset > b.offset }?.element
+            var chosen: (code: CountryCode, score: Int)?
+            for code in named {
+                let value = score(code)
+                if chosen == nil || value > chosen!.score { chosen = (code, value) }
+            }
+            return chosen?.code
         }
         if !headline.isEmpty { return best(headline) }
-        guard let top = best(scores.map(\.code)) else { return nil }
-        let total = scores.reduce(0) { $0 + $1.score }
-        if scores.count >= 3 && score(top) * 3 < total { return nil }
+        var top: CountryCount?, total = 0
+        for entry in scores {
+            total += entry.count
+            if top == nil || entry.count > top!.count { top = entry }
+        }
+        guard let top else { return nil }
+        if scores.count >= 3 && top.count * 3 < total { return nil }
         // An opening that lists three or more countries introduces a comparison, not a subject.
         if (1 ... 2).contains(lead.count) { return best(lead) }
-        return top
+        return top.country
     }
 
     /// Whether `mention` may be the subject of evidence: not a speaker, region, organisation,
@@ -221,18 +241,26 @@ public final class CountryAttributor: Sendable {
 
     /// Adds the mentions of the next sentence of a paragraph to what `paragraph` remembers of it.
     /// - Complexity: O(mentions of the sentence), and O(1) once the paragraph has named the main country.
-    public func note(_ mentions: [PlaceMention], context: ArticleContext, in paragraph: inout ParagraphNames) {
+    public func note(_ mentions: ArraySlice<PlaceMention>, context: ArticleContext, in paragraph: inout ParagraphNames) {
         guard !paragraph.isComplete, !mentions.isEmpty else { return }
-        let usable = mentions.filter { Self.isUsable($0, context: context) }
-        guard !usable.isEmpty else { return }
-        if paragraph.first.isEmpty { paragraph.first = usable }
-        if usable.contains(where: { $0.countries.contains { $0 == context.main } }) { paragraph.withMain = usable }
+        // Most sentences change nothing: the list of usable names is made only when it is kept.
+        var anyUsable = false, namesMain = false
+        for index in mentions.indices where Self.isUsable(mentions[index], context: context) {
+            anyUsable = true
+            if mentions[index].countries.contains(where: { $0 == context.main }) {
+                namesMain = true
+                break
+            }
+        }
+        guard anyUsable else { return }
+        if paragraph.first.isEmpty { paragraph.first = mentions }
+        if namesMain { paragraph.withMain = mentions }
     }
 
     /// Countries for evidence at tokens `evidence` of a sentence whose places are `sentenceMentions`;
     /// `paragraph` holds what the sentences before it in its paragraph named (see
     /// ``note(_:context:in:)``). The strategies run in engine.yaml's `attribution` order.
-    public func attribute<Trace: AttributionTrace>(evidence: Range<Int>, tokens: [Token], sentenceMentions: [PlaceMention],
+    public func attribute<Trace: AttributionTrace>(evidence: Range<Int>, tokens: [Token], sentenceMentions: ArraySlice<PlaceMention>,
                                                    paragraph: ParagraphNames, context: ArticleContext, trace: inout Trace) -> [Attribution] {
         var search = AttributionSearch(confidence: settings.confidence)
         let place = EvidencePlace(evidence: evidence, tokens: tokens, sentenceMentions: sentenceMentions)
@@ -257,6 +285,14 @@ public final class CountryAttributor: Sendable {
         }
         if !search.isPlaced { trace.attributionStep("no country anywhere: no finding") }
         return search.chosen
+    }
+
+    /// Whether token `index` is one of engine.yaml's passive auxiliaries: compared packed; a word
+    /// too long or not ASCII to be held in its token (`spill`) is compared as a string.
+    private func isPassiveAuxiliary(_ index: Int, _ text: ScannedText) -> Bool {
+        let token = text.tokens[index]
+        guard token.spill < 0 else { return settings.passiveAuxiliaries.contains(text.word(index)) }
+        return packedPassiveAuxiliaries.contains { token.holds($0) }
     }
 
     /// Whether `token` is an article of engine.yaml's `places.determiners` ("the", "a"): compared
@@ -284,14 +320,16 @@ public final class CountryAttributor: Sendable {
 
 /// What a paragraph named before the sentence being attributed, kept as the sentences are read:
 /// a sentence without a usable name of its own goes to the paragraph's first name of the article's
-/// main country, else to its first usable name, with the list that name stands in. Only the usable
-/// mentions of those two sentences are kept, so attributing every sentence of a long paragraph
-/// stays linear in its length (it once gathered all earlier mentions for each sentence).
+/// main country, else to its first usable name, with the list that name stands in. Only the
+/// mentions of those two sentences are kept (slices of the article's mentions, not copies), so
+/// attributing every sentence of a long paragraph stays linear in its length (it once gathered all
+/// earlier mentions for each sentence).
 public struct ParagraphNames: Sendable {
-    /// The usable mentions of the paragraph's first sentence that has any.
-    var first: [PlaceMention] = []
-    /// The usable mentions of its first sentence that names the article's main country.
-    var withMain: [PlaceMention] = []
+    /// The mentions of the paragraph's first sentence that has a usable one (`isUsable`; the
+    /// others are left out when they are read).
+    var first: ArraySlice<PlaceMention> = []
+    /// The mentions of its first sentence with a usable one of the article's main country.
+    var withMain: ArraySlice<PlaceMention> = []
 
     public init() {}
 
@@ -303,7 +341,7 @@ public struct ParagraphNames: Sendable {
 struct EvidencePlace {
     let evidence: Range<Int>
     let tokens: [Token]
-    let sentenceMentions: [PlaceMention]
+    let sentenceMentions: ArraySlice<PlaceMention>
 }
 
 /// What the attribution strategies have chosen for one piece of evidence. What they look at (the

@@ -95,6 +95,10 @@ public final class WordCache {
     let entries: UnsafeMutablePointer<Entry>
     /// The trie the entries were computed with: a cache is only valid for one set of rules.
     private(set) weak var trie: AtomTrie?
+    /// The matcher's working space and match list, kept from article to article by the task that
+    /// owns the cache, so that an article does not allocate (and clear) them anew.
+    var scratch = MatchScratch()
+    var matches: [PhraseMatch] = []
 
     public init() {
         // SAFETY: allocated and initialised for `size` entries here, freed once in `deinit`; every
