@@ -56,7 +56,7 @@ public struct SentencePeople: Sendable {
         let sentences = reader.text.sentences
         guard sentences.indices.contains(index) else { return [] }
         if introductions.isEmpty {
-            introductions = sentences.map { reader.introductions(in: $0) }
+            introductions = sentences.map { reader.mayIntroduce($0) ? reader.introductions(in: $0) : [] }
             cast = Cast(introductions.joined().filter { $0.name != nil })
             own = Array(repeating: nil, count: sentences.count)
             resolved = own

@@ -45,6 +45,9 @@ public struct PeopleLexicon: Sendable, Equatable {
     /// What each listed word can start or be, made by `indexWords()` once the lists are read: a
     /// reader looks each token up once (`SentenceReader.facts`) instead of once per list.
     var facts: [String: WordFacts] = [:]
+    /// The same, for the words a token holds packed (ASCII of up to 16 bytes, nearly all): looked up
+    /// from the token's two words, without making a `String` and hashing it.
+    var packedFacts: [PackedWord: WordFacts] = [:]
 
     public init() {}
 
@@ -57,6 +60,15 @@ public struct PeopleLexicon: Sendable, Equatable {
         for word in notNames { facts[word, default: WordFacts()].isNotName = true }
         for word in organisationWords { facts[word, default: WordFacts()].isOrganisation = true }
         for word in numbers.keys { facts[word, default: WordFacts()].isNumber = true }
+        packedFacts = [:]
+        for (word, fact) in facts { if let packed = Token.pack(word) { packedFacts[PackedWord(packed)] = fact } }
+    }
+
+    /// A token's lexicon facts.
+    @inline(__always)
+    func facts(of token: Token, in text: ScannedText) -> WordFacts? {
+        if let packed = token.packedWord { return packedFacts[packed] }
+        return facts[text.word(of: token)]
     }
 
     mutating func addRole(_ phrase: [String], roleClass: String) {

@@ -18,7 +18,7 @@ struct SentenceReader {
         self.text = text
         words = text.tokens.indices.map(text.word)
         let none = WordFacts()
-        facts = lexicon.facts.isEmpty ? Array(repeating: none, count: words.count) : words.map { lexicon.facts[$0] ?? none }
+        facts = lexicon.facts.isEmpty ? Array(repeating: none, count: words.count) : text.tokens.map { lexicon.facts(of: $0, in: text) ?? none }
     }
 
     /// `PeopleLexicon.role(at:in:)`, for a token that starts a role phrase at all.
@@ -34,6 +34,12 @@ struct SentenceReader {
     enum RunKind { case person, organisation, place }
 
     // MARK: Introductions
+
+    /// Whether the sentence has a word that can introduce someone: every introduction starts at a
+    /// role or a title, or ends an apposition with a role, so a sentence with neither has none.
+    func mayIntroduce(_ sentence: Sentence) -> Bool {
+        facts[sentence.tokenStart ..< sentence.tokenEnd].contains { $0.roleLength > 0 || $0.isTitle }
+    }
 
     /// Everyone a sentence introduces by a role, an apposition, a title or a count.
     func introductions(in sentence: Sentence) -> [Introduction] {

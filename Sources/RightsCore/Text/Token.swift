@@ -52,6 +52,11 @@ public struct Token: Sendable, Equatable, BitwiseCopyable {
         spill < 0 && inline0 == packed.0 && inline1 == packed.1
     }
 
+    /// The folded word packed as `pack(_:)` packs it, when it is held inline.
+    var packedWord: PackedWord? {
+        spill < 0 ? PackedWord((inline0, inline1)) : nil
+    }
+
     /// `text` packed as a token holds it, when it is ASCII of at most 16 bytes.
     static func pack(_ text: String) -> (UInt64, UInt64)? {
         guard text.utf8.count <= 16, text.utf8.allSatisfy({ $0 != 0 && $0 < 0x80 }) else { return nil }
@@ -60,5 +65,16 @@ public struct Token: Sendable, Equatable, BitwiseCopyable {
             if position < 8 { packed.0 |= UInt64(byte) << UInt64(8 * position) } else { packed.1 |= UInt64(byte) << UInt64(8 * (position - 8)) }
         }
         return packed
+    }
+}
+
+/// A token's folded word as `Token` packs it.
+struct PackedWord: Hashable, Sendable {
+    let low: UInt64, high: UInt64
+    init(_ packed: (UInt64, UInt64)) { (low, high) = packed }
+
+    func hash(into hasher: inout Hasher) {
+        // One word for the hasher: the packed bytes mixed, not fed 16 bytes at a time.
+        hasher.combine(low &* 0x9E37_79B9_7F4A_7C15 ^ high)
     }
 }
