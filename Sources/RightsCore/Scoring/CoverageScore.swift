@@ -75,43 +75,6 @@ public struct CountryScore: Sendable, Equatable, Codable {
     }
 }
 
-/// One article's sums for one (month, country, indicator), as the store computes them in SQL
-/// (`RightsStore.evidenceGroups`). Scoring counts incidents now, which the store does not know,
-/// so it scores from `ScoringInput`s and no longer reads these.
-public struct EvidenceGroup: Sendable, Equatable {
-    public struct Key: Hashable, Sendable {
-        public var month: Month
-        public var country: CountryCode
-        public var indicator: IndicatorID
-        public var article: ArticleID
-    }
-
-    public var month: Month
-    public var country: CountryCode
-    public var indicator: IndicatorID
-    public var articleID: ArticleID
-    public var source: String?
-    public var findings = 0
-    public var concernSeverity = 0
-    public var concerns = 0
-    public var improvements = 0
-    public var verified = 0
-
-    public init(month: Month, country: CountryCode, indicator: IndicatorID, articleID: ArticleID, source: String?, findings: Int = 0,
-                concernSeverity: Int = 0, concerns: Int = 0, improvements: Int = 0, verified: Int = 0) {
-        self.month = month
-        self.country = country
-        self.indicator = indicator
-        self.articleID = articleID
-        self.source = source
-        self.findings = findings
-        self.concernSeverity = concernSeverity
-        self.concerns = concerns
-        self.improvements = improvements
-        self.verified = verified
-    }
-}
-
 /// One incident's counted evidence for one (month, country, indicator).
 public struct IncidentTally: Sendable, Equatable {
     /// The incident, or the finding standing alone when it has none.

@@ -206,32 +206,6 @@ extension RightsStore {
         }
     }
 
-    /// Scoring's input for some months summed per article in SQL: rejected findings and those
-    /// below `minimumConfidence` left out. Its size follows articles × indicators, not findings.
-    public func evidenceGroups(months: [Month], minimumConfidence: Double) throws -> [EvidenceGroup] {
-        try read("evidence to score") { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT f.month, f.country, f.indicator, f.articleId, a.source, COUNT(*) AS findings,
-                       SUM(CASE WHEN f.polarity = 'concern' THEN f.severity ELSE 0 END) AS concernSeverity,
-                       SUM(f.polarity = 'concern') AS concerns, SUM(f.polarity = 'improvement') AS improvements,
-                       SUM(COALESCE(r.decision = 'accepted', 0)) AS verified
-                FROM article a JOIN finding f ON f.articleId = a.id LEFT JOIN review r ON r.findingId = f.id
-                WHERE a.month IN (\(months.map { _ in "?" }.joined(separator: ","))) AND f.month = a.month AND f.confidence >= ?
-                  AND (r.decision IS NULL OR r.decision != 'rejected')
-                GROUP BY f.month, f.country, f.indicator, f.articleId
-                """, arguments: StatementArguments(months.map(\.rawValue)) + [minimumConfidence])
-            var groups: [EvidenceGroup] = []
-            while let row = try rows.next() {
-                guard let month = Month(rawValue: row["month"]) else { continue }
-                groups.append(EvidenceGroup(month: month, country: CountryCode(row["country"] as String), indicator: IndicatorID(row["indicator"] as String),
-                                            articleID: ArticleID(row["articleId"] as String), source: row["source"], findings: row["findings"],
-                                            concernSeverity: row["concernSeverity"], concerns: row["concerns"], improvements: row["improvements"],
-                                            verified: row["verified"]))
-            }
-            return groups
-        }
-    }
-
     /// The ids of the articles with findings in `month`, sorted.
     public func articleIDs(withFindingsIn month: Month) throws -> [ArticleID] {
         try read("articles of \(month)") { db in
