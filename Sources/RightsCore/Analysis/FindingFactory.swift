@@ -85,7 +85,10 @@ struct FindingFactory {
     /// The people of the current sentence; the article's introductions are read at the first.
     private mutating func sentencePeople() -> [PersonMention] {
         if lexicon.namesNoOne { return [] }
-        if people == nil { people = SentencePeople(lexicon: lexicon, text: text) }
+        if people == nil {
+            // The compiled rules' lexicon is this one (the rule set's), so the tokens carry its facts.
+            people = SentencePeople(lexicon: lexicon, text: text, marked: true)
+        }
         return people!.people(ofSentence: sentenceIndex)
     }
 }

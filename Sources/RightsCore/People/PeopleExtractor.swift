@@ -35,19 +35,31 @@ public struct PeopleExtractor: Sendable {
 }
 
 /// The people of an article's sentences, read only for the sentences asked about: what a finding
-/// stores when it is made. The article's introductions (who is named by a role, an apposition or a
-/// title anywhere in it) are read once, at the first question; each sentence's people once.
+/// stores when it is made. A sentence's introductions (who it names by a role, an apposition or a
+/// title) are read when asked for; a name that could be someone introduced elsewhere is looked up
+/// among the introductions of the sentences that hold its last word, read then (the article's cast
+/// of that word): most sentences of an article are never read.
 ///
-/// - Complexity: O(t) in the article's tokens over all questions.
+/// - Complexity: O(t) in the article's tokens per distinct name asked about, and each sentence's
+///   introductions read once.
 public struct SentencePeople: Sendable {
     let reader: SentenceReader
-    private var introductions: [[Introduction]] = []
-    private var cast = Cast([])
-    private var own: [[PersonMention]?] = []
-    private var resolved: [[PersonMention]?] = []
+    private var introductions: [[Introduction]?]
+    /// Sentences with a role or a title word: the only ones that introduce anyone.
+    private let introducing: [Int]
+    /// The article's cast of the people whose name ends in a word, by that word.
+    private var casts: [String: Cast] = [:]
+    private var own: [[PersonMention]?]
+    private var resolved: [[PersonMention]?]
 
-    public init(lexicon: PeopleLexicon, text: ScannedText) {
-        reader = SentenceReader(lexicon: lexicon, text: text)
+    /// - Parameter marked: the text was read by `CompiledRules` built with `lexicon` (see `SentenceReader`).
+    public init(lexicon: PeopleLexicon, text: ScannedText, marked: Bool = false) {
+        reader = SentenceReader(lexicon: lexicon, text: text, marked: marked)
+        let sentences = text.sentences
+        introductions = Array(repeating: nil, count: sentences.count)
+        introducing = sentences.indices.filter { [reader] in reader.mayIntroduce(sentences[$0]) }
+        own = introductions.map { _ in nil }
+        resolved = own
     }
 
     /// The people sentence `index` of the text names: its own, or for a sentence opening with
@@ -55,12 +67,6 @@ public struct SentencePeople: Sendable {
     public mutating func people(ofSentence index: Int) -> [PersonMention] {
         let sentences = reader.text.sentences
         guard sentences.indices.contains(index) else { return [] }
-        if introductions.isEmpty {
-            introductions = sentences.map { reader.mayIntroduce($0) ? reader.introductions(in: $0) : [] }
-            cast = Cast(introductions.joined().filter { $0.name != nil })
-            own = Array(repeating: nil, count: sentences.count)
-            resolved = own
-        }
         if let known = resolved[index] { return known }
         // Back through the sentences whose people are the one before's, then forward: no recursion
         // on a long paragraph of "He …" sentences.
@@ -77,9 +83,41 @@ public struct SentencePeople: Sendable {
         return resolved[index] ?? []
     }
 
+    private mutating func introductions(of index: Int) -> [Introduction] {
+        if let known = introductions[index] { return known }
+        let sentence = reader.text.sentences[index]
+        let found = reader.mayIntroduce(sentence) ? reader.introductions(in: sentence) : []
+        introductions[index] = found
+        return found
+    }
+
+    /// The person the article introduced by this full name or, unambiguously, this surname.
+    /// Everyone it could be is introduced in a sentence holding the name's last word, so the cast
+    /// of the sentences that hold it answers as the whole article's would.
+    private mutating func introduced(_ folded: [String]) -> Introduction? {
+        guard let last = folded.last else { return nil }
+        if let cast = casts[last] { return cast.find(folded) }
+        let tokens = reader.text.tokens
+        let packed = Token.pack(last)
+        var people: [Introduction] = []
+        for sentence in introducing {
+            let range = reader.text.sentences[sentence].tokenRange
+            let holds = range.contains { position in
+                let token = tokens[position]
+                if let packed, token.holds(packed) { return true }
+                return token.spill >= 0 && reader.text.word(of: token) == last
+            }
+            if holds { people += introductions(of: sentence).filter { $0.name != nil } }
+        }
+        let cast = Cast(people)
+        casts[last] = cast
+        return cast.find(folded)
+    }
+
     private mutating func ownPeople(_ index: Int) -> [PersonMention] {
         if let known = own[index] { return known }
-        let found = reader.mentions(in: reader.text.sentences[index], introductions: introductions[index], cast: cast)
+        let reader = self.reader
+        let found = reader.mentions(in: reader.text.sentences[index], introductions: introductions(of: index)) { introduced($0) }
         own[index] = found
         return found
     }

@@ -2,8 +2,8 @@
 /// never a person. Built from `rules/people.yaml`, the rule set's vocabulary classes, its engine
 /// word lists and its gazetteer, so that none of it is written in Swift.
 public struct PeopleLexicon: Sendable, Equatable {
-    /// Role phrases as folded tokens ("opposition leader" → ["opposition", "leader"]) → role class.
-    var roles: [[String]: String] = [:]
+    /// Role phrases as folded tokens ("opposition leader" → ["opposition", "leader"]).
+    var roles: [[String]: RolePhrase] = [:]
     var longestRole = 1
     /// The longest role phrase starting with each word: most words start none, and are passed
     /// over with one look-up instead of one per phrase length.
@@ -42,8 +42,9 @@ public struct PeopleLexicon: Sendable, Equatable {
     /// Words opening a sentence that refer back to the person named before ("She was detained …").
     var pronouns: Set<String> = []
 
-    /// What each listed word can start or be, made by `indexWords()` once the lists are read: a
-    /// reader looks each token up once (`SentenceReader.facts`) instead of once per list.
+    /// What each listed word can start or be, made by `indexWords()` once the lists are read: the
+    /// compiled rules mark each token with them, and a text read otherwise looks each token up
+    /// once (`SentenceReader`) instead of once per list.
     var facts: [String: WordFacts] = [:]
     /// The same, for the words a token holds packed (ASCII of up to 16 bytes, nearly all): looked up
     /// from the token's two words, without making a `String` and hashing it.
@@ -54,26 +55,29 @@ public struct PeopleLexicon: Sendable, Equatable {
     /// Fills `facts` from the lists; call after the last word is added.
     mutating func indexWords() {
         facts = [:]
-        for (word, length) in roleStarts { facts[word, default: WordFacts()].roleLength = length }
-        for (word, length) in placeStarts { facts[word, default: WordFacts()].placeLength = length }
-        for word in titles { facts[word, default: WordFacts()].isTitle = true }
-        for word in notNames { facts[word, default: WordFacts()].isNotName = true }
-        for word in organisationWords { facts[word, default: WordFacts()].isOrganisation = true }
-        for word in numbers.keys { facts[word, default: WordFacts()].isNumber = true }
+        for word in roleStarts.keys { facts[word, default: []].insert(.roleStart) }
+        for word in placeStarts.keys { facts[word, default: []].insert(.placeStart) }
+        for word in titles { facts[word, default: []].insert(.title) }
+        for word in notNames { facts[word, default: []].insert(.notName) }
+        for word in organisationWords { facts[word, default: []].insert(.organisation) }
+        for word in numbers.keys { facts[word, default: []].insert(.number) }
+        let singulars = roles.keys.map { ($0, singular(of: $0)) }
+        for (phrase, singular) in singulars { roles[phrase]?.singular = singular }
         packedFacts = [:]
         for (word, fact) in facts { if let packed = Token.pack(word) { packedFacts[PackedWord(packed)] = fact } }
     }
 
-    /// A token's lexicon facts.
+    /// A token's lexicon facts, looked up (a text the compiled rules read has them in its tokens).
     @inline(__always)
-    func facts(of token: Token, in text: ScannedText) -> WordFacts? {
-        if let packed = token.packedWord { return packedFacts[packed] }
-        return facts[text.word(of: token)]
+    func facts(of token: Token, in text: ScannedText) -> WordFacts {
+        if let packed = token.packedWord { return packedFacts[packed] ?? [] }
+        return facts[text.word(of: token)] ?? []
     }
 
     mutating func addRole(_ phrase: [String], roleClass: String) {
         guard let first = phrase.first, roles[phrase] == nil else { return }
-        roles[phrase] = roleClass
+        let text = phrase.joined(separator: " ")
+        roles[phrase] = RolePhrase(text: text, singular: text, roleClass: roleClass)
         longestRole = max(longestRole, phrase.count)
         roleStarts[first] = max(roleStarts[first] ?? 0, phrase.count)
     }
@@ -90,14 +94,31 @@ public struct PeopleLexicon: Sendable, Equatable {
     /// No role word and no title: nothing could introduce a person (a rules folder without people.yaml).
     var namesNoOne: Bool { roles.isEmpty && titles.isEmpty }
 
-    /// The role class of the role phrase starting at token `index` of `words`, and its length.
+    /// The role phrase starting at token `index` of `words` (in the singular), its role class and its length.
     /// (`SentenceReader.role(at:)` first asks the token's facts, which most tokens fail.)
     func role(at index: Int, in words: [String]) -> (phrase: String, roleClass: String, length: Int)? {
-        guard let longest = roleStarts[words[index]] else { return nil }
-        var length = min(longest, words.count - index)
+        role(at: index, count: words.count) { words[$0] }
+    }
+
+    /// "journalists" → "journalist" when the singular is a role too.
+    func singular(of phrase: [String]) -> String {
+        guard let last = phrase.last else { return "" }
+        var parts = phrase
+        for (suffix, replacement) in [("ies", "y"), ("es", ""), ("s", ""), ("men", "man")] where last.hasSuffix(suffix) {
+            parts[parts.count - 1] = String(last.dropLast(suffix.count)) + replacement
+            if roles[parts] != nil { return parts.joined(separator: " ") }
+            parts[parts.count - 1] = last
+        }
+        return phrase.joined(separator: " ")
+    }
+
+    /// The same, the words of a text of `count` tokens given one by one.
+    func role(at index: Int, count: Int, word: (Int) -> String) -> (phrase: String, roleClass: String, length: Int)? {
+        guard let longest = roleStarts[word(index)] else { return nil }
+        var length = min(longest, count - index)
         while length >= 1 {
-            let phrase = Array(words[index ..< index + length])
-            if let roleClass = roles[phrase] { return (phrase.joined(separator: " "), roleClass, length) }
+            let phrase = (index ..< index + length).map(word)
+            if let role = roles[phrase] { return (role.singular, role.roleClass, length) }
             length -= 1
         }
         return nil
@@ -105,10 +126,15 @@ public struct PeopleLexicon: Sendable, Equatable {
 
     /// The length of the place name starting at token `index`, if one does.
     func placeLength(at index: Int, in words: [String]) -> Int? {
-        guard let longest = placeStarts[words[index]] else { return nil }
-        var length = min(longest, words.count - index)
+        placeLength(at: index, count: words.count) { words[$0] }
+    }
+
+    /// The same, the words of a text of `count` tokens given one by one.
+    func placeLength(at index: Int, count: Int, word: (Int) -> String) -> Int? {
+        guard let longest = placeStarts[word(index)] else { return nil }
+        var length = min(longest, count - index)
         while length >= 1 {
-            if placeNames.contains(Array(words[index ..< index + length])) { return length }
+            if placeNames.contains((index ..< index + length).map(word)) { return length }
             length -= 1
         }
         return nil
@@ -138,14 +164,29 @@ public struct PeopleLexicon: Sendable, Equatable {
     }
 }
 
-/// What a folded word is to the people rules: the longest role phrase and place name it starts
-/// (0: none), and the lists it is on.
-struct WordFacts: Sendable, Equatable {
-    var roleLength = 0
-    var placeLength = 0
-    var isTitle = false
-    var isNotName = false
-    var isOrganisation = false
+/// What a folded word is to the people rules: whether it starts a role phrase or a place name,
+/// and the lists it is on. The bits are above the rules' own word classes (`WordClass`, the low
+/// 16), so that the compiled rules note them on each token as it is read (`Token.classes`) and a
+/// reader of that text tests a bit instead of looking the word up.
+public struct WordFacts: OptionSet, Sendable, Equatable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    static let roleStart = WordFacts(rawValue: 1 << 16)
+    static let placeStart = WordFacts(rawValue: 1 << 17)
+    static let title = WordFacts(rawValue: 1 << 18)
+    static let notName = WordFacts(rawValue: 1 << 19)
+    static let organisation = WordFacts(rawValue: 1 << 20)
     /// A number word ("twelve"); digits are read by `PeopleLexicon.number`.
-    var isNumber = false
+    static let number = WordFacts(rawValue: 1 << 21)
+    /// Every bit a fact may use.
+    static let all = WordFacts(rawValue: 0x3F << 16)
+}
+
+/// A role phrase of `people.yaml`'s role classes.
+struct RolePhrase: Sendable, Equatable {
+    var text: String
+    /// The phrase in the singular when that is a role too ("journalists" → "journalist"), else `text`.
+    var singular: String
+    var roleClass: String
 }

@@ -1,10 +1,14 @@
 /// The token rules of `PeopleExtractor` over one scanned article.
-struct SentenceReader {
+///
+/// A class: its methods hand `word(_:)` to the lexicon as a closure, which for a struct would copy
+/// the lexicon's and the text's many references each time.
+final class SentenceReader: Sendable {
     let lexicon: PeopleLexicon
     let text: ScannedText
-    let words: [String]
-    /// Each token's `WordFacts`, looked up once.
-    let facts: [WordFacts]
+    /// Each token's `WordFacts`, looked up once, for a text whose tokens do not carry them.
+    private let lookedUp: [WordFacts]
+    /// The tokens carry their facts in their classes: the text was read by rules compiled with this lexicon.
+    private let marked: Bool
 
     /// The longest name read (tokens): longer capitalised runs are headlines or titles of works.
     static let longestName = 5
@@ -13,22 +17,43 @@ struct SentenceReader {
     /// Tokens between an apposition's article and its role ("a *prominent Kazakh* journalist").
     static let appositionModifiers = 4
 
-    init(lexicon: PeopleLexicon, text: ScannedText) {
+    /// - Parameter marked: the text was read by `CompiledRules` built with `lexicon`, which notes
+    ///   each token's facts as it reads it; otherwise each token is looked up here.
+    init(lexicon: PeopleLexicon, text: ScannedText, marked: Bool = false) {
         self.lexicon = lexicon
         self.text = text
-        words = text.tokens.indices.map(text.word)
-        let none = WordFacts()
-        facts = lexicon.facts.isEmpty ? Array(repeating: none, count: words.count) : text.tokens.map { lexicon.facts(of: $0, in: text) ?? none }
+        self.marked = marked
+        lookedUp = marked || lexicon.facts.isEmpty ? [] : text.tokens.map { lexicon.facts(of: $0, in: text) }
     }
+
+    @inline(__always)
+    func facts(_ index: Int) -> WordFacts {
+        if marked { return WordFacts(rawValue: text.tokens[index].classes & WordFacts.all.rawValue) }
+        return lookedUp.isEmpty ? [] : lookedUp[index]
+    }
+
+    /// Whether token `index`'s folded word is one letter ("E" of "John E. Smith"), told from its
+    /// packed bytes when it has them.
+    func isOneLetter(_ index: Int) -> Bool {
+        let token = text.tokens[index]
+        if token.spill < 0 { return token.inline1 == 0 && token.inline0 < 0x100 }
+        return word(index).count == 1
+    }
+
+    /// Token `index`'s folded word, made when asked: most tokens of an article are never asked about.
+    func word(_ index: Int) -> String { text.word(index) }
+
+    /// Every token's folded word.
+    var words: [String] { text.tokens.indices.map(text.word) }
 
     /// `PeopleLexicon.role(at:in:)`, for a token that starts a role phrase at all.
     func role(at index: Int) -> (phrase: String, roleClass: String, length: Int)? {
-        facts[index].roleLength > 0 ? lexicon.role(at: index, in: words) : nil
+        facts(index).contains(.roleStart) ? lexicon.role(at: index, count: text.tokens.count, word: word) : nil
     }
 
     /// `PeopleLexicon.placeLength(at:in:)`, for a token that starts a place name at all.
     func placeLength(at index: Int) -> Int? {
-        facts[index].placeLength > 0 ? lexicon.placeLength(at: index, in: words) : nil
+        facts(index).contains(.placeStart) ? lexicon.placeLength(at: index, count: text.tokens.count, word: word) : nil
     }
 
     enum RunKind { case person, organisation, place }
@@ -38,22 +63,22 @@ struct SentenceReader {
     /// Whether the sentence has a word that can introduce someone: every introduction starts at a
     /// role or a title, or ends an apposition with a role, so a sentence with neither has none.
     func mayIntroduce(_ sentence: Sentence) -> Bool {
-        facts[sentence.tokenStart ..< sentence.tokenEnd].contains { $0.roleLength > 0 || $0.isTitle }
+        (sentence.tokenStart ..< sentence.tokenEnd).contains { !facts($0).isDisjoint(with: [.roleStart, .title]) }
     }
 
     /// Everyone a sentence introduces by a role, an apposition, a title or a count.
     func introductions(in sentence: Sentence) -> [Introduction] {
         let end = sentence.tokenEnd
         var found: [Introduction] = []
-        var covered = Set<Int>()
+        var covered = CoveredTokens(sentence)
         var index = sentence.tokenStart
         while index < end {
             // A capitalised role word inside a sentence is part of a name: "Reporters Without Borders".
             if let role = role(at: index), index + role.length <= end,
                index == sentence.tokenStart || !text.tokens[index].isCapitalized {
                 let roleEnd = index + role.length
-                let isRelation = index > sentence.tokenStart && lexicon.possessives.contains(words[index - 1])
-                let phrase = singular(role.phrase)
+                let isRelation = index > sentence.tokenStart && lexicon.possessives.contains(word(index - 1))
+                let phrase = role.phrase
                 if let count = count(before: index, from: sentence.tokenStart) {
                     found.append(Introduction(name: nil, folded: [], tokens: index ..< roleEnd, role: phrase, roleClass: role.roleClass,
                                               count: count, isSpeaker: false, isRelation: isRelation))
@@ -65,7 +90,7 @@ struct SentenceReader {
                 index = roleEnd
                 continue
             }
-            if facts[index].isTitle, !text.tokens[index].isAllCaps || words[index].count == 1,
+            if facts(index).contains(.title), !text.tokens[index].isAllCaps || isOneLetter(index),
                let run = nameRun(at: index + 1, end: end), kind(of: run) == .person, !covered.contains(run.lowerBound) {
                 found.append(named(run, role: nil, roleClass: nil, isRelation: false, sentence: sentence))
                 covered.formUnion(run)
@@ -77,7 +102,7 @@ struct SentenceReader {
                     var runs = [run]
                     if let previous = listedBefore(run, from: sentence.tokenStart) { runs.insert(previous, at: 0) }
                     for each in runs where !covered.contains(each.lowerBound) {
-                        found.append(named(each, role: singular(role.phrase), roleClass: role.roleClass, isRelation: false, sentence: sentence))
+                        found.append(named(each, role: role.phrase, roleClass: role.roleClass, isRelation: false, sentence: sentence))
                         covered.formUnion(each)
                     }
                 }
@@ -91,9 +116,10 @@ struct SentenceReader {
 
     /// The people a sentence names: its own introductions (speakers and relations left out), its
     /// counts, and names the article introduced elsewhere.
-    func mentions(in sentence: Sentence, introductions: [Introduction], cast: Cast) -> [PersonMention] {
+    /// - Parameter introduced: the person the article introduced by a full name or a surname.
+    func mentions(in sentence: Sentence, introductions: [Introduction], introduced: ([String]) -> Introduction?) -> [PersonMention] {
         var result: [PersonMention] = []
-        var covered = Set<Int>()
+        var covered = CoveredTokens(sentence)
         func add(_ mention: PersonMention) {
             if let key = mention.key, result.contains(where: { $0.key == key }) { return }
             if mention.name == nil, result.contains(mention) { return }
@@ -103,7 +129,7 @@ struct SentenceReader {
             covered.formUnion(person.tokens)
             guard !person.isSpeaker, !person.isRelation else { continue }
             // "Dr. Castro" after "Dr. Natividad Castro": the person as first introduced.
-            if person.name != nil, let known = cast.find(person.folded), known.folded.count > person.folded.count || (known.role != nil && person.role == nil) {
+            if person.name != nil, let known = introduced(person.folded), known.folded.count > person.folded.count || (known.role != nil && person.role == nil) {
                 add(known.mention)
             } else {
                 add(person.mention)
@@ -112,7 +138,8 @@ struct SentenceReader {
         var index = sentence.tokenStart
         while index < sentence.tokenEnd {
             guard !covered.contains(index), let run = nameRun(at: index, end: sentence.tokenEnd) else { index += 1; continue }
-            if let known = cast.find(Array(words[run])), !known.isRelation, !isSpeaker(run, sentence: sentence) {
+            // A place or an organisation is no one introduced elsewhere ("Georgia" is not "Maria Georgia").
+            if kind(of: run) == .person, let known = introduced(run.map(word)), !known.isRelation, !isSpeaker(run, sentence: sentence) {
                 add(known.mention)
             }
             index = run.upperBound
@@ -122,7 +149,7 @@ struct SentenceReader {
 
     func opensWithPronoun(_ sentence: Sentence) -> Bool {
         let opening = sentence.tokenStart ..< min(sentence.tokenEnd, sentence.tokenStart + 2)
-        return opening.contains { lexicon.pronouns.contains(words[$0]) }
+        return opening.contains { lexicon.pronouns.contains(word($0)) }
     }
 
     // MARK: Pieces
@@ -131,20 +158,8 @@ struct SentenceReader {
         var name = text.text(tokens: run)
         // The tokenizer drops a possessive 's from the word, not from the span: "Castro's" is Castro.
         for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] where name.hasSuffix(suffix) { name = String(name.dropLast(2)) }
-        return Introduction(name: name, folded: Array(words[run]), tokens: run, role: role, roleClass: roleClass, count: nil,
+        return Introduction(name: name, folded: run.map(word), tokens: run, role: role, roleClass: roleClass, count: nil,
                      isSpeaker: isSpeaker(run, sentence: sentence), isRelation: isRelation)
-    }
-
-    /// "journalists" → "journalist" when the singular is a role too.
-    private func singular(_ phrase: String) -> String {
-        var parts = phrase.split(separator: " ").map(String.init)
-        guard let last = parts.last else { return phrase }
-        for (suffix, replacement) in [("ies", "y"), ("es", ""), ("s", ""), ("men", "man")] where last.hasSuffix(suffix) {
-            parts[parts.count - 1] = String(last.dropLast(suffix.count)) + replacement
-            if lexicon.roles[parts] != nil { return parts.joined(separator: " ") }
-            parts[parts.count - 1] = last
-        }
-        return phrase
     }
 
     /// A count at most `countModifiers` words before a role: "12 activists", "two local journalists".
@@ -153,12 +168,12 @@ struct SentenceReader {
         var modifiers = 0
         while index >= start, modifiers <= Self.countModifiers {
             guard joinedBySpace(index, index + 1) else { return nil }
-            let word = words[index]
-            if let value = lexicon.number(word) {
-                let isYear = word.count == 4 && (1900 ... 2100).contains(value)
+            let current = word(index)
+            if let value = lexicon.number(current) {
+                let isYear = current.count == 4 && (1900 ... 2100).contains(value)
                 return value >= 2 && !isYear ? value : nil
             }
-            if lexicon.functionWords.contains(word) || lexicon.roles[[word]] != nil { return nil }
+            if lexicon.functionWords.contains(current) || lexicon.roles[[current]] != nil { return nil }
             modifiers += 1
             index -= 1
         }
@@ -174,7 +189,7 @@ struct SentenceReader {
             if runs.isEmpty, !(joinedBySpace(index - 1, index) || separated(index - 1, index, allowing: ",")) { break }
             var start = index
             var titled = false
-            while start < end, facts[start].isTitle {
+            while start < end, facts(start).contains(.title) {
                 start += 1
                 titled = true
             }
@@ -182,7 +197,7 @@ struct SentenceReader {
             runs.append(run)
             // "A and B", "A, B and C"
             guard run.upperBound + 1 < end else { break }
-            if words[run.upperBound] == "and" {
+            if word(run.upperBound) == "and" {
                 index = run.upperBound + 1
             } else if separated(run.upperBound - 1, run.upperBound, allowing: ","), text.tokens[run.upperBound].isCapitalized {
                 index = run.upperBound
@@ -199,13 +214,13 @@ struct SentenceReader {
         var index = run.upperBound
         guard index < end, separated(index - 1, index, allowing: ",") else { return nil }
         // An age: "Amina Yusuf, 34, …"
-        if let value = Int(words[index]), value < 120, index + 1 < end, separated(index, index + 1, allowing: ",") { index += 1 }
-        if index < end, lexicon.possessives.contains(words[index]) { return nil }
-        if index < end, lexicon.determiners.contains(words[index]) { index += 1 }
+        if let value = Int(word(index)), value < 120, index + 1 < end, separated(index, index + 1, allowing: ",") { index += 1 }
+        if index < end, lexicon.possessives.contains(word(index)) { return nil }
+        if index < end, lexicon.determiners.contains(word(index)) { index += 1 }
         var modifiers = 0
         while index < end, modifiers <= Self.appositionModifiers {
             if let role = role(at: index), index + role.length <= end { return (role.phrase, role.roleClass) }
-            guard index + 1 < end, joinedBySpace(index, index + 1), !lexicon.functionWords.contains(words[index]) || words[index] == "of" else { return nil }
+            guard index + 1 < end, joinedBySpace(index, index + 1), !lexicon.functionWords.contains(word(index)) || word(index) == "of" else { return nil }
             index += 1
             modifiers += 1
         }
@@ -215,7 +230,7 @@ struct SentenceReader {
     /// "Amina Yusuf and Ilya Sorin, two reporters": the name listed before `run`.
     private func listedBefore(_ run: Range<Int>, from start: Int) -> Range<Int>? {
         let and = run.lowerBound - 1
-        guard and > start, words[and] == "and" else { return nil }
+        guard and > start, word(and) == "and" else { return nil }
         var first = and - 1
         while first > start, first > and - Self.longestName, joinedBySpace(first - 1, first), isNameToken(first - 1) { first -= 1 }
         guard let previous = nameRun(at: first, end: and), previous.upperBound == and, kind(of: previous) == .person else { return nil }
@@ -234,20 +249,22 @@ struct SentenceReader {
             if closing < end, closing < after + 15 { after = closing } else { after = end }
         }
         for offset in 0 ..< 2 where after + offset < end {
-            let word = words[after + offset]
-            if lexicon.speechVerbs.contains(word) { return true }
-            if lexicon.functionWords.contains(word) && !lexicon.speechFillers.contains(word) { break }
+            let next = word(after + offset)
+            if lexicon.speechVerbs.contains(next) { return true }
+            if lexicon.functionWords.contains(next) && !lexicon.speechFillers.contains(next) { break }
         }
         // Before: only names, roles, titles and articles may stand between the source word and the name.
         var index = run.lowerBound - 1
         var steps = 0
         while index >= sentence.tokenStart, steps < 8 {
             for phrase in lexicon.sourceBefore where index - phrase.count + 1 >= sentence.tokenStart {
-                if Array(words[(index - phrase.count + 1) ... index]) == phrase { return true }
+                let first = index - phrase.count + 1
+                if phrase.indices.allSatisfy({ word(first + $0) == phrase[$0] }) { return true }
             }
             let token = text.tokens[index]
-            let passable = token.isCapitalized || lexicon.roles[[words[index]]] != nil || lexicon.titles.contains(words[index])
-                || lexicon.sourceFillers.contains(words[index])
+            let current = word(index)
+            let passable = token.isCapitalized || lexicon.roles[[current]] != nil || lexicon.titles.contains(current)
+                || lexicon.sourceFillers.contains(current)
             guard passable else { return false }
             index -= 1
             steps += 1
@@ -266,7 +283,7 @@ struct SentenceReader {
             if isNameToken(next), joinedBySpace(last, next) || initialJoin(last, next) {
                 last = next
                 next += 1
-            } else if lexicon.particles.contains(words[next]), !text.tokens[next].isCapitalized, next + 1 < end, isNameToken(next + 1),
+            } else if !text.tokens[next].isCapitalized, next + 1 < end, lexicon.particles.contains(word(next)), isNameToken(next + 1),
                       joinedBySpace(last, next), joinedBySpace(next, next + 1) {
                 last = next + 1
                 next += 2
@@ -279,19 +296,17 @@ struct SentenceReader {
 
     func isNameToken(_ index: Int) -> Bool {
         let token = text.tokens[index]
-        let word = words[index]
-        let known = facts[index]
+        let known = facts(index)
         // A capitalised token is no digits: a number here is a number word ("Twelve").
-        guard token.isCapitalized, !token.isAllCaps || word.count == 1, !known.isNumber, !known.isNotName, !known.isTitle else { return false }
+        guard token.isCapitalized, known.isDisjoint(with: [.number, .notName, .title]), !token.isAllCaps || isOneLetter(index) else { return false }
         return role(at: index) == nil
     }
 
     func kind(of run: Range<Int>) -> RunKind {
         // Initials alone ("E.") name no one we could tell apart; treated like an organisation's.
-        if run.allSatisfy({ words[$0].count == 1 }) { return .organisation }
-        if run.contains(where: { facts[$0].isOrganisation }) { return .organisation }
-        if let length = placeLength(at: run.lowerBound), length >= run.count { return .place }
-        if run.count == 1, placeLength(at: run.lowerBound) != nil { return .place }
+        if run.allSatisfy(isOneLetter) { return .organisation }
+        if run.contains(where: { facts($0).contains(.organisation) }) { return .organisation }
+        if let length = placeLength(at: run.lowerBound), length >= run.count || run.count == 1 { return .place }
         return .person
     }
 
@@ -310,7 +325,7 @@ struct SentenceReader {
 
     /// "John F. Kennedy": a single letter, a full stop, a space.
     private func initialJoin(_ left: Int, _ right: Int) -> Bool {
-        words[left].count == 1 && Array(between(left, right)) == [0x2E, 0x20]
+        isOneLetter(left) && between(left, right).elementsEqual([0x2E, 0x20])
     }
 
     /// The gap holds `mark` and otherwise only spaces (", ").
@@ -319,5 +334,24 @@ struct SentenceReader {
         let gap = between(left, right)
         let byte = mark.asciiValue ?? 0
         return gap.contains(byte) && gap.count <= 3 && gap.allSatisfy { $0 == 0x20 || $0 == byte }
+    }
+}
+
+/// The tokens of one sentence already read as part of a name or a role.
+private struct CoveredTokens {
+    private let start: Int
+    private var flags: [Bool]
+
+    init(_ sentence: Sentence) {
+        start = sentence.tokenStart
+        flags = Array(repeating: false, count: sentence.tokenEnd - sentence.tokenStart)
+    }
+
+    func contains(_ index: Int) -> Bool {
+        flags.indices.contains(index - start) && flags[index - start]
+    }
+
+    mutating func formUnion(_ tokens: Range<Int>) {
+        for index in tokens where flags.indices.contains(index - start) { flags[index - start] = true }
     }
 }

@@ -29,16 +29,22 @@ struct AtomCollector: TokenVisitor, ~Copyable {
     var atoms: TokenAtoms { TokenAtoms(atoms: atomList.array(), offsets: offsets.array()) }
 
     @inline(__always)
-    mutating func visit(_ folded: UnsafeBufferPointer<UInt8>, inline: (UInt64, UInt64)?) -> UInt16 {
+    mutating func visit(_ folded: UnsafeBufferPointer<UInt8>, inline: (UInt64, UInt64)?) -> UInt32 {
         guard let cacheEntries, let (key0, key1) = inline else { return walk(folded) }
         // Most words of a text are a few hundred common ones: their atoms are remembered.
-        let slot = WordCache.slot(key0, key1, UInt8(folded.count))
+        let slot = WordCache.slot(key0, key1)
         // SAFETY: `slot` is masked to `WordCache.size`, the entries' count, and `cache` keeps them allocated.
         let entry = cacheEntries[slot]
-        if entry.length == UInt8(folded.count), entry.key0 == key0, entry.key1 == key1 {
-            if entry.count > 0 { atomList.append(entry.atom0) }
-            if entry.count > 1 { atomList.append(entry.atom1) }
-            if entry.count > 2 { atomList.append(entry.atom2) }
+        // The packed keys of two words are equal only when their lengths are (no letter packs as 0),
+        // and an empty entry's are 0.
+        if entry.key0 == key0, entry.key1 == key1 {
+            if entry.atom0 >= 0 {
+                atomList.append(entry.atom0)
+                if entry.atom1 >= 0 {
+                    atomList.append(entry.atom1)
+                    if entry.atom2 >= 0 { atomList.append(entry.atom2) }
+                }
+            }
             offsets.append(Int32(atomList.count))
             return entry.classes
         }
@@ -50,13 +56,13 @@ struct AtomCollector: TokenVisitor, ~Copyable {
             cacheEntries[slot] = WordCache.Entry(
                 key0: key0, key1: key1,
                 atom0: found > 0 ? atomList[first] : -1, atom1: found > 1 ? atomList[first + 1] : -1, atom2: found > 2 ? atomList[first + 2] : -1,
-                classes: classes, length: UInt8(folded.count), count: UInt8(found))
+                classes: classes)
         }
         return classes
     }
 
     @inline(__always)
-    mutating func walk(_ folded: UnsafeBufferPointer<UInt8>) -> UInt16 {
+    mutating func walk(_ folded: UnsafeBufferPointer<UInt8>) -> UInt32 {
         // SAFETY: the root table has an entry for every byte, and the nodes it and `child(of:_:)`
         // give are nodes of the trie, inside its per-node tables.
         var node = -1
@@ -67,7 +73,7 @@ struct AtomCollector: TokenVisitor, ~Copyable {
             let prefix = trie.prefixAtoms[node]
             if prefix >= 0 { atomList.append(prefix) }
         }
-        var classes: UInt16 = 0
+        var classes: UInt32 = 0
         if complete, node >= 0 {
             let exact = trie.exactAtoms[node]
             if exact >= 0 { atomList.append(exact) }
@@ -84,11 +90,9 @@ struct AtomCollector: TokenVisitor, ~Copyable {
 public final class WordCache {
     struct Entry {
         var key0: UInt64 = 0, key1: UInt64 = 0
+        /// An atom of -1 ends the list.
         var atom0: Int32 = -1, atom1: Int32 = -1, atom2: Int32 = -1
-        var classes: UInt16 = 0
-        /// 0: empty.
-        var length: UInt8 = 0
-        var count: UInt8 = 0
+        var classes: UInt32 = 0
     }
 
     static let size = 4096
@@ -117,8 +121,8 @@ public final class WordCache {
     }
 
     @inline(__always)
-    static func slot(_ key0: UInt64, _ key1: UInt64, _ length: UInt8) -> Int {
-        let mixed = (key0 &* 0x9E37_79B9_7F4A_7C15) ^ (key1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
+    static func slot(_ key0: UInt64, _ key1: UInt64) -> Int {
+        let mixed = (key0 &* 0x9E37_79B9_7F4A_7C15) ^ (key1 &* 0xC2B2_AE3D_27D4_EB4F)
         return Int(truncatingIfNeeded: (mixed ^ (mixed >> 29)) & UInt64(Self.size - 1))
     }
 }

@@ -53,8 +53,8 @@ struct RuleFacts: Sendable {
 /// Classes of words the engine asks about (rules/engine.yaml), noted on each token as it is read
 /// so that the analysis tests a bit instead of hashing a word.
 public struct WordClass: OptionSet, Sendable {
-    public let rawValue: UInt16
-    public init(rawValue: UInt16) { self.rawValue = rawValue }
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
 
     public static let negator = WordClass(rawValue: 1 << 0)
     public static let exhortationModal = WordClass(rawValue: 1 << 1)
@@ -149,6 +149,9 @@ public final class CompiledRules: Sendable {
         for (words, wordClass) in classes {
             for word in words { automaton.addWordClass(word, wordClass.rawValue) }
         }
+        // The people rules' facts too, so that reading the people of a finding's sentence tests
+        // bits of the tokens instead of looking each word of the article up.
+        for (word, facts) in ruleSet.people.facts { automaton.addWordClass(word, facts.rawValue) }
         self.automaton = automaton.build()
     }
 

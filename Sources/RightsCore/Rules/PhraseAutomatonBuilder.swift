@@ -31,7 +31,7 @@ public struct PhraseAutomatonBuilder {
     private var anchors: [[(entry: Int32, alternative: Int32)]] = []
 
     /// Word classes of exact words (negators, speech verbs…), bits the caller defines.
-    private var wordClasses: [String: UInt16] = [:]
+    private var wordClasses: [String: UInt32] = [:]
 
     public init() {}
 
@@ -54,7 +54,7 @@ public struct PhraseAutomatonBuilder {
 
     /// Gives the exact word `word` the class bits `bits` (ORed with any it has): a token of that
     /// word gets them in `Token.classes` when the text is read for the automaton.
-    public mutating func addWordClass(_ word: String, _ bits: UInt16) {
+    public mutating func addWordClass(_ word: String, _ bits: UInt32) {
         guard !word.isEmpty else { return }
         wordClasses[word, default: 0] |= bits
     }
@@ -129,7 +129,7 @@ public struct PhraseAutomatonBuilder {
         for word in Array(wordClasses.keys) + Array(exactAtoms.keys) { _ = trieNode(for: word) }
         var exact = [Int32](repeating: -1, count: trieEdges.count)
         for (word, atom) in exactAtoms { exact[trieNode(for: word)] = atom }
-        var classes = [UInt16](repeating: 0, count: trieEdges.count)
+        var classes = [UInt32](repeating: 0, count: trieEdges.count)
         for (word, bits) in wordClasses { classes[trieNode(for: word)] |= bits }
         return AtomTrie(edges: trieEdges, prefixAtoms: trieAtom, exactAtoms: exact, classes: classes)
     }

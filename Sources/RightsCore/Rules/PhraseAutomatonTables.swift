@@ -115,9 +115,9 @@ final class AtomTrie: @unchecked Sendable {
     /// The exact-word atom ending at each node, or -1.
     let exactAtoms: UnsafeMutableBufferPointer<Int32>
     /// The word classes of the exact word ending at each node.
-    let classes: UnsafeMutableBufferPointer<UInt16>
+    let classes: UnsafeMutableBufferPointer<UInt32>
 
-    init(edges: [[(byte: UInt8, node: Int32)]], prefixAtoms: [Int32], exactAtoms: [Int32], classes: [UInt16]) {
+    init(edges: [[(byte: UInt8, node: Int32)]], prefixAtoms: [Int32], exactAtoms: [Int32], classes: [UInt32]) {
         var starts: [Int32] = [], counts: [UInt16] = [], bytes: [UInt8] = [], targets: [Int32] = []
         for list in edges {
             starts.append(Int32(bytes.count))

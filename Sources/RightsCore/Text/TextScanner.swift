@@ -5,14 +5,14 @@
 public protocol TokenVisitor: ~Copyable {
     /// `folded` holds the token's folded word as UTF-8; `inline` the same bytes packed little-endian into two
     /// words, zero-padded, when they are at most 16 (a ready-made hash key). Called once per token, in text order.
-    mutating func visit(_ folded: UnsafeBufferPointer<UInt8>, inline: (UInt64, UInt64)?) -> UInt16
+    mutating func visit(_ folded: UnsafeBufferPointer<UInt8>, inline: (UInt64, UInt64)?) -> UInt32
 }
 
 /// A visitor that notes nothing (plain tokenising).
 public struct IgnoringVisitor: TokenVisitor {
     public init() {}
     @inline(__always)
-    public mutating func visit(_ folded: UnsafeBufferPointer<UInt8>, inline: (UInt64, UInt64)?) -> UInt16 { 0 }
+    public mutating func visit(_ folded: UnsafeBufferPointer<UInt8>, inline: (UInt64, UInt64)?) -> UInt32 { 0 }
 }
 
 /// A text read once: its tokens and sentences, with offsets in scalars (what is stored and

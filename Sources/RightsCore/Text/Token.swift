@@ -9,12 +9,9 @@ public struct Token: Sendable, Equatable, BitwiseCopyable {
     var inline1: UInt64
     /// Index in `ScannedText.spilledWords` of the folded text that did not fit inline, else -1.
     var spill: Int32
-    /// Word classes the compiled rules gave this word (negator, speech verb…), as `WordClass` bits.
-    public var classes: UInt16
-    /// The first letter was upper case in the text (names of places are written so).
-    public var isCapitalized: Bool
-    /// Every letter was upper case ("US", not "us" or "Us").
-    public var isAllCaps: Bool
+    /// The word's classes (`classes`) in the low bits and its case in the two top bits: one word,
+    /// so that a token stays 56 bytes.
+    private var bits: UInt32
     /// Scalar offsets in the text that was tokenised.
     public var start: Int
     public var end: Int
@@ -24,18 +21,33 @@ public struct Token: Sendable, Equatable, BitwiseCopyable {
 
     @inline(__always)
     init(inline0: UInt64, inline1: UInt64, spill: Int32, start: Int, end: Int, isCapitalized: Bool, isAllCaps: Bool, utf8Start: Int, utf8End: Int,
-         classes: UInt16) {
+         classes: UInt32) {
         self.inline0 = inline0
         self.inline1 = inline1
         self.spill = spill
-        self.classes = classes
-        self.isCapitalized = isCapitalized
-        self.isAllCaps = isAllCaps
+        bits = (classes & Self.classMask) | (isCapitalized ? Self.capitalizedBit : 0) | (isAllCaps ? Self.allCapsBit : 0)
         self.start = start
         self.end = end
         self.utf8Start = utf8Start
         self.utf8End = utf8End
     }
+
+    private static let capitalizedBit: UInt32 = 1 << 31
+    private static let allCapsBit: UInt32 = 1 << 30
+    /// The bits a word's classes may use: the rules' word classes (`WordClass`, the low 16) and
+    /// the people rules' (`WordFacts`, the next 14).
+    public static let classMask: UInt32 = (1 << 30) - 1
+
+    /// Word classes the compiled rules gave this word (negator, speech verb, role word…).
+    public var classes: UInt32 {
+        @inline(__always) get { bits & Self.classMask }
+        set { bits = (bits & ~Self.classMask) | (newValue & Self.classMask) }
+    }
+
+    /// The first letter was upper case in the text (names of places are written so).
+    public var isCapitalized: Bool { @inline(__always) get { bits & Self.capitalizedBit != 0 } }
+    /// Every letter was upper case ("US", not "us" or "Us").
+    public var isAllCaps: Bool { @inline(__always) get { bits & Self.allCapsBit != 0 } }
 
     /// The folded text when it is held inline, else nil (then `ScannedText.word(_:)` has it).
     var inlineText: String? {
