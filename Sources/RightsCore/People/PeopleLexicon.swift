@@ -61,6 +61,13 @@ public struct PeopleLexicon: Sendable, Equatable {
         for word in notNames { facts[word, default: []].insert(.notName) }
         for word in organisationWords { facts[word, default: []].insert(.organisation) }
         for word in numbers.keys { facts[word, default: []].insert(.number) }
+        for word in functionWords { facts[word, default: []].insert(.functionWord) }
+        for word in possessives { facts[word, default: []].insert(.possessive) }
+        for word in determiners { facts[word, default: []].insert(.determiner) }
+        for word in particles { facts[word, default: []].insert(.particle) }
+        for word in pronouns { facts[word, default: []].insert(.pronoun) }
+        for word in sourceFillers { facts[word, default: []].insert(.sourceFiller) }
+        for word in speechFillers { facts[word, default: []].insert(.speechFiller) }
         let singulars = roles.keys.map { ($0, singular(of: $0)) }
         for (phrase, singular) in singulars { roles[phrase]?.singular = singular }
         packedFacts = [:]
@@ -179,8 +186,15 @@ public struct WordFacts: OptionSet, Sendable, Equatable {
     static let organisation = WordFacts(rawValue: 1 << 20)
     /// A number word ("twelve"); digits are read by `PeopleLexicon.number`.
     static let number = WordFacts(rawValue: 1 << 21)
-    /// Every bit a fact may use.
-    static let all = WordFacts(rawValue: 0x3F << 16)
+    static let functionWord = WordFacts(rawValue: 1 << 22)
+    static let possessive = WordFacts(rawValue: 1 << 23)
+    static let determiner = WordFacts(rawValue: 1 << 24)
+    static let particle = WordFacts(rawValue: 1 << 25)
+    static let pronoun = WordFacts(rawValue: 1 << 26)
+    static let sourceFiller = WordFacts(rawValue: 1 << 27)
+    static let speechFiller = WordFacts(rawValue: 1 << 28)
+    /// Every bit a fact may use (`Token.classMask` leaves room for them).
+    static let all = WordFacts(rawValue: 0x1FFF << 16)
 }
 
 /// A role phrase of `people.yaml`'s role classes.

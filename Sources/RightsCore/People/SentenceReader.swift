@@ -40,6 +40,12 @@ final class SentenceReader: Sendable {
         return word(index).count == 1
     }
 
+    private func startsWithDigit(_ index: Int) -> Bool {
+        let token = text.tokens[index]
+        if token.spill < 0 { return (0x30 ... 0x39).contains(token.inline0 & 0xFF) }
+        return word(index).first?.isASCII == true && word(index).first?.isNumber == true
+    }
+
     /// Token `index`'s folded word, made when asked: most tokens of an article are never asked about.
     func word(_ index: Int) -> String { text.word(index) }
 
@@ -77,7 +83,7 @@ final class SentenceReader: Sendable {
             if let role = role(at: index), index + role.length <= end,
                index == sentence.tokenStart || !text.tokens[index].isCapitalized {
                 let roleEnd = index + role.length
-                let isRelation = index > sentence.tokenStart && lexicon.possessives.contains(word(index - 1))
+                let isRelation = index > sentence.tokenStart && facts(index - 1).contains(.possessive)
                 let phrase = role.phrase
                 if let count = count(before: index, from: sentence.tokenStart) {
                     found.append(Introduction(name: nil, folded: [], tokens: index ..< roleEnd, role: phrase, roleClass: role.roleClass,
@@ -149,7 +155,7 @@ final class SentenceReader: Sendable {
 
     func opensWithPronoun(_ sentence: Sentence) -> Bool {
         let opening = sentence.tokenStart ..< min(sentence.tokenEnd, sentence.tokenStart + 2)
-        return opening.contains { lexicon.pronouns.contains(word($0)) }
+        return opening.contains { facts($0).contains(.pronoun) }
     }
 
     // MARK: Pieces
@@ -168,12 +174,13 @@ final class SentenceReader: Sendable {
         var modifiers = 0
         while index >= start, modifiers <= Self.countModifiers {
             guard joinedBySpace(index, index + 1) else { return nil }
-            let current = word(index)
-            if let value = lexicon.number(current) {
-                let isYear = current.count == 4 && (1900 ... 2100).contains(value)
+            let known = facts(index)
+            // Only a number word or digits can be a number: most words are not made into strings.
+            if known.contains(.number) || startsWithDigit(index), let value = lexicon.number(word(index)) {
+                let isYear = word(index).count == 4 && (1900 ... 2100).contains(value)
                 return value >= 2 && !isYear ? value : nil
             }
-            if lexicon.functionWords.contains(current) || lexicon.roles[[current]] != nil { return nil }
+            if known.contains(.functionWord) || known.contains(.roleStart) && lexicon.roles[[word(index)]] != nil { return nil }
             modifiers += 1
             index -= 1
         }
@@ -215,12 +222,12 @@ final class SentenceReader: Sendable {
         guard index < end, separated(index - 1, index, allowing: ",") else { return nil }
         // An age: "Amina Yusuf, 34, …"
         if let value = Int(word(index)), value < 120, index + 1 < end, separated(index, index + 1, allowing: ",") { index += 1 }
-        if index < end, lexicon.possessives.contains(word(index)) { return nil }
-        if index < end, lexicon.determiners.contains(word(index)) { index += 1 }
+        if index < end, facts(index).contains(.possessive) { return nil }
+        if index < end, facts(index).contains(.determiner) { index += 1 }
         var modifiers = 0
         while index < end, modifiers <= Self.appositionModifiers {
             if let role = role(at: index), index + role.length <= end { return (role.phrase, role.roleClass) }
-            guard index + 1 < end, joinedBySpace(index, index + 1), !lexicon.functionWords.contains(word(index)) || word(index) == "of" else { return nil }
+            guard index + 1 < end, joinedBySpace(index, index + 1), !facts(index).contains(.functionWord) || word(index) == "of" else { return nil }
             index += 1
             modifiers += 1
         }
@@ -249,9 +256,9 @@ final class SentenceReader: Sendable {
             if closing < end, closing < after + 15 { after = closing } else { after = end }
         }
         for offset in 0 ..< 2 where after + offset < end {
-            let next = word(after + offset)
-            if lexicon.speechVerbs.contains(next) { return true }
-            if lexicon.functionWords.contains(next) && !lexicon.speechFillers.contains(next) { break }
+            if lexicon.speechVerbs.contains(word(after + offset)) { return true }
+            let known = facts(after + offset)
+            if known.contains(.functionWord) && !known.contains(.speechFiller) { break }
         }
         // Before: only names, roles, titles and articles may stand between the source word and the name.
         var index = run.lowerBound - 1
@@ -262,9 +269,9 @@ final class SentenceReader: Sendable {
                 if phrase.indices.allSatisfy({ word(first + $0) == phrase[$0] }) { return true }
             }
             let token = text.tokens[index]
-            let current = word(index)
-            let passable = token.isCapitalized || lexicon.roles[[current]] != nil || lexicon.titles.contains(current)
-                || lexicon.sourceFillers.contains(current)
+            let known = facts(index)
+            let passable = token.isCapitalized || known.contains(.roleStart) && lexicon.roles[[word(index)]] != nil || known.contains(.title)
+                || known.contains(.sourceFiller)
             guard passable else { return false }
             index -= 1
             steps += 1
@@ -283,7 +290,7 @@ final class SentenceReader: Sendable {
             if isNameToken(next), joinedBySpace(last, next) || initialJoin(last, next) {
                 last = next
                 next += 1
-            } else if !text.tokens[next].isCapitalized, next + 1 < end, lexicon.particles.contains(word(next)), isNameToken(next + 1),
+            } else if !text.tokens[next].isCapitalized, next + 1 < end, facts(next).contains(.particle), isNameToken(next + 1),
                       joinedBySpace(last, next), joinedBySpace(next, next + 1) {
                 last = next + 1
                 next += 2
