@@ -49,6 +49,10 @@ public struct PeopleLexicon: Sendable, Equatable {
     /// The same, for the words a token holds packed (ASCII of up to 16 bytes, nearly all): looked up
     /// from the token's two words, without making a `String` and hashing it.
     var packedFacts: [PackedWord: WordFacts] = [:]
+    /// `roles` and `placeNames` word by word, made by `indexWords()`: a phrase is looked up from a
+    /// text's tokens without making an array of each length tried.
+    var roleTrie = PhraseTrie<RolePhrase>()
+    var placeTrie = PhraseTrie<Bool>()
 
     public init() {}
 
@@ -70,6 +74,10 @@ public struct PeopleLexicon: Sendable, Equatable {
         for word in speechFillers { facts[word, default: []].insert(.speechFiller) }
         let singulars = roles.keys.map { ($0, singular(of: $0)) }
         for (phrase, singular) in singulars { roles[phrase]?.singular = singular }
+        roleTrie = PhraseTrie()
+        for (phrase, role) in roles { roleTrie.insert(phrase, role) }
+        placeTrie = PhraseTrie()
+        for phrase in placeNames { placeTrie.insert(phrase, true) }
         packedFacts = [:]
         for (word, fact) in facts { if let packed = Token.pack(word) { packedFacts[PackedWord(packed)] = fact } }
     }
@@ -121,14 +129,8 @@ public struct PeopleLexicon: Sendable, Equatable {
 
     /// The same, the words of a text of `count` tokens given one by one.
     func role(at index: Int, count: Int, word: (Int) -> String) -> (phrase: String, roleClass: String, length: Int)? {
-        guard let longest = roleStarts[word(index)] else { return nil }
-        var length = min(longest, count - index)
-        while length >= 1 {
-            let phrase = (index ..< index + length).map(word)
-            if let role = roles[phrase] { return (role.singular, role.roleClass, length) }
-            length -= 1
-        }
-        return nil
+        guard let (role, length) = roleTrie.longest(at: index, limit: count - index, word: word) else { return nil }
+        return (role.singular, role.roleClass, length)
     }
 
     /// The length of the place name starting at token `index`, if one does.
@@ -138,13 +140,7 @@ public struct PeopleLexicon: Sendable, Equatable {
 
     /// The same, the words of a text of `count` tokens given one by one.
     func placeLength(at index: Int, count: Int, word: (Int) -> String) -> Int? {
-        guard let longest = placeStarts[word(index)] else { return nil }
-        var length = min(longest, count - index)
-        while length >= 1 {
-            if placeNames.contains((index ..< index + length).map(word)) { return length }
-            length -= 1
-        }
-        return nil
+        placeTrie.longest(at: index, limit: count - index, word: word)?.length
     }
 
     /// The length of the capital or city name starting at token `index`, if one does.
@@ -203,4 +199,39 @@ struct RolePhrase: Sendable, Equatable {
     /// The phrase in the singular when that is a role too ("journalists" → "journalist"), else `text`.
     var singular: String
     var roleClass: String
+}
+
+/// Phrases of folded words with a value each, looked up word by word: the longest phrase starting
+/// at a token is found without making an array of words for each length tried.
+struct PhraseTrie<Value: Sendable & Equatable>: Sendable, Equatable {
+    private var children: [[String: Int32]] = [[:]]
+    private var values: [Value?] = [nil]
+
+    mutating func insert(_ phrase: [String], _ value: Value) {
+        guard !phrase.isEmpty else { return }
+        var node = 0
+        for word in phrase {
+            if let next = children[node][word] {
+                node = Int(next)
+            } else {
+                children.append([:])
+                values.append(nil)
+                children[node][word] = Int32(children.count - 1)
+                node = children.count - 1
+            }
+        }
+        values[node] = value
+    }
+
+    /// The longest phrase of at most `limit` words starting at word `index`: its value and length.
+    func longest(at index: Int, limit: Int, word: (Int) -> String) -> (value: Value, length: Int)? {
+        var node = 0, length = 0
+        var best: (value: Value, length: Int)?
+        while length < limit, let next = children[node][word(index + length)] {
+            node = Int(next)
+            length += 1
+            if let value = values[node] { best = (value, length) }
+        }
+        return best
+    }
 }

@@ -344,21 +344,39 @@ final class SentenceReader: Sendable {
     }
 }
 
-/// The tokens of one sentence already read as part of a name or a role.
+/// The tokens of one sentence already read as part of a name or a role: bits of two words for a
+/// sentence of up to 128 tokens (nearly all), an array beyond.
 private struct CoveredTokens {
     private let start: Int
-    private var flags: [Bool]
+    private let count: Int
+    private var low: UInt64 = 0, high: UInt64 = 0
+    private var beyond: [Bool]
 
     init(_ sentence: Sentence) {
         start = sentence.tokenStart
-        flags = Array(repeating: false, count: sentence.tokenEnd - sentence.tokenStart)
+        count = sentence.tokenEnd - sentence.tokenStart
+        beyond = count > 128 ? Array(repeating: false, count: count - 128) : []
     }
 
     func contains(_ index: Int) -> Bool {
-        flags.indices.contains(index - start) && flags[index - start]
+        let offset = index - start
+        guard offset >= 0, offset < count else { return false }
+        if offset < 64 { return low & (1 << UInt64(offset)) != 0 }
+        if offset < 128 { return high & (1 << UInt64(offset - 64)) != 0 }
+        return beyond[offset - 128]
     }
 
     mutating func formUnion(_ tokens: Range<Int>) {
-        for index in tokens where flags.indices.contains(index - start) { flags[index - start] = true }
+        for index in tokens {
+            let offset = index - start
+            guard offset >= 0, offset < count else { continue }
+            if offset < 64 {
+                low |= 1 << UInt64(offset)
+            } else if offset < 128 {
+                high |= 1 << UInt64(offset - 64)
+            } else {
+                beyond[offset - 128] = true
+            }
+        }
     }
 }
