@@ -1,0 +1,28 @@
+import Testing
+@testable import RightsCore
+
+/// Who a finding belongs to when it happens inside a state's embassy or consulate abroad: the state
+/// whose agents acted (shared README's labelling rule).
+@Suite struct MissionAttributionTests {
+    let analyzer = ShippedRules.analyzer
+
+    func countries(_ text: String, title: String? = nil) -> Set<String> {
+        Set(analyzer.analyze(text: text, title: title).findings.map(\.country.rawValue))
+    }
+
+    @Test("inside a state's embassy or consulate, the sending state is the subject, not the host city's country")
+    func insideTheMission() {
+        #expect(countries("Two reporters were detained and beaten by guards inside the Uzbek embassy in Moscow last spring.") == ["UZ"])
+        #expect(countries("A dissident journalist was beaten and detained inside the Iranian consulate in Ankara, prosecutors believe.") == ["IR"])
+        // "embassy" after a demonym makes it a voice; inside the mission it is the actor again.
+        #expect(countries("A rights activist was detained for nine hours in the Egyptian embassy in Lisbon before being freed.") == ["EG"])
+        // The mission's state named before it ("its consulate"): the seat is still no subject.
+        #expect(countries("Tajikistan denies that the exiled activist was detained in its consulate in Istanbul for two days.") == ["TJ"])
+    }
+
+    @Test("a mission that is a landmark or a voice leaves the host country as the subject")
+    func missionAsLandmark() {
+        #expect(countries("Police arrested six protesters outside the Chinese embassy in Canberra on Friday.") == ["AU"])
+        #expect(countries("Riot police detained dozens of demonstrators at the Russian embassy in Tbilisi.") == ["GE"])
+    }
+}
