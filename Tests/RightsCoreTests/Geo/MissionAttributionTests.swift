@@ -1,8 +1,8 @@
 import Testing
 @testable import RightsCore
 
-/// Who a finding belongs to when it happens inside a state's embassy or consulate abroad: the state
-/// whose agents acted (shared README's labelling rule).
+/// Who a finding belongs to when it happens inside a state's embassy or consulate abroad, or is done
+/// on another state's behalf: the state whose agents acted (shared README's labelling rule).
 @Suite struct MissionAttributionTests {
     let analyzer = ShippedRules.analyzer
 
@@ -24,5 +24,13 @@ import Testing
     func missionAsLandmark() {
         #expect(countries("Police arrested six protesters outside the Chinese embassy in Canberra on Friday.") == ["AU"])
         #expect(countries("Riot police detained dozens of demonstrators at the Russian embassy in Tbilisi.") == ["GE"])
+    }
+
+    @Test("the state on whose behalf others acted is not the subject")
+    func onBehalfOf() {
+        let before = "The reporter has lived in Austria since 2015. "
+        #expect(countries(before + "Police detained the journalist on behalf of Azerbaijan last week.") == ["AT"])
+        #expect(countries(before + "Police detained the journalist on Azerbaijan's behalf last week.") == ["AT"])
+        #expect(countries("Officers detained the publisher in London on Sweden's behalf and held him for a week.") == ["GB"])
     }
 }
