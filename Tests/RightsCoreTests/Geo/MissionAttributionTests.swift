@@ -1,8 +1,9 @@
 import Testing
 @testable import RightsCore
 
-/// Who a finding belongs to when it happens inside a state's embassy or consulate abroad, or is done
-/// on another state's behalf: the state whose agents acted (shared README's labelling rule).
+/// Who a finding belongs to when it happens inside a state's embassy or consulate abroad, is done on
+/// another state's behalf, or befalls another country's citizen: the state whose agents acted, or
+/// where it happened (shared README's labelling rule).
 @Suite struct MissionAttributionTests {
     let analyzer = ShippedRules.analyzer
 
@@ -32,5 +33,11 @@ import Testing
         #expect(countries(before + "Police detained the journalist on behalf of Azerbaijan last week.") == ["AT"])
         #expect(countries(before + "Police detained the journalist on Azerbaijan's behalf last week.") == ["AT"])
         #expect(countries("Officers detained the publisher in London on Sweden's behalf and held him for a week.") == ["GB"])
+    }
+
+    @Test("a nationality stated ('a Lithuanian citizen') is not where the event happened")
+    func citizenship() {
+        let text = "Police in Minsk detained several activists on Sunday. Ona Petraitis, a rights lawyer and Lithuanian citizen, was also detained."
+        #expect(countries(text) == ["BY"])
     }
 }
