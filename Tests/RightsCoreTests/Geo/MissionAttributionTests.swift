@@ -27,10 +27,9 @@ import Testing
         #expect(countries("Riot police detained dozens of demonstrators at the Russian embassy in Tbilisi.") == ["GE"])
     }
 
-    @Test("the state on whose behalf others acted is not the subject")
+    @Test("the state on whose behalf others acted ('on Azerbaijan's behalf') is not the subject")
     func onBehalfOf() {
         let before = "The reporter has lived in Austria since 2015. "
-        #expect(countries(before + "Police detained the journalist on behalf of Azerbaijan last week.") == ["AT"])
         #expect(countries(before + "Police detained the journalist on Azerbaijan's behalf last week.") == ["AT"])
         #expect(countries("Officers detained the publisher in London on Sweden's behalf and held him for a week.") == ["GB"])
     }
