@@ -24,6 +24,7 @@ enum SentenceStrategy: AttributionStrategy {
             else if mention.isOrganisation { trace.attributionStep("'\(mention.text)' is part of an organisation's name") }
             else if mention.isDateline { trace.attributionStep("'\(mention.text)' is the dateline, where the report was filed") }
             else if mention.isOtherNationality { trace.attributionStep("'\(mention.text)' is the other half of a dual nationality") }
+            else if mention.isMissionSeat { trace.attributionStep("'\(mention.text)' is where a foreign embassy or consulate stands; the mission is the scene") }
             else if mention.place.isAmbiguous && !CountryAttributor.isUsable(mention, context: context) && !mention.isRegion {
                 trace.attributionStep("'\(mention.text)' is ambiguous and the article does not name \(mention.countries.map(\.rawValue).joined(separator: "/")) otherwise")
             }

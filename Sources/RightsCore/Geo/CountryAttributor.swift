@@ -29,6 +29,10 @@ public final class CountryAttributor: Sendable {
     private let packedPassiveAuxiliaries: [(UInt64, UInt64)]
     /// engine.yaml `attribution`: the strategies in the order they are tried.
     let order: [AttributionMethod]
+    /// The premises of a state abroad ("the Saudi consulate in Istanbul"): see `markMissionSeats`.
+    /// Packed as tokens hold short words.
+    private let packedMissionWords: [(UInt64, UInt64)]
+    static let missionWords = ["embassy", "embassies", "consulate", "consulates", "legation"]
 
     public init(settings: EngineSettings, gazetteer: Gazetteer) {
         self.settings = settings
@@ -38,6 +42,7 @@ public final class CountryAttributor: Sendable {
         packedDeterminers = settings.determiners.sorted().compactMap { Token.pack($0) }
         packedPassiveAuxiliaries = settings.passiveAuxiliaries.sorted().compactMap { Token.pack($0) }
         order = settings.attributionOrder
+        packedMissionWords = Self.missionWords.compactMap { Token.pack($0) }
     }
 
     /// Marks speakers and actors among raw place matches of one sentence.
@@ -100,6 +105,43 @@ public final class CountryAttributor: Sendable {
             }
             for index in (first + 1 ..< all.count).reversed() where Self.isListJoint(all[index - 1], all[index], tokens) {
                 if all[index].isSpeaker && !all[index - 1].isActor { all[index - 1].isSpeaker = true }
+            }
+        }
+        markMissionSeats(first ..< all.count, in: &all, tokens: tokens, sentenceRange: sentenceRange)
+    }
+
+    /// "Khashoggi was killed in the Saudi consulate in Istanbul", "held inside the Uzbek embassy in
+    /// Moscow", "tortured in its consulate in Ankara": when something happens inside a state's
+    /// embassy or consulate (engine.yaml's locatives before it), the mission is the scene and it is
+    /// the sending state's; the place after it is only the mission's address (a seat, not usable),
+    /// and the name of the sending state before the mission word is the actor, even where "embassy"
+    /// made it a voice. A mission that is a landmark, a target or a voice changes nothing: "a protest
+    /// at the Chinese embassy in London", "rioters broke into the US embassy in Baghdad", "the Saudi
+    /// embassy in London said".
+    private func markMissionSeats(_ range: Range<Int>, in all: inout [PlaceMention], tokens: [Token], sentenceRange: Range<Int>) {
+        for index in range {
+            let seat = all[index]
+            let mission = seat.start - 2
+            guard mission > sentenceRange.lowerBound, tokens[seat.start - 1].is(.locative),
+                  packedMissionWords.contains(where: { tokens[mission].holds($0) }) else { continue }
+            // The sending state's name right before the mission word, if any.
+            let sender = range.lowerBound ..< index
+            let named = sender.last { all[$0].end == mission }
+            // Before the mission (and its state's name): an article, at most one possessor word
+            // ("its", "the kingdom's"), then the preposition that puts the event inside it.
+            func isInside(_ position: Int) -> Bool { tokens[position].is(.locative) }
+            var position = (named.map { all[$0].start } ?? mission) - 1
+            while position >= sentenceRange.lowerBound, isDeterminer(tokens[position]) { position -= 1 }
+            if named == nil, position >= sentenceRange.lowerBound, !isInside(position) {
+                position -= 1
+                while position >= sentenceRange.lowerBound, isDeterminer(tokens[position]) { position -= 1 }
+            }
+            guard position >= sentenceRange.lowerBound, isInside(position) else { continue }
+            all[index].isMissionSeat = true
+            if let named {
+                all[named].isSpeaker = false
+                all[named].isActor = true
+                all[named].isLocative = true
             }
         }
     }
@@ -177,7 +219,7 @@ public final class CountryAttributor: Sendable {
     /// is its only one), organisation or other nationality, and if ambiguous, backed by `supported`.
     @inline(__always)
     static func isSubject(_ mention: borrowing PlaceMention, supported: [CountryCode]) -> Bool {
-        !mention.isSpeaker && !mention.isRegion && !mention.isOrganisation && !mention.isOtherNationality
+        !mention.isSpeaker && !mention.isRegion && !mention.isOrganisation && !mention.isOtherNationality && !mention.isMissionSeat
             && (!mention.isAmbiguous || supported.contains(mention.country))
     }
 
@@ -234,7 +276,7 @@ public final class CountryAttributor: Sendable {
     /// Whether `mention` may be the subject of evidence: not a speaker, region, organisation,
     /// dateline or other nationality, and if ambiguous, backed by the article.
     static func isUsable(_ mention: PlaceMention, context: ArticleContext) -> Bool {
-        if mention.isSpeaker || mention.isRegion || mention.isOrganisation || mention.isDateline || mention.isOtherNationality { return false }
+        if mention.isSpeaker || mention.isRegion || mention.isOrganisation || mention.isDateline || mention.isOtherNationality || mention.isMissionSeat { return false }
         if mention.place.isAmbiguous && !mention.countries.allSatisfy(context.supported.contains) { return false }
         return true
     }

@@ -14,6 +14,10 @@ public struct PlaceMention: Sendable, Equatable {
     public var isOrganisation = false
     /// The first half of a dual nationality ("Swedish" in "a Swedish-Iranian researcher"): not the subject.
     public var isOtherNationality = false
+    /// Where a state's embassy or consulate stands, when the mission is where something happened
+    /// ("Istanbul" in "killed in the Saudi consulate in Istanbul"): the mission is the scene, and it
+    /// is the sending state's; the host city is its address, not the subject.
+    public var isMissionSeat = false
     /// In the dateline ("(Beirut) –"): where the report was filed, used only as article context.
     public var isDateline = false
     /// After "in", "inside", "across"… ("detained in Tanzania"): where something happened.
