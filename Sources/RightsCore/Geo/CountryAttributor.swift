@@ -29,10 +29,9 @@ public final class CountryAttributor: Sendable {
     private let packedPassiveAuxiliaries: [(UInt64, UInt64)]
     /// engine.yaml `attribution`: the strategies in the order they are tried.
     let order: [AttributionMethod]
-    /// The premises of a state abroad ("the Saudi consulate in Istanbul"): see `markMissionSeats`.
-    /// Packed as tokens hold short words.
+    /// engine.yaml `places.mission_words`, the premises of a state abroad ("the Saudi consulate in
+    /// Istanbul", see `markMissionSeats`), packed as tokens hold short words.
     private let packedMissionWords: [(UInt64, UInt64)]
-    static let missionWords = ["embassy", "embassies", "consulate", "consulates", "legation"]
 
     public init(settings: EngineSettings, gazetteer: Gazetteer) {
         self.settings = settings
@@ -42,7 +41,7 @@ public final class CountryAttributor: Sendable {
         packedDeterminers = settings.determiners.sorted().compactMap { Token.pack($0) }
         packedPassiveAuxiliaries = settings.passiveAuxiliaries.sorted().compactMap { Token.pack($0) }
         order = settings.attributionOrder
-        packedMissionWords = Self.missionWords.compactMap { Token.pack($0) }
+        packedMissionWords = settings.missionWords.sorted().compactMap { Token.pack($0) }
     }
 
     /// Marks speakers and actors among raw place matches of one sentence.

@@ -60,6 +60,9 @@ public struct EngineSettings: Sendable, Equatable {
     public var pairWords: Set<String> = []
     /// Words after a country name that make it a currency ("U.S. dollars").
     public var currencyWords: Set<String> = []
+    /// A state's premises abroad ("embassy", "consulate"): something done inside one happened in
+    /// the sending state's, not the host city's country.
+    public var missionWords: Set<String> = []
     /// Territories whose findings are reported under another country (Hong Kong → China).
     public var reportUnder: [CountryCode: CountryCode] = [:]
     public var confidence = AttributionConfidence()

@@ -43,12 +43,13 @@ enum EngineSettingsReader {
             settings.bareListJoints = wordSet(lists, "bare_list_joints")
             settings.bareListFrame = wordSet(lists, "bare_list_frame")
         }
-        if let places = doc.mapping(top["places"]?.value, what: "places", known: ["locatives", "locative_fillers", "determiners", "pair_words", "currency_words"]) {
+        if let places = doc.mapping(top["places"]?.value, what: "places", known: ["locatives", "locative_fillers", "determiners", "pair_words", "currency_words", "mission_words"]) {
             settings.locatives = wordSet(places, "locatives")
             settings.locativeFillers = wordSet(places, "locative_fillers")
             settings.determiners = wordSet(places, "determiners")
             settings.pairWords = wordSet(places, "pair_words")
             settings.currencyWords = wordSet(places, "currency_words")
+            settings.missionWords = wordSet(places, "mission_words")
         }
         if let node = top["report_under"]?.value, let mapping = node.mapping {
             for (key, value) in mapping {

@@ -77,7 +77,8 @@ import Testing
         let engine = ShippedRules.ruleSet.engine
         #expect(engine.clauseWords.contains("but"))
         #expect(engine.bareListJoints == ["and", "or", "the"])
-        #expect(engine.locatives.contains("across") && engine.determiners.contains("the") && engine.currencyWords.contains("dollars"))
+        #expect(engine.locatives.contains("across") && engine.determiners.contains("the") && engine.currencyWords.contains("dollars")
+                && engine.missionWords.contains("consulate"))
     }
 
     @Test("a clause word added in engine.yaml ends a negator's reach")
