@@ -40,8 +40,8 @@ public struct PeopleExtractor: Sendable {
 /// among the introductions of the sentences that hold its last word, read then (the article's cast
 /// of that word): most sentences of an article are never read.
 ///
-/// - Complexity: O(t) in the article's tokens per distinct name asked about, and each sentence's
-///   introductions read once.
+/// - Complexity: O(t) in the article's tokens: a pass over the introducing sentences for each of
+///   the first few distinct names asked about, then one for all; each sentence's introductions read once.
 public struct SentencePeople: Sendable {
     let reader: SentenceReader
     private var introductions: [[Introduction]?]
@@ -49,6 +49,12 @@ public struct SentencePeople: Sendable {
     private let introducing: [Int]
     /// The article's cast of the people whose name ends in a word, by that word.
     private var casts: [String: Cast] = [:]
+    /// The whole article's cast, made once `casts` has `castsBeforeWhole` words: each of those cost
+    /// a pass over the introducing sentences, so an article naming thousands of people costs one.
+    private var whole: Cast?
+    static let castsBeforeWhole = 8
+    /// Passes made over the introducing sentences so far (what the bound above keeps small).
+    private(set) var castPasses = 0
     private var own: [[PersonMention]?]
     private var resolved: [[PersonMention]?]
 
@@ -96,7 +102,16 @@ public struct SentencePeople: Sendable {
     /// of the sentences that hold it answers as the whole article's would.
     private mutating func introduced(_ folded: [String]) -> Introduction? {
         guard let last = folded.last else { return nil }
+        if let whole { return whole.find(folded) }
         if let cast = casts[last] { return cast.find(folded) }
+        if casts.count >= Self.castsBeforeWhole {
+            var people: [Introduction] = []
+            for sentence in introducing { people += introductions(of: sentence).filter { $0.name != nil } }
+            castPasses += 1
+            let cast = Cast(people)
+            whole = cast
+            return cast.find(folded)
+        }
         let tokens = reader.text.tokens
         let packed = Token.pack(last)
         var people: [Introduction] = []
@@ -109,6 +124,7 @@ public struct SentencePeople: Sendable {
             }
             if holds { people += introductions(of: sentence).filter { $0.name != nil } }
         }
+        castPasses += 1
         let cast = Cast(people)
         casts[last] = cast
         return cast.find(folded)

@@ -37,6 +37,25 @@ import Testing
         #expect(people.people(ofSentence: 5001).isEmpty)
     }
 
+    @Test("an article naming thousands of people is read in a bounded number of passes, with the same people as a whole reading")
+    func manyDistinctNames() {
+        // Names made of letter pairs, each distinct: "Journalist Abab Acac was arrested in Minsk."
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let names = (0 ..< 2000).map { index -> String in
+            let first = String(letters[index % 26]).uppercased() + String(letters[(index / 26) % 26]) + "ra"
+            let last = String(letters[(index / 7) % 26]).uppercased() + String(letters[index % 26]) + String(letters[(index / 26) % 26]) + "ov"
+            return first + " " + last
+        }
+        let text = names.map { "Journalist \($0) was arrested in Minsk." }.joined(separator: " ")
+        let scanned = TextScanner.scan(text)
+        var people = SentencePeople(lexicon: ShippedRules.ruleSet.people, text: scanned)
+        let whole = PeopleExtractor(lexicon: ShippedRules.ruleSet.people).read(scanned)
+        for index in scanned.sentences.indices {
+            #expect(people.people(ofSentence: index) == whole.people(sentenceStart: scanned.sentences[index].start))
+        }
+        #expect(people.castPasses <= SentencePeople.castsBeforeWhole + 1)
+    }
+
     @Test("the samples: every stored finding's people are what reading its whole article gives")
     func storedEqualsReread() async throws {
         let store = try RightsStore()
