@@ -42,9 +42,15 @@ enum FindingRow {
 
     /// The columns to select from `finding f JOIN article a ON a.id = f.articleId`: every column in
     /// order, then the sentence. SQLite's `substr` counts characters of a text, which are the
-    /// Unicode scalars the offsets count.
+    /// Unicode scalars the offsets count; but it loads the whole text for each row, so for an
+    /// article with more than `manyFindings` findings the sentence is NULL here and cut from the
+    /// article once by `FindingSentences` (one long article with 80,000 findings took minutes).
     static let selection = FindingColumn.allCases.map { "f." + $0.name }.joined(separator: ", ")
-        + ", substr(a.cleaned, f.sentenceStart + 1, f.sentenceEnd - f.sentenceStart) AS sentence"
+        + ", CASE WHEN f.articleId IN (SELECT articleId FROM finding GROUP BY articleId HAVING count(*) > \(manyFindings)) THEN NULL"
+        + " ELSE substr(a.cleaned, f.sentenceStart + 1, f.sentenceEnd - f.sentenceStart) END AS sentence"
+
+    /// Findings of one article past which their sentences are cut in Swift.
+    static let manyFindings = 64
 
     /// Where the selected sentence stands, after the columns.
     private static let sentenceIndex = FindingColumn.allCases.count
@@ -110,19 +116,21 @@ enum FindingRow {
         }
     }
 
-    /// The finding a row selected with `selection` holds.
-    static func finding(_ row: Row) -> Finding {
+    /// The finding a row selected with `selection` holds; a sentence not selected is cut by `sentences`.
+    static func finding(_ row: Row, sentences: inout FindingSentences, db: Database) throws -> Finding {
         func text(_ column: FindingColumn) -> String { row[column.rawValue] }
         func optionalText(_ column: FindingColumn) -> String? { row[column.rawValue] }
         func number(_ column: FindingColumn) -> Int { row[column.rawValue] }
         func optionalNumber(_ column: FindingColumn) -> Int? { row[column.rawValue] }
         let indicator = IndicatorID(text(.indicator))
+        let selected: String? = row[sentenceIndex]
+        let sentence = try selected ?? sentences.sentence(article: text(.articleId), start: number(.sentenceStart), end: number(.sentenceEnd), db: db)
         return Finding(id: FindingID(text(.id)), articleID: ArticleID(text(.articleId)), month: optionalText(.month).flatMap(Month.init(rawValue:)),
                        country: CountryCode(text(.country)), indicator: indicator, rules: StoredRuleList.decode(text(.rules), indicator: indicator),
                        severity: number(.severity), polarity: Polarity(rawValue: text(.polarity)) ?? .concern,
                        method: AttributionMethod(rawValue: text(.attributionMethod)) ?? .article, attribution: text(.attribution),
                        confidence: row[FindingColumn.confidence.rawValue], qualifier: optionalText(.qualifier).flatMap(Qualifier.init(rawValue:)),
-                       sentence: row[sentenceIndex], sentenceStart: number(.sentenceStart), sentenceEnd: number(.sentenceEnd),
+                       sentence: sentence, sentenceStart: number(.sentenceStart), sentenceEnd: number(.sentenceEnd),
                        originalStart: optionalNumber(.originalStart), originalEnd: optionalNumber(.originalEnd),
                        people: StoredPeople.decode(text(.people)))
     }

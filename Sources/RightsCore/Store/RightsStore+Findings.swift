@@ -175,7 +175,10 @@ extension RightsStore {
             ORDER BY f.month, f.country, f.indicator, f.articleId, f.sentenceStart, f.id
             """
         let bound = arguments
-        return try read("findings") { db in try Row.fetchAll(db, sql: sql, arguments: bound).map(FindingRow.finding) }
+        return try read("findings") { db in
+            var sentences = FindingSentences()
+            return try Row.fetchAll(db, sql: sql, arguments: bound).map { try FindingRow.finding($0, sentences: &sentences, db: db) }
+        }
     }
 
     /// Every finding id, for matching reviewed rows without loading the findings.
@@ -199,7 +202,8 @@ extension RightsStore {
                     SELECT \(FindingRow.selection) FROM article a JOIN finding f ON f.articleId = a.id
                     WHERE a.month = ? AND f.month = ? ORDER BY f.country, f.indicator, f.articleId, f.sentenceStart, f.id
                     """, arguments: [month.rawValue, month.rawValue])
-                while let row = try cursor.next() { try body(FindingRow.finding(row)) }
+                var sentences = FindingSentences()
+                while let row = try cursor.next() { try body(FindingRow.finding(row, sentences: &sentences, db: db)) }
             }
         } catch let error as DatabaseError {
             throw StoreError.read(what: "findings of \(month)", reason: Self.reason(error))

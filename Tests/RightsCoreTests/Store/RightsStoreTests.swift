@@ -95,6 +95,48 @@ import Testing
         #expect(try store.articleTextsToAnalyse(rulesHash: "h", after: "c", limit: 2).isEmpty)
     }
 
+    @Test("the sentences of an article with many findings are cut from its text as SQLite's substr cuts them", arguments: [3, 150])
+    func sentencesOfManyFindings(count: Int) throws {
+        let store = try RightsStore()
+        // Text outside ASCII of one, two, three and four bytes before and inside each sentence.
+        let sentences = (0 ..< count).map { "Reporter Łukasz Żółć \($0) was detained in İstanbul — “again” 😀." }
+        let body = "Şimdi. " + sentences.joined(separator: " ")
+        _ = try store.insert([article("a", body)], at: Date())
+        let text = try #require(try store.article("a")).cleaned.text
+        let scalars = Array(text.unicodeScalars)
+        var findings: [Finding] = []
+        var start = 0
+        for (index, sentence) in sentences.enumerated() {
+            let range = try #require(text.range(of: sentence, range: text.index(text.startIndex, offsetBy: 0) ..< text.endIndex))
+            let found = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound)
+            start = max(start, found)
+            let end = start + sentence.unicodeScalars.count
+            findings.append(Finding(id: FindingID("f\(index)"), articleID: "a", month: Month(rawValue: "2026-09"), country: "TR", indicator: "press_freedom", rules: [],
+                                    severity: 1, polarity: .concern, method: .sentence, attribution: "sentence: x", confidence: 0.9, qualifier: nil,
+                                    sentence: "", sentenceStart: start, sentenceEnd: end, originalStart: nil, originalEnd: nil))
+        }
+        // And offsets past the end of the text, as a store analysed before a re-ingest could hold.
+        findings.append(Finding(id: "fz", articleID: "a", month: Month(rawValue: "2026-09"), country: "TR", indicator: "press_freedom", rules: [], severity: 1,
+                                polarity: .concern, method: .sentence, attribution: "sentence: x", confidence: 0.9, qualifier: nil,
+                                sentence: "", sentenceStart: scalars.count - 2, sentenceEnd: scalars.count + 40, originalStart: nil, originalEnd: nil))
+        let run = try store.beginRun(command: "test", rulesHash: "h", at: Date())
+        try store.replaceFindings([("a", findings)], rulesHash: "h", runID: run)
+        func expected(_ finding: Finding) -> String {
+            let lower = min(finding.sentenceStart, scalars.count), upper = min(finding.sentenceEnd, scalars.count)
+            return String(String.UnicodeScalarView(scalars[lower ..< upper]))
+        }
+        let read = try store.findings()
+        #expect(read.count == findings.count)
+        for finding in read { #expect(finding.sentence == expected(finding)) }
+        #expect(read.contains { $0.sentence.hasPrefix("Reporter Łukasz Żółć") })
+        var streamed = 0
+        try store.forEachFinding(month: Month(rawValue: "2026-09")!) { finding in
+            streamed += 1
+            #expect(finding.sentence == expected(finding))
+        }
+        #expect(streamed == findings.count)
+    }
+
     @Test("findings are stored only for articles that still have the text that was analysed; foreign keys are on again after")
     func storeAnalysisChecksText() throws {
         let store = try RightsStore()
