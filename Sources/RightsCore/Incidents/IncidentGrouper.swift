@@ -171,6 +171,7 @@ public struct IncidentGrouper: Sendable {
     /// group are compared by their words alone).
     static func daysBetween(_ a: String?, _ b: String?) -> Int? {
         guard let a, let b else { return 0 }
+        if a == b { return 0 }
         guard let first = dayNumber(a), let second = dayNumber(b) else { return nil }
         return abs(first - second)
     }
