@@ -113,6 +113,8 @@ public struct ArticleAnalyzer: Sendable {
         var ruleIndices: [Int] = []
         var paragraph = ParagraphNames()
         var paragraphMentionsRead = 0
+        // The country of the last numbered list heading ("2. Name (Egypt)"), for the paragraphs under it.
+        var section: ArraySlice<PlaceMention> = []
         for (index, sentence) in sentences.enumerated() {
             // What the sentences before this one in its paragraph named, kept up as they go by.
             if index > 0, sentences[index - 1].paragraph == sentence.paragraph {
@@ -120,6 +122,11 @@ public struct ArticleAnalyzer: Sendable {
                 paragraphMentionsRead += paragraph.isComplete ? 0 : places.mentions(index - 1).count
             } else {
                 paragraph = ParagraphNames()
+                var last = index
+                while last + 1 < sentences.count, last + 1 - index < 4, sentences[last + 1].paragraph == sentence.paragraph { last += 1 }
+                let isWhole = last + 1 == sentences.count || sentences[last + 1].paragraph != sentence.paragraph
+                let heading = isWhole ? ListHeading.country(paragraph: index ..< last + 1, text: scanned) { places.mentions($0) } : []
+                if heading.isEmpty { paragraph.heading = section } else { section = heading }
             }
             let share = scan.sentences[index]
             // The store keeps a finding's sentence as offsets: the pipeline need not copy it out.

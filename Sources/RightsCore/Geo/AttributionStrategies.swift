@@ -114,7 +114,17 @@ enum ParagraphStrategy: AttributionStrategy {
         let first: [PlaceMention] = paragraph.first.filter { CountryAttributor.isUsable($0, context: context) }
         let withMain: [PlaceMention] = paragraph.withMain.filter { CountryAttributor.isUsable($0, context: context) }
         let earlier = withMain.isEmpty ? first : withMain
-        guard let previous = withMain.first(where: { $0.countries.contains { $0 == main } }) ?? first.first else { return }
+        guard let previous = withMain.first(where: { $0.countries.contains { $0 == main } }) ?? first.first else {
+            // A list of cases: the heading's country, for a paragraph under it that names none.
+            guard let heading = paragraph.heading.first(where: { CountryAttributor.isUsable($0, context: context) }) else { return }
+            trace.attributionStep("no country in the sentence or paragraph; the list heading above names '\(heading.text)'")
+            for code in heading.countries where !search.chosen.contains(where: { $0.country == code }) {
+                search.chosen.append(Attribution(country: code, method: .paragraph, detail: "'\(heading.text)' in the list heading above",
+                                                 confidence: search.confidence.paragraph))
+            }
+            search.isPlaced = true
+            return
+        }
         let named = earlier.firstIndex(of: previous).map { Array(earlier[CountryAttributor.listSpan(around: $0, in: earlier, place.tokens)]) } ?? [previous]
         trace.attributionStep("no country in the sentence; the paragraph named \(named.map { "'\($0.text)'" }.joined(separator: ", ")) before")
         for mention in named {

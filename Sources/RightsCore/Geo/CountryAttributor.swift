@@ -371,6 +371,9 @@ public struct ParagraphNames: Sendable {
     var first: ArraySlice<PlaceMention> = []
     /// The mentions of its first sentence with a usable one of the article's main country.
     var withMain: ArraySlice<PlaceMention> = []
+    /// The country of the numbered list heading above the paragraph ("2. Esraa Abdel Fattah
+    /// (Egypt)"), for a paragraph that names no usable country itself.
+    public var heading: ArraySlice<PlaceMention> = []
 
     public init() {}
 
