@@ -122,10 +122,7 @@ public struct ArticleAnalyzer: Sendable {
                 paragraphMentionsRead += paragraph.isComplete ? 0 : places.mentions(index - 1).count
             } else {
                 paragraph = ParagraphNames()
-                var last = index
-                while last + 1 < sentences.count, last + 1 - index < 4, sentences[last + 1].paragraph == sentence.paragraph { last += 1 }
-                let isWhole = last + 1 == sentences.count || sentences[last + 1].paragraph != sentence.paragraph
-                let heading = isWhole ? ListHeading.country(paragraph: index ..< last + 1, text: scanned) { places.mentions($0) } : []
+                let heading = ListHeading.country(paragraphAt: index, text: scanned) { places.mentions($0) }
                 if heading.isEmpty { paragraph.heading = section } else { section = heading }
             }
             let share = scan.sentences[index]

@@ -5,11 +5,18 @@ enum ListHeading {
     /// At most this many tokens: a heading is a line, not a sentence of reporting.
     static let longest = 16
 
-    /// The country mention a paragraph made of `sentences` is a heading for, or an empty slice.
-    /// `mentions(i)` gives sentence `i`'s place mentions.
-    static func country(paragraph sentences: Range<Int>, text: ScannedText, mentions: (Int) -> ArraySlice<PlaceMention>) -> ArraySlice<PlaceMention> {
-        guard let firstSentence = sentences.first, let lastSentence = sentences.last else { return [] }
-        let first = text.sentences[firstSentence].tokenStart, end = text.sentences[lastSentence].tokenEnd
+    /// The country mention of the paragraph starting at sentence `firstSentence`, when that
+    /// paragraph is such a heading, else an empty slice. `mentions(i)` gives sentence `i`'s place mentions.
+    static func country(paragraphAt firstSentence: Int, text: ScannedText, mentions: (Int) -> ArraySlice<PlaceMention>) -> ArraySlice<PlaceMention> {
+        let sentences = text.sentences
+        let paragraph = sentences[firstSentence].paragraph
+        // The paragraph's sentences ("2." may stand as one of its own), as far as a heading's length.
+        var lastSentence = firstSentence
+        while lastSentence + 1 < sentences.count, sentences[lastSentence + 1].paragraph == paragraph {
+            lastSentence += 1
+            if sentences[lastSentence].tokenEnd - sentences[firstSentence].tokenStart > longest { return [] }
+        }
+        let first = sentences[firstSentence].tokenStart, end = sentences[lastSentence].tokenEnd
         guard end > first, end - first <= longest else { return [] }
         // "2." or "10)": one or two digits, then the mark.
         let number = text.tokens[first]

@@ -118,20 +118,15 @@ enum ParagraphStrategy: AttributionStrategy {
             // A list of cases: the heading's country, for a paragraph under it that names none.
             guard let heading = paragraph.heading.first(where: { CountryAttributor.isUsable($0, context: context) }) else { return }
             trace.attributionStep("no country in the sentence or paragraph; the list heading above names '\(heading.text)'")
-            for code in heading.countries where !search.chosen.contains(where: { $0.country == code }) {
-                search.chosen.append(Attribution(country: code, method: .paragraph, detail: "'\(heading.text)' in the list heading above",
-                                                 confidence: search.confidence.paragraph))
-            }
+            search.add(heading, .paragraph, confidence: search.confidence.paragraph) { "'\(heading.text)' in the list heading above" }
             search.isPlaced = true
             return
         }
         let named = earlier.firstIndex(of: previous).map { Array(earlier[CountryAttributor.listSpan(around: $0, in: earlier, place.tokens)]) } ?? [previous]
         trace.attributionStep("no country in the sentence; the paragraph named \(named.map { "'\($0.text)'" }.joined(separator: ", ")) before")
         for mention in named {
-            for code in mention.countries where !search.chosen.contains(where: { $0.country == code }) {
-                search.chosen.append(Attribution(country: code, method: .paragraph,
-                                                 detail: "\(mention == previous ? "'\(mention.text)'" : "'\(mention.text)' listed with '\(previous.text)'") earlier in the paragraph",
-                                                 confidence: search.confidence.paragraph))
+            search.add(mention, .paragraph, confidence: search.confidence.paragraph) {
+                "\(mention == previous ? "'\(mention.text)'" : "'\(mention.text)' listed with '\(previous.text)'") earlier in the paragraph"
             }
         }
         search.isPlaced = true

@@ -402,8 +402,13 @@ struct AttributionSearch {
     mutating func choose(_ mention: PlaceMention, _ method: AttributionMethod) {
         var value = method == .sentence ? confidence.sentence : confidence.list
         if mention.place.isAmbiguous { value = min(value, confidence.ambiguous) }
+        add(mention, method, confidence: value) { joinedText("'", mention.text, "' (", mention.place.kind.rawValue, ")") }
+    }
+
+    /// Chooses each country of `mention` not chosen yet; `detail` is made only for those.
+    mutating func add(_ mention: PlaceMention, _ method: AttributionMethod, confidence value: Double, detail: () -> String) {
         for code in mention.countries where !chosen.contains(where: { $0.country == code }) {
-            chosen.append(Attribution(country: code, method: method, detail: joinedText("'", mention.text, "' (", mention.place.kind.rawValue, ")"), confidence: value))
+            chosen.append(Attribution(country: code, method: method, detail: detail(), confidence: value))
         }
     }
 }

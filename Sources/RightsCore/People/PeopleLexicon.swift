@@ -4,10 +4,6 @@
 public struct PeopleLexicon: Sendable, Equatable {
     /// Role phrases as folded tokens ("opposition leader" → ["opposition", "leader"]).
     var roles: [[String]: RolePhrase] = [:]
-    var longestRole = 1
-    /// The longest role phrase starting with each word: most words start none, and are passed
-    /// over with one look-up instead of one per phrase length.
-    var roleStarts: [String: Int] = [:]
     var titles: Set<String> = []
     var numbers: [String: Int] = [:]
     var particles: Set<String> = []
@@ -23,8 +19,8 @@ public struct PeopleLexicon: Sendable, Equatable {
     var functionWords: Set<String> = []
     /// Every gazetteer name as folded tokens (places are not people).
     var placeNames: Set<[String]> = []
-    var longestPlace = 1
-    /// The longest gazetteer name starting with each word, as `roleStarts`.
+    /// The longest gazetteer name starting with each word: most words start none, and are passed
+    /// over with one look-up instead of one per name length.
     var placeStarts: [String: Int] = [:]
     /// The gazetteer's capitals and cities (where an event happened, for telling events apart).
     var cityNames: [[String]: Set<CountryCode>] = [:]
@@ -59,7 +55,7 @@ public struct PeopleLexicon: Sendable, Equatable {
     /// Fills `facts` from the lists; call after the last word is added.
     mutating func indexWords() {
         facts = [:]
-        for word in roleStarts.keys { facts[word, default: []].insert(.roleStart) }
+        for phrase in roles.keys { if let first = phrase.first { facts[first, default: []].insert(.roleStart) } }
         for word in placeStarts.keys { facts[word, default: []].insert(.placeStart) }
         for word in titles { facts[word, default: []].insert(.title) }
         for word in notNames { facts[word, default: []].insert(.notName) }
@@ -90,30 +86,20 @@ public struct PeopleLexicon: Sendable, Equatable {
     }
 
     mutating func addRole(_ phrase: [String], roleClass: String) {
-        guard let first = phrase.first, roles[phrase] == nil else { return }
-        let text = phrase.joined(separator: " ")
-        roles[phrase] = RolePhrase(text: text, singular: text, roleClass: roleClass)
-        longestRole = max(longestRole, phrase.count)
-        roleStarts[first] = max(roleStarts[first] ?? 0, phrase.count)
+        guard !phrase.isEmpty, roles[phrase] == nil else { return }
+        roles[phrase] = RolePhrase(singular: phrase.joined(separator: " "), roleClass: roleClass)
     }
 
     /// A gazetteer name; `city`: the countries of a capital or city name.
     mutating func addPlace(_ tokens: [String], cityOf countries: [CountryCode]?) {
         guard let first = tokens.first else { return }
         placeNames.insert(tokens)
-        longestPlace = max(longestPlace, tokens.count)
         placeStarts[first] = max(placeStarts[first] ?? 0, tokens.count)
         if let countries { cityNames[tokens, default: []].formUnion(countries) }
     }
 
     /// No role word and no title: nothing could introduce a person (a rules folder without people.yaml).
     var namesNoOne: Bool { roles.isEmpty && titles.isEmpty }
-
-    /// The role phrase starting at token `index` of `words` (in the singular), its role class and its length.
-    /// (`SentenceReader.role(at:)` first asks the token's facts, which most tokens fail.)
-    func role(at index: Int, in words: [String]) -> (phrase: String, roleClass: String, length: Int)? {
-        role(at: index, count: words.count) { words[$0] }
-    }
 
     /// "journalists" → "journalist" when the singular is a role too.
     func singular(of phrase: [String]) -> String {
@@ -127,7 +113,9 @@ public struct PeopleLexicon: Sendable, Equatable {
         return phrase.joined(separator: " ")
     }
 
-    /// The same, the words of a text of `count` tokens given one by one.
+    /// The longest role phrase starting at token `index` of a text of `count` tokens given one by
+    /// one: the phrase (in the singular), its role class and its length. (`SentenceReader.role(at:)`
+    /// first asks the token's facts, which most tokens fail.)
     func role(at index: Int, count: Int, word: (Int) -> String) -> (phrase: String, roleClass: String, length: Int)? {
         guard let (role, length) = roleTrie.longest(at: index, limit: count - index, word: word) else { return nil }
         return (role.singular, role.roleClass, length)
@@ -195,8 +183,7 @@ public struct WordFacts: OptionSet, Sendable, Equatable {
 
 /// A role phrase of `people.yaml`'s role classes.
 struct RolePhrase: Sendable, Equatable {
-    var text: String
-    /// The phrase in the singular when that is a role too ("journalists" → "journalist"), else `text`.
+    /// The phrase in the singular when that is a role too ("journalists" → "journalist"), else as written.
     var singular: String
     var roleClass: String
 }

@@ -52,12 +52,12 @@ final class SentenceReader: Sendable {
     /// Every token's folded word.
     var words: [String] { text.tokens.indices.map(text.word) }
 
-    /// `PeopleLexicon.role(at:in:)`, for a token that starts a role phrase at all.
+    /// `PeopleLexicon.role(at:count:word:)`, for a token that starts a role phrase at all.
     func role(at index: Int) -> (phrase: String, roleClass: String, length: Int)? {
         facts(index).contains(.roleStart) ? lexicon.role(at: index, count: text.tokens.count, word: word) : nil
     }
 
-    /// `PeopleLexicon.placeLength(at:in:)`, for a token that starts a place name at all.
+    /// `PeopleLexicon.placeLength(at:count:word:)`, for a token that starts a place name at all.
     func placeLength(at index: Int) -> Int? {
         facts(index).contains(.placeStart) ? lexicon.placeLength(at: index, count: text.tokens.count, word: word) : nil
     }
