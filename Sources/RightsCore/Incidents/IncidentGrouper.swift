@@ -39,7 +39,10 @@ public struct IncidentGrouper: Sendable {
     }
 
     func group(sameMonthAndCountry items: [IncidentEvidence]) -> [Incident] {
-        let items = items.sorted(by: Self.earlier)
+        // Sorted by index, then copied once: an evidence is large, and a sort moves it many times.
+        let items = items.indices.sorted { Self.earlier(items[$0], items[$1]) }.map { items[$0] }
+        // What the pair test reads, made once per finding instead of once per pair.
+        let compared = items.map(ComparedEvidence.init)
         var sets = DisjointSets(count: items.count)
         var byArticle: [ArticleID: [Int]] = [:]
         for (index, item) in items.enumerated() { byArticle[item.finding.articleID, default: []].append(index) }
@@ -63,7 +66,7 @@ public struct IncidentGrouper: Sendable {
             for other in candidates.after(one) {
                 guard items[other].finding.articleID != items[one].finding.articleID else { continue }
                 let rootOne = sets.find(one), rootOther = sets.find(other)
-                guard rootOne != rootOther, isSameEvent(items[one], items[other]) else { continue }
+                guard rootOne != rootOther, isSameEvent(compared[one], compared[other]) else { continue }
                 let first = profiles[rootOne] ?? ([], []), second = profiles[rootOther] ?? ([], [])
                 if Self.conflict(first.names, second.names) || (!first.places.isEmpty && !second.places.isEmpty && first.places.isDisjoint(with: second.places)) {
                     continue
@@ -117,18 +120,56 @@ public struct IncidentGrouper: Sendable {
 
     /// Whether two findings of different articles report one event.
     func isSameEvent(_ a: IncidentEvidence, _ b: IncidentEvidence) -> Bool {
-        guard let gap = Self.daysBetween(a.day, b.day), gap <= settings.daysApart else { return false }
+        isSameEvent(ComparedEvidence(a), ComparedEvidence(b))
+    }
+
+    private func isSameEvent(_ first: ComparedEvidence, _ second: ComparedEvidence) -> Bool {
+        let (a, b) = (first.evidence, second.evidence)
+        guard let gap = Self.daysBetween(first.dayNumber, second.dayNumber), gap <= settings.daysApart else { return false }
         if a.words.count >= settings.repeatedSentenceWords, a.words == b.words { return true }
-        let namesA = Set(a.names), namesB = Set(b.names)
+        let namesA = first.names, namesB = second.names
         if Self.conflict(namesA, namesB) { return false }
         if !a.places.isEmpty, !b.places.isEmpty, a.places.isDisjoint(with: b.places) { return false }
         if !namesA.isDisjoint(with: namesB) || Self.shareSurname(namesA, namesB) { return true }
         let sameIndicator = a.finding.indicator == b.finding.indicator
         let sharedPlace = !a.places.isDisjoint(with: b.places)
-        if !a.identity.isDisjoint(with: b.identity), sharedPlace || sameIndicator { return true }
+        if !first.identity.isDisjoint(with: second.identity), sharedPlace || sameIndicator { return true }
         guard sameIndicator, let shorter = [a.contentWords.count, b.contentWords.count].min(), shorter > 0 else { return false }
         let shared = Double(a.contentWords.intersection(b.contentWords).count) / Double(shorter)
         return shared >= settings.similarSentence
+    }
+
+    /// An evidence with what `isSameEvent` derives from it.
+    private struct ComparedEvidence {
+        let evidence: IncidentEvidence
+        /// Its day as a day number: `.unknown` undated, `.invalid` not a `YYYY-MM-DD` day.
+        let dayNumber: DayNumber
+        let names: Set<String>
+        let identity: Set<String>
+
+        init(_ evidence: IncidentEvidence) {
+            self.evidence = evidence
+            dayNumber = evidence.day.map { day in IncidentGrouper.dayNumber(day).map(DayNumber.known) ?? .invalid(day) } ?? .unknown
+            names = Set(evidence.names)
+            identity = evidence.identity
+        }
+    }
+
+    private enum DayNumber: Equatable {
+        case unknown
+        case invalid(String)
+        case known(Int)
+    }
+
+    /// `daysBetween` of two days read already.
+    private static func daysBetween(_ a: DayNumber, _ b: DayNumber) -> Int? {
+        switch (a, b) {
+        case (.unknown, _), (_, .unknown): return 0
+        case let (.known(first), .known(second)): return abs(first - second)
+        // As `daysBetween`: the same text is the same day, even one that is not a date.
+        case let (.invalid(first), .invalid(second)) where first == second: return 0
+        default: return nil
+        }
     }
 
     /// Both name people, and none of one's is the other's.

@@ -22,6 +22,10 @@ enum StoredRuleList {
     }
 
     static func decode(_ column: String, indicator: IndicatorID) -> [RuleID] {
-        column.split(separator: " ").map { $0.contains(".") ? RuleID(String($0)) : RuleID("\(indicator.rawValue).\($0)") }
+        // Bytes, not `contains(".")`: Foundation's substring search was a tenth of an export.
+        let prefix = indicator.rawValue + "."
+        return column.utf8.split(separator: 0x20).map { word in
+            word.contains(UInt8(ascii: ".")) ? RuleID(String(Substring(word))) : RuleID(prefix + Substring(word))
+        }
     }
 }
