@@ -59,13 +59,17 @@ public struct BoilerplateCleaner: Sendable {
     private func markRepeats(_ lines: [Line], _ verdicts: inout [RemovedLine.Reason?]) {
         var firstSeen: [String: Int] = [:]
         var previousKept: Int?
+        var headline: Int?
         for (index, line) in lines.enumerated() where verdicts[index] == nil && !line.trimmed.isEmpty {
             defer { previousKept = index }
+            if headline == nil { headline = index }
             guard line.trimmed.count >= rules.repeatedLineMinLength else { continue }
             let key = line.trimmed
             guard let first = firstSeen[key] else { firstSeen[key] = index; continue }
-            // A caption printed twice in a row (image, then gallery) is not body text at all.
-            if previousKept == first {
+            // A caption printed twice in a row (image, then gallery) is not body text at all; but
+            // the article's first line printed again at once is its headline, then the body's
+            // copy of it (scrapers keep both): one copy stays.
+            if previousKept == first, first != headline {
                 verdicts[first] = .repeatedCaption
                 verdicts[index] = .repeatedCaption
             } else {

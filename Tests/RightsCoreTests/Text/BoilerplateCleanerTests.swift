@@ -25,6 +25,15 @@ import Testing
         #expect(cleaned.removedLines.map(\.reason).contains(.footer))
     }
 
+    @Test("a headline printed again as the body's first line keeps one copy; a caption doubled below it goes")
+    func keepsHeadlineOnce() {
+        let headline = "Union organiser held overnight after the dockside strike"
+        let caption = "Workers gather at the harbour gate on Tuesday morning."
+        let cleaned = cleaner.clean("\(headline)\n\(headline)\nPolice held him for a night.\n\(caption)\n\(caption)\nThe strike goes on.")
+        #expect(cleaned.text == "\(headline)\nPolice held him for a night.\nThe strike goes on.")
+        #expect(cleaned.removedLines.map(\.reason) == [.repeatedLine, .repeatedCaption, .repeatedCaption])
+    }
+
     @Test("a later repeat of earlier body text is dropped, the first kept")
     func keepsFirstOfRepeatedParagraph() {
         let paragraph = "The International Labour Organisation criticised the strike law again."
