@@ -46,6 +46,12 @@ struct ArticlePlaces {
             }
         }
         context = attributor.context(title: titleMentions, body: all, datelineEnd: datelineEnd)
+        // A local paper writing for its own readers may name no country at all: its currency says where it is.
+        if context.main == nil, context.counts.isEmpty, context.headline.isEmpty, context.dateline == nil,
+           let currency = attributor.currencyCountry(scanned) {
+            context.main = currency.country
+            context.mainCurrency = currency
+        }
         self.all = all
         shares = scan.sentences
     }

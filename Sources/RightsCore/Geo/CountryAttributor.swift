@@ -32,6 +32,8 @@ public final class CountryAttributor: Sendable {
     /// engine.yaml `places.mission_words`, the premises of a state abroad ("the Saudi consulate in
     /// Istanbul", see `markMissionSeats`), packed as tokens hold short words.
     private let packedMissionWords: [(UInt64, UInt64)]
+    /// engine.yaml `places.national_currencies`, each packed when it is short ASCII (nil: compared as a string).
+    private let currencies: [(packed: (UInt64, UInt64)?, currency: NationalCurrency)]
 
     public init(settings: EngineSettings, gazetteer: Gazetteer) {
         self.settings = settings
@@ -42,6 +44,30 @@ public final class CountryAttributor: Sendable {
         packedPassiveAuxiliaries = settings.passiveAuxiliaries.sorted().compactMap { Token.pack($0) }
         order = settings.attributionOrder
         packedMissionWords = settings.missionWords.sorted().compactMap { Token.pack($0) }
+        currencies = settings.nationalCurrencies.map { (Token.pack($0.word), $0) }
+    }
+
+    /// The one country whose currency `text` counts money in (engine.yaml
+    /// `places.national_currencies`), for an article that names no country at all: nil when it
+    /// names none or the currencies of two countries. A symbol ("Tk") counts only next to a number
+    /// ("Tk 25 lakh"); a currency's name ("taka") alone.
+    public func currencyCountry(_ text: ScannedText) -> NationalCurrency? {
+        guard !currencies.isEmpty else { return nil }
+        func isNumber(_ index: Int) -> Bool {
+            guard index >= 0, index < text.tokens.count else { return false }
+            return text.utf8[text.tokens[index].utf8Start] &- UInt8(ascii: "0") < 10
+        }
+        var found: NationalCurrency?
+        for (index, token) in text.tokens.enumerated() {
+            guard let entry = currencies.first(where: { entry in
+                if let packed = entry.packed { return token.holds(packed) }
+                return token.spill >= 0 && text.word(index) == entry.currency.word
+            }) else { continue }
+            if entry.currency.isSymbol, !isNumber(index - 1), !isNumber(index + 1) { continue }
+            if let found, found.country != entry.currency.country { return nil }
+            if found == nil { found = entry.currency }
+        }
+        return found
     }
 
     /// Marks speakers and actors among raw place matches of one sentence.

@@ -63,6 +63,9 @@ public struct ArticleContext: Sendable, Equatable {
     public var dateline: CountryCode?
     /// Most-mentioned country (speaker mentions not counted), if any.
     public var main: CountryCode?
+    /// When the article names no country as its subject and `main` is the country of the currency
+    /// it counts money in: that currency (`CountryAttributor.currencyCountry`).
+    public var mainCurrency: NationalCurrency?
     /// Subject mentions per country, in order of first mention.
     public var counts: [CountryCount] = []
 

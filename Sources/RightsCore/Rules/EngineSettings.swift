@@ -63,6 +63,11 @@ public struct EngineSettings: Sendable, Equatable {
     /// A state's premises abroad ("embassy", "consulate"): something done inside one happened in
     /// the sending state's, not the host city's country.
     public var missionWords: Set<String> = []
+    /// Currencies of one country each, by folded word ("taka", "tk" → BD): an article that names
+    /// no country at all (a local paper writing for its own readers) is about the country whose
+    /// currency it counts money in. Words of three letters or fewer are symbols ("Tk") and count
+    /// only next to a number.
+    public var nationalCurrencies: [NationalCurrency] = []
     /// Territories whose findings are reported under another country (Hong Kong → China).
     public var reportUnder: [CountryCode: CountryCode] = [:]
     public var confidence = AttributionConfidence()
@@ -115,4 +120,22 @@ public struct AttributionConfidence: Sendable, Equatable {
     public var ambiguous = 0.6
     /// Multiplied in when the match is denied or alleged.
     public var qualified = 0.9
+}
+
+/// A currency word of engine.yaml `places.national_currencies` and the one country it belongs to.
+public struct NationalCurrency: Sendable, Equatable {
+    /// Folded.
+    public var word: String
+    public var country: CountryCode
+    /// Where it is written, for `rules check`.
+    public var location: SourceLocation
+
+    public init(word: String, country: CountryCode, location: SourceLocation) {
+        self.word = word
+        self.country = country
+        self.location = location
+    }
+
+    /// A symbol ("Tk", "Rp") is short, and is a currency only as part of an amount.
+    public var isSymbol: Bool { word.count <= 3 }
 }

@@ -43,13 +43,24 @@ enum EngineSettingsReader {
             settings.bareListJoints = wordSet(lists, "bare_list_joints")
             settings.bareListFrame = wordSet(lists, "bare_list_frame")
         }
-        if let places = doc.mapping(top["places"]?.value, what: "places", known: ["locatives", "locative_fillers", "determiners", "pair_words", "currency_words", "mission_words"]) {
+        if let places = doc.mapping(top["places"]?.value, what: "places", known: ["locatives", "locative_fillers", "determiners", "pair_words", "currency_words", "mission_words",
+                                                                               "national_currencies"]) {
             settings.locatives = wordSet(places, "locatives")
             settings.locativeFillers = wordSet(places, "locative_fillers")
             settings.determiners = wordSet(places, "determiners")
             settings.pairWords = wordSet(places, "pair_words")
             settings.currencyWords = wordSet(places, "currency_words")
             settings.missionWords = wordSet(places, "mission_words")
+            if let node = places["national_currencies"]?.value, let byCountry = node.mapping {
+                for (key, value) in byCountry {
+                    guard let code = doc.string(key, key: "national_currencies") else { continue }
+                    for (word, item) in doc.strings(value, key: code) {
+                        settings.nationalCurrencies.append(NationalCurrency(word: Gazetteer.fold(word), country: CountryCode(code), location: doc.location(item)))
+                    }
+                }
+            } else if let node = places["national_currencies"]?.value {
+                doc.diagnostics.append(Diagnostic(.wrongType, doc.location(node), "national_currencies must be a mapping of country codes to lists of words"))
+            }
         }
         if let node = top["report_under"]?.value, let mapping = node.mapping {
             for (key, value) in mapping {

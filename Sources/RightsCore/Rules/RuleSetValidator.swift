@@ -39,6 +39,19 @@ enum RuleSetValidator {
                 diagnostics.append(Diagnostic(.unknownCountry, SourceLocation(file: "engine.yaml"), "report_under names unknown country '\(code)'", subject: code.rawValue))
             }
         }
+        var currencyOf: [String: NationalCurrency] = [:]
+        for currency in rules.engine.nationalCurrencies {
+            if countrySeen[currency.country] == nil {
+                diagnostics.append(Diagnostic(.unknownCountry, currency.location, "national_currencies names unknown country '\(currency.country)'", subject: currency.country.rawValue))
+            }
+            if let first = currencyOf[currency.word], first.country != currency.country {
+                diagnostics.append(Diagnostic(.sharedAlias, currency.location,
+                                              "currency '\(currency.word)' is listed for \(first.country) (\(first.location)) and \(currency.country): a national currency belongs to one country",
+                                              subject: currency.word))
+            } else if currencyOf[currency.word] == nil {
+                currencyOf[currency.word] = currency
+            }
+        }
         return diagnostics
     }
 }
