@@ -80,7 +80,7 @@ import Testing
     /// the set to check is computed from the files.
     static let knownFindingsOnUnlabelledArticles: Set<String> = []
 
-    @Test("corpus-hrds: full labels precision ≥ 0.90 and recall ≥ 0.90, attack pairs recall ≥ 0.77, no finding from the unlabelled articles",
+    @Test("corpus-hrds: full labels precision ≥ 0.90 and recall ≥ 0.90, attack pairs recall ≥ 0.80 (the issue's bar), no finding from the unlabelled articles",
           .enabled(if: TestPaths.hasCorpusHRDS))
     func hrdsCorpus() async throws {
         let corpus = TestPaths.corpusHRDS
@@ -91,11 +91,12 @@ import Testing
         // The tables go to the log so that CI shows where each indicator stands.
         print("corpus-hrds, full labels (gold.jsonl, full.manifest.jsonl)\n\(EvaluationReport.summary(full))\n\(EvaluationReport.indicatorTable(full))")
         print("corpus-hrds, attack pairs, recall only (attacks.jsonl, manifest.jsonl)\n\(EvaluationReport.summary(attacks))\n\(EvaluationReport.indicatorTable(attacks))")
-        // Floors a little under what the shipped rules reach (0.94 / 0.93 / 0.79 at stop 17); the
-        // articles kept aside are in these figures too.
+        // Full-label floors a little under what the shipped rules reach (0.94 / 0.93); attack recall
+        // at the bar, which the shipped rules meet exactly (300 of 375 pairs). The articles
+        // kept aside are in these figures too.
         #expect(full.overall.precision >= 0.90)
         #expect(full.overall.recall >= 0.90)
-        #expect(attacks.overall.recall >= 0.77)
+        #expect(attacks.overall.recall >= 0.80)
         // The full manifest's articles without any label are ordinary crime or business news.
         let labelled = Set(try GoldLabels.read(corpus.appendingPathComponent("gold.jsonl"), display: "gold.jsonl").labels.map(\.pair.article.rawValue))
         let unlabelled = Set(try EvaluationManifest.read(fullManifest, display: "full.manifest.jsonl").articleIDs.map(\.rawValue)).subtracting(labelled)
