@@ -67,6 +67,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case singlePartFrame = "R064"
     case emptyClass = "R065"
     case repeatedAlternatives = "R066"
+    case classTooLarge = "R067"
     case unknownAttributionStrategy = "R070"
 
     public var severity: Diagnostic.Severity {
@@ -114,6 +115,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
         case .singlePartFrame: return "a frame '{…}' with one part"
         case .emptyClass: return "vocabulary class with no entries once expanded"
         case .repeatedAlternatives: return "a list of 6 or more alternatives written out in two patterns (name a class)"
+        case .classTooLarge: return "a class that expands to more than 20,000 entries (a sequence of classes multiplies their sizes)"
         case .unknownAttributionStrategy: return "engine.yaml `attribution` names an unknown strategy, one twice, or none"
         }
     }

@@ -14,8 +14,21 @@ enum VocabularyReader {
         /// Entries with what was written for each, and where.
         var entries: [(terms: [PatternTerm], origin: String, location: SourceLocation)] = []
         var includes: [(name: String, location: SourceLocation)] = []
+        /// Entries that join classes and words in a row ("@be_past @passive_adverb arrested"):
+        /// every combination of their parts' entries.
+        var sequences: [(parts: [SequencePart], origin: String, location: SourceLocation)] = []
         var location: SourceLocation
     }
+
+    /// A part of a sequence entry: a word (or prefix), or a class.
+    enum SequencePart {
+        case term(PatternTerm)
+        case vocabularyClass(String)
+    }
+
+    /// The most entries a class may expand to: a sequence of classes multiplies their sizes, and a
+    /// rule file from a pull request must not be able to make the loader build millions.
+    static let maximumEntries = 20_000
 
     /// Reads one class file; nil when it is not usable at all (the problems are in `doc`).
     static func read(_ doc: inout YAMLDocument, fileStem: String) -> Written? {
@@ -33,13 +46,31 @@ enum VocabularyReader {
         for key in ["verbs", "nouns", "entries"] {
             for (text, node) in doc.strings(top[key]?.value, key: key, subject: "@" + name) {
                 let location = doc.location(node)
-                if key == "entries", text.hasPrefix("@") {
+                if key == "entries", text.hasPrefix("@"), !text.contains(" ") {
                     written.includes.append((String(text.dropFirst()), location))
                     continue
                 }
                 var terms: [PatternTerm] = []
                 var failed = false
-                for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+                let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+                if key == "entries", parts.contains(where: { $0.hasPrefix("@") }) {
+                    var sequence: [SequencePart] = []
+                    for word in parts {
+                        if word.hasPrefix("@") {
+                            sequence.append(.vocabularyClass(String(word.dropFirst())))
+                            continue
+                        }
+                        do {
+                            sequence.append(.term(try PatternParser.term(String(word), column: 1)))
+                        } catch {
+                            doc.diagnostics.append(Diagnostic(.patternSyntax, location, "in entry \"\(text)\": \(error.message)", subject: "@" + name))
+                            failed = true
+                        }
+                    }
+                    if !failed { written.sequences.append((sequence, text, location)) }
+                    continue
+                }
+                for word in parts {
                     do {
                         terms.append(try PatternParser.term(String(word), column: 1))
                     } catch {
@@ -87,6 +118,23 @@ enum VocabularyReader {
         var expanded: [String: (entries: [[PatternTerm]], origins: [String])] = [:]
         var visiting: [String] = []
         var reportedCycles = Set<String>()
+        // Whether class `other`, named in class `name` at `location`, exists and does not lead back
+        // to a class being expanded; if not, the problem is reported.
+        func usable(_ other: String, location: SourceLocation, from name: String) -> Bool {
+            guard byName[other] != nil else {
+                let suggestion = YAMLDocument.closest(to: other, in: Array(byName.keys)).map { "; did you mean '@\($0)'?" } ?? ""
+                diagnostics.append(Diagnostic(.unknownClass, location, "unknown class '@\(other)'\(suggestion)", subject: "@" + name))
+                return false
+            }
+            if let start = visiting.firstIndex(of: other) {
+                let cycle = (visiting[start...] + [other]).map { "@" + $0 }
+                if reportedCycles.insert(Set(cycle).sorted().joined(separator: " ")).inserted {
+                    diagnostics.append(Diagnostic(.classCycle, location, "classes include each other: \(cycle.joined(separator: " → "))", subject: "@" + name))
+                }
+                return false
+            }
+            return true
+        }
         // Depth first; an include that leads back to a class being expanded is a cycle, reported
         // once and skipped, so every class still expands to what it lists.
         func expand(_ name: String) -> (entries: [[PatternTerm]], origins: [String]) {
@@ -101,22 +149,41 @@ enum VocabularyReader {
                 origins.append(entry.origin)
             }
             for include in item.includes {
-                guard byName[include.name] != nil else {
-                    let suggestion = YAMLDocument.closest(to: include.name, in: Array(byName.keys)).map { "; did you mean '@\($0)'?" } ?? ""
-                    diagnostics.append(Diagnostic(.unknownClass, include.location, "unknown class '@\(include.name)'\(suggestion)", subject: "@" + name))
-                    continue
-                }
-                if let start = visiting.firstIndex(of: include.name) {
-                    let cycle = (visiting[start...] + [include.name]).map { "@" + $0 }
-                    if reportedCycles.insert(Set(cycle).sorted().joined(separator: " ")).inserted {
-                        diagnostics.append(Diagnostic(.classCycle, include.location, "classes include each other: \(cycle.joined(separator: " → "))", subject: "@" + name))
-                    }
-                    continue
-                }
+                guard usable(include.name, location: include.location, from: name) else { continue }
                 let inner = expand(include.name)
                 for (terms, origin) in zip(inner.entries, inner.origins) where seen.insert(terms).inserted {
                     entries.append(terms)
                     origins.append(origin.hasPrefix("@") ? origin : "@\(include.name) ← '\(origin)'")
+                }
+            }
+            for sequence in item.sequences {
+                // Each part's alternatives, then every combination, in the order written.
+                var alternatives: [[[PatternTerm]]] = []
+                for part in sequence.parts {
+                    switch part {
+                    case let .term(term):
+                        alternatives.append([[term]])
+                    case let .vocabularyClass(other):
+                        guard usable(other, location: sequence.location, from: name) else { alternatives = []; break }
+                        alternatives.append(expand(other).entries)
+                    }
+                    if alternatives.isEmpty { break }
+                }
+                guard alternatives.count == sequence.parts.count else { continue }
+                let size = alternatives.reduce(1) { product, options in product.multipliedReportingOverflow(by: options.count).overflow ? Int.max : product * options.count }
+                guard size <= maximumEntries, entries.count + size <= maximumEntries else {
+                    diagnostics.append(Diagnostic(.classTooLarge, sequence.location,
+                                                  "entry \"\(sequence.origin)\" makes \(size == Int.max ? "too many" : String(size)) entries; a class may have at most \(maximumEntries)",
+                                                  subject: "@" + name))
+                    continue
+                }
+                var combinations: [[PatternTerm]] = [[]]
+                for options in alternatives {
+                    combinations = combinations.flatMap { prefix in options.map { prefix + $0 } }
+                }
+                for terms in combinations where seen.insert(terms).inserted {
+                    entries.append(terms)
+                    origins.append(sequence.origin)
                 }
             }
             // Each class is expanded once, so includes shaped like a deep diamond cost their size, not
@@ -130,8 +197,13 @@ enum VocabularyReader {
             if result.entries.isEmpty {
                 diagnostics.append(Diagnostic(.emptyClass, item.location, "class '@\(item.name)' has no entries once expanded", subject: "@" + item.name))
             }
+            let named = item.sequences.flatMap { sequence in
+                sequence.parts.compactMap { part -> String? in if case let .vocabularyClass(other) = part { return other } else { return nil } }
+            }
+            var includes = item.includes.map(\.name)
+            for other in named where !includes.contains(other) { includes.append(other) }
             classes.append(VocabularyClass(name: item.name, about: item.about, entries: result.entries, origins: result.origins,
-                                           includes: item.includes.map(\.name), location: item.location))
+                                           includes: includes, location: item.location))
         }
         return (Vocabulary(classes), diagnostics)
     }

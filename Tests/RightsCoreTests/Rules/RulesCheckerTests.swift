@@ -74,6 +74,7 @@ import Testing
         Expected(fixture: "r064-single-part-frame", code: "R064", file: "indicators/torture.yaml", line: 7, column: 25),
         Expected(fixture: "r065-empty-class", code: "R065", file: "vocabulary/torture_verb.yaml", line: 1, column: 1),
         Expected(fixture: "r066-repeated-alternatives", code: "R066", file: "indicators/torture.yaml", line: 13, column: 14),
+        Expected(fixture: "r067-class-too-large", code: "R067", file: "vocabulary/phrase.yaml", line: 3, column: 11),
         Expected(fixture: "r070-unknown-attribution-strategy", code: "R070", file: "engine.yaml", line: 5, column: 31),
         Expected(fixture: "r060-people-role-class", code: "R060", file: "people.yaml", line: 2, column: 16),
     ]

@@ -96,6 +96,52 @@ import Testing
         #expect(diagnostics.map(\.code) == ["R060"])
         #expect(diagnostics.first?.message.contains("did you mean '@military'") == true)
     }
+
+    /// The classes of `files` (name → YAML), read and expanded.
+    static func expand(_ files: [String: String]) throws -> (Vocabulary, [Diagnostic]) {
+        let folder = try TemporaryFolder()
+        var written: [VocabularyReader.Written] = []
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+            try folder.write("vocabulary/\(name).yaml", text)
+            var doc = YAMLDocument.load(folder.url.appendingPathComponent("vocabulary/\(name).yaml"), display: name)
+            written.append(try #require(VocabularyReader.read(&doc, fileStem: name)))
+            #expect(doc.diagnostics.isEmpty)
+        }
+        return VocabularyReader.expand(written)
+    }
+
+    @Test("an entry that joins classes and words in a row stands for every combination, and says where it came from")
+    func sequences() throws {
+        let (vocabulary, diagnostics) = try Self.expand([
+            "passive": "name: passive\nabout: passives\nentries: [\"@be @adverb arrested\", \"were taken away\"]\n",
+            "be": "name: be\nabout: to be\nentries: [was, were]\n",
+            "adverb": "name: adverb\nabout: adverbs\nentries: [later, briefly, \"@seldom\"]\n",
+            "seldom": "name: seldom\nabout: rare adverbs\nentries: [once again]\n",
+        ])
+        #expect(diagnostics.isEmpty)
+        let phrases = (vocabulary.entries(of: "passive") ?? []).map { $0.map(\.description).joined(separator: " ") }
+        #expect(phrases == ["were taken away", "was later arrested", "was briefly arrested", "was once again arrested",
+                            "were later arrested", "were briefly arrested", "were once again arrested"])
+        #expect(vocabulary.origin(of: [.exact("were"), .exact("once"), .exact("again"), .exact("arrested")], in: "passive") == "@be @adverb arrested")
+        // The classes a sequence names are used by its class.
+        #expect(Set(vocabulary.classes["passive"]?.includes ?? []) == ["be", "adverb"])
+    }
+
+    @Test("a sequence naming an unknown class, or one that leads back to its own class, is reported; one past 20,000 entries is R067")
+    func sequenceProblems() throws {
+        let (_, unknown) = try Self.expand(["passive": "name: passive\nabout: p\nentries: [\"@bee arrested\", jailed]\n",
+                                            "be": "name: be\nabout: b\nentries: [was]\n"])
+        #expect(unknown.map(\.code) == ["R060"])
+        let (_, cycle) = try Self.expand(["loop": "name: loop\nabout: l\nentries: [\"very @loop\", big]\n"])
+        #expect(cycle.map(\.code) == ["R062"])
+        // 30 × 30 × 30 = 27,000 combinations: refused before any is made.
+        let words = (0 ..< 30).map { "w\($0)" }.joined(separator: ", ")
+        let (vocabulary, large) = try Self.expand(["big": "name: big\nabout: b\nentries: [\"@w @w @w\", small]\n",
+                                                   "w": "name: w\nabout: w\nentries: [\(words)]\n"])
+        #expect(large.map(\.code) == ["R067"])
+        #expect(large.first?.message == "entry \"@w @w @w\" makes 27000 entries; a class may have at most 20000")
+        #expect(vocabulary.entries(of: "big")?.count == 1)
+    }
 }
 
 /// The shipped rules on the phrasing the rule language v2 is for: apposition, passive voice, lists.
