@@ -58,6 +58,11 @@ seed() {
         { printf '\x00'; cat "$file"; } > "$corpus/rules/seed-$index"
         index=$((index + 1))
     done
+    # Vocabulary classes (the target's file 7), the sequence ones among them.
+    for file in rules/vocabulary/cs_was_adv_attacked.yaml rules/vocabulary/detain.yaml rules/vocabulary/passive_be.yaml; do
+        { printf '\x07'; cat "$file"; } > "$corpus/rules/seed-$index"
+        index=$((index + 1))
+    done
     { printf '\x02'; cat Tests/RightsCoreTests/Fixtures/rules-check/base/exclusions.yaml; } > "$corpus/rules/seed-exclusions"
     { printf '\x03'; cat Tests/RightsCoreTests/Fixtures/rules-check/base/countries.yaml; } > "$corpus/rules/seed-countries"
     { printf '\x04'; cat Tests/RightsCoreTests/Fixtures/rules-check/base/engine.yaml; } > "$corpus/rules/seed-engine"
