@@ -45,13 +45,7 @@ struct ArticlePlaces {
                                     sentenceRange: 0 ..< titleText.tokens.count, sentence: -1, paragraph: -1, into: &titleMentions)
             }
         }
-        context = attributor.context(title: titleMentions, body: all, datelineEnd: datelineEnd)
-        // A local paper writing for its own readers may name no country at all: its currency says where it is.
-        if context.main == nil, context.counts.isEmpty, context.headline.isEmpty, context.dateline == nil,
-           let currency = attributor.currencyCountry(scanned) {
-            context.main = currency.country
-            context.mainCurrency = currency
-        }
+        context = attributor.context(title: titleMentions, body: all, datelineEnd: datelineEnd, text: scanned)
         self.all = all
         shares = scan.sentences
     }

@@ -160,15 +160,15 @@ enum ArticleStrategy: AttributionStrategy {
     static func apply<Trace: AttributionTrace>(_ place: EvidencePlace, paragraph: ParagraphNames, context: ArticleContext,
                                               to search: inout AttributionSearch, trace: inout Trace) {
         guard let main = context.main else { return }
+        let detail: String
         if let currency = context.mainCurrency {
             trace.attributionStep("no country in the sentence or paragraph, nor in the article; it counts money in '\(currency.word)', \(main)'s currency")
-            search.chosen.append(Attribution(country: main, method: .article, detail: "the article names no country; its currency '\(currency.word)' is \(main)'s",
-                                             confidence: search.confidence.article))
-            search.isPlaced = true
-            return
+            detail = "the article names no country; its currency '\(currency.word)' is \(main)'s"
+        } else {
+            trace.attributionStep("no country in the sentence or paragraph; the article mentions \(main) most")
+            detail = "most mentioned in the article"
         }
-        trace.attributionStep("no country in the sentence or paragraph; the article mentions \(main) most")
-        search.chosen.append(Attribution(country: main, method: .article, detail: "most mentioned in the article", confidence: search.confidence.article))
+        search.chosen.append(Attribution(country: main, method: .article, detail: detail, confidence: search.confidence.article))
         search.isPlaced = true
     }
 }

@@ -51,7 +51,7 @@ public final class CountryAttributor: Sendable {
     /// `places.national_currencies`), for an article that names no country at all: nil when it
     /// names none or the currencies of two countries. A symbol ("Tk") counts only next to a number
     /// ("Tk 25 lakh"); a currency's name ("taka") alone.
-    public func currencyCountry(_ text: ScannedText) -> NationalCurrency? {
+    private func currencyCountry(_ text: ScannedText) -> NationalCurrency? {
         guard !currencies.isEmpty else { return nil }
         func isNumber(_ index: Int) -> Bool {
             guard index >= 0, index < text.tokens.count else { return false }
@@ -205,8 +205,10 @@ public final class CountryAttributor: Sendable {
         return window.contains { tokens[$0].is(.speechVerb) && !($0 > match.end && isPassiveAuxiliary($0 - 1, text)) }
     }
 
-    /// The article-wide context from every mention: the title's, then the body's, sentence after sentence.
-    public func context(title: [PlaceMention], body: [PlaceMention], datelineEnd: Int?) -> ArticleContext {
+    /// The article-wide context from every mention: the title's, then the body's, sentence after
+    /// sentence. `text`, the article's: when it names no country at all (a local paper writing for
+    /// its own readers), the currency it counts money in says where it is.
+    public func context(title: [PlaceMention], body: [PlaceMention], datelineEnd: Int?, text: ScannedText) -> ArticleContext {
         // An article names a handful of countries: short arrays searched in order cost less than
         // hashing each code of each mention, and keep the first-seen order for ties. Mentions are
         // read in place, by index: a copy of one retains its place, shared by every task.
@@ -234,6 +236,10 @@ public final class CountryAttributor: Sendable {
         }
         context.lead = Self.lead(body, supported: supported)
         context.main = Self.main(counted: counted, headline: context.headline, lead: context.lead, dateline: dateline)
+        if counted.isEmpty, context.headline.isEmpty, dateline == nil, let currency = currencyCountry(text) {
+            context.main = currency.country
+            context.mainCurrency = currency
+        }
         context.supported = supported
         context.counts = counted
         context.dateline = dateline

@@ -119,10 +119,6 @@ public struct IncidentGrouper: Sendable {
     static let candidateLimit = 32
 
     /// Whether two findings of different articles report one event.
-    func isSameEvent(_ a: IncidentEvidence, _ b: IncidentEvidence) -> Bool {
-        isSameEvent(ComparedEvidence(a), ComparedEvidence(b))
-    }
-
     private func isSameEvent(_ first: ComparedEvidence, _ second: ComparedEvidence) -> Bool {
         let (a, b) = (first.evidence, second.evidence)
         guard let gap = Self.daysBetween(first.dayNumber, second.dayNumber), gap <= settings.daysApart else { return false }
@@ -149,24 +145,30 @@ public struct IncidentGrouper: Sendable {
 
         init(_ evidence: IncidentEvidence) {
             self.evidence = evidence
-            dayNumber = evidence.day.map { day in IncidentGrouper.dayNumber(day).map(DayNumber.known) ?? .invalid(day) } ?? .unknown
+            dayNumber = DayNumber(evidence.day)
             names = Set(evidence.names)
             identity = evidence.identity
         }
     }
 
+    /// A `YYYY-MM-DD` day read once.
     private enum DayNumber: Equatable {
         case unknown
         case invalid(String)
         case known(Int)
+
+        init(_ day: String?) {
+            guard let day else { self = .unknown; return }
+            self = IncidentGrouper.dayNumber(day).map(DayNumber.known) ?? .invalid(day)
+        }
     }
 
-    /// `daysBetween` of two days read already.
+    /// Whole days between two days read already; 0 when either is unknown.
     private static func daysBetween(_ a: DayNumber, _ b: DayNumber) -> Int? {
         switch (a, b) {
         case (.unknown, _), (_, .unknown): return 0
         case let (.known(first), .known(second)): return abs(first - second)
-        // As `daysBetween`: the same text is the same day, even one that is not a date.
+        // The same text is the same day, even one that is not a date.
         case let (.invalid(first), .invalid(second)) where first == second: return 0
         default: return nil
         }
@@ -211,10 +213,7 @@ public struct IncidentGrouper: Sendable {
     /// Whole days between two `YYYY-MM-DD` days; 0 when either is unknown (undated findings of one
     /// group are compared by their words alone).
     static func daysBetween(_ a: String?, _ b: String?) -> Int? {
-        guard let a, let b else { return 0 }
-        if a == b { return 0 }
-        guard let first = dayNumber(a), let second = dayNumber(b) else { return nil }
-        return abs(first - second)
+        daysBetween(DayNumber(a), DayNumber(b))
     }
 
     /// Days since 1970-01-01 of a `YYYY-MM-DD` day (proleptic Gregorian), without Foundation's calendar.

@@ -171,7 +171,7 @@ enum VocabularyReader {
                 }
                 guard alternatives.count == sequence.parts.count else { continue }
                 let size = alternatives.reduce(1) { product, options in product.multipliedReportingOverflow(by: options.count).overflow ? Int.max : product * options.count }
-                guard size <= maximumEntries, entries.count + size <= maximumEntries else {
+                guard size <= maximumEntries - entries.count else {
                     diagnostics.append(Diagnostic(.classTooLarge, sequence.location,
                                                   "entry \"\(sequence.origin)\" makes \(size == Int.max ? "too many" : String(size)) entries; a class may have at most \(maximumEntries)",
                                                   subject: "@" + name))
