@@ -277,12 +277,20 @@ private struct SentenceSearch {
         let last = min(position + Int(shape.gap), limit - 1)
         let mapFrom = Int(shape.mapStart)
         let mapEnd = mapFrom + Int(shape.mapCount)
+        // The map is sorted by atom: most of a token's atoms fall outside it, and are passed over
+        // without a search.
+        let hasMap = mapFrom >= 0 && mapEnd > mapFrom
+        let lowest = hasMap ? mapAtoms[mapFrom] : 1, highest = hasMap ? mapAtoms[mapEnd - 1] : 0
         while candidate <= last {
             if mapFrom >= 0 {
                 var atomIndex = Int(offsets[candidate])
                 let atomEnd = Int(offsets[candidate + 1])
                 while atomIndex < atomEnd {
                     let atom = atomList[atomIndex]
+                    if atom < lowest || atom > highest {
+                        atomIndex += 1
+                        continue
+                    }
                     // Binary search for the first alternative starting with this atom.
                     var low = mapFrom, high = mapEnd
                     while low < high {
