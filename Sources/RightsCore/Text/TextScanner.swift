@@ -80,10 +80,23 @@ public enum TextScanner {
         "approx", "est", "fig", "al", "eg", "ie", "op", "art", "para", "vol", "pp", "ft", "sq", "gov't",
     ]
 
-    /// `abbreviations` of up to eight ASCII bytes, packed little-endian (as `Token.pack` packs them).
-    static let abbreviationKeys: Set<UInt64> = Set(abbreviations.compactMap { word in
+    /// `abbreviations` of up to eight ASCII bytes, packed little-endian (as `Token.pack` packs them),
+    /// sorted: nearly every sentence's last word is looked up here, and a binary search of a few
+    /// dozen numbers costs less than hashing one.
+    static let abbreviationKeys: [UInt64] = Set(abbreviations.compactMap { word in
         word.utf8.count <= 8 ? Token.pack(word)?.0 : nil
-    })
+    }).sorted()
+
+    /// Whether `key` is one of `abbreviationKeys`.
+    static func isAbbreviationKey(_ key: UInt64) -> Bool {
+        let keys = abbreviationKeys
+        var low = 0, high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < keys.count && keys[low] == key
+    }
 
     @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -432,27 +445,35 @@ public enum TextScanner {
         func isAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, before dot: Int) -> Bool {
             var from = dot
             var length = 0
+            // Nearly every sentence ends so: an ASCII word, packed as it is read (backwards, so each
+            // byte read goes below the ones before) and looked up as one number instead of as a new
+            // lower-cased string. Letters fold to lower case by setting bit 5; digits and the
+            // apostrophe have it set.
+            var key: UInt64 = 0
+            var isASCII = true
             while from > lineStart {
-                var lead = from - 1
-                while lead > lineStart, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
-                let (scalar, _) = Self.decode(bytes, lead)
-                guard TextScanner.isWordScalar(scalar) || scalar == "'" else { break }
-                from = lead
+                let byte = bytes[from - 1]
+                if byte < 0x80 {
+                    guard Self.isASCIIWordByte(byte) || byte == 0x27 else { break }
+                    from -= 1
+                    key = key << 8 | UInt64(byte | 0x20)
+                } else {
+                    var lead = from - 1
+                    while lead > lineStart, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+                    let (scalar, _) = Self.decode(bytes, lead)
+                    guard TextScanner.isWordScalar(scalar) || scalar == "'" else { break }
+                    from = lead
+                    isASCII = false
+                }
                 // No abbreviation is longer than six scalars ("approx", "gov't").
                 length += 1
                 if length > 6 { return false }
             }
-            // Nearly every sentence ends so: an ASCII word of up to eight bytes, looked up as one
-            // number instead of as a new lower-cased string.
-            if dot - from <= 8, bytes[from ..< dot].allSatisfy({ $0 < 0x80 }) {
-                switch dot - from {
+            if isASCII {
+                switch length {
                 case 0: return false
                 case 1: return !(bytes[from] >= 0x30 && bytes[from] <= 0x39)
-                default:
-                    var key: UInt64 = 0
-                    // Letters fold to lower case by setting bit 5; digits and the apostrophe have it set.
-                    for index in from ..< dot { key |= UInt64(bytes[index] | 0x20) << UInt64(8 * (index - from)) }
-                    return TextScanner.abbreviationKeys.contains(key)
+                default: return TextScanner.isAbbreviationKey(key)
                 }
             }
             // SAFETY: `from ..< dot` lies inside the line being read (`lineStart <= from <= dot`).
