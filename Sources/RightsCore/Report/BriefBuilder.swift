@@ -7,6 +7,9 @@ public struct BriefBuilder: Sendable {
     public var historyMonths = 6
     /// Incidents quoted per covered indicator.
     public var quotesPerIndicator = 3
+    /// People listed in a brief: a store of hostile or bulk articles can name thousands in one
+    /// month, and a brief is read, not searched.
+    public var peoplePerBrief = 100
 
     public init(rules: RuleSet) {
         self.rules = rules
@@ -44,9 +47,11 @@ public struct BriefBuilder: Sendable {
             var perSource: [String: Set<ArticleID>] = [:]
             for input in mine { perSource[input.source ?? "unknown source", default: []].insert(input.finding.articleID) }
             let sources = perSource.map { (name: $0.key, articles: $0.value.count) }.sorted { ($1.articles, $0.name) < ($0.articles, $1.name) }
+            let named = people(events: events, read: read)
             briefs.append(CountryBrief(
                 code: code, name: rules.gazetteer.country(code)?.name ?? code.rawValue, score: score, evidence: evidence,
-                people: people(events: events, read: read), history: months.map { ($0, scoresByMonth[$0]?[code]) }, sources: sources))
+                people: Array(named.prefix(peoplePerBrief)), peopleNamed: named.count, history: months.map { ($0, scoresByMonth[$0]?[code]) },
+                sources: sources))
         }
         let undatedIDs = try store.articleSummaries(undatedOnly: true).map(\.id)
         let undated = try store.articleReferences(undatedIDs).values.sorted { $0.id < $1.id }

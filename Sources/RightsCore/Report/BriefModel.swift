@@ -15,8 +15,11 @@ public struct CountryBrief: Sendable {
     public var score: CountryScore
     /// The strongest incidents per covered indicator, one quote each.
     public var evidence: [IndicatorEvidence]
-    /// The people the month's incidents name, for a tracker.
+    /// The people the month's incidents name, for a tracker: the first `BriefBuilder.peoplePerBrief`
+    /// of them by the day they were first reported.
     public var people: [NamedPerson]
+    /// How many the month's incidents name in all (the workbook's Incidents sheet lists every one).
+    public var peopleNamed: Int
     /// Concern per indicator over the months shown in the picture (oldest first).
     public var history: [(month: Month, scores: CountryScore?)]
     public var sources: [(name: String, articles: Int)]

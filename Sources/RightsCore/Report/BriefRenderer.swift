@@ -133,6 +133,8 @@ public struct BriefRenderer: Sendable {
             "evidence": evidence,
             "has_people": !people.isEmpty,
             "people": people,
+            "has_more_people": country.peopleNamed > people.count,
+            "more_people": country.peopleNamed - people.count == 1 ? "1 more person is" : "\(country.peopleNamed - people.count) more people are",
             "has_gaps": !gaps.isEmpty,
             "gaps": gaps.joined(separator: ", "),
             "sources": country.sources.map { ["name": md($0.name), "articles": $0.articles] },

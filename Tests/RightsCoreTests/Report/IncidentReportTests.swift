@@ -65,6 +65,26 @@ import Testing
         }
     }
 
+    @Test("a brief lists at most peoplePerBrief people, the earliest reported, and says how many more the workbook lists")
+    func peopleAreCapped() async throws {
+        let store = try await Self.store()
+        var builder = BriefBuilder(rules: ShippedRules.ruleSet)
+        let all = try #require(try builder.build(month: Self.month, store: store, incidents: ShippedIncidents.of(store)).countries.first { $0.code == "KZ" })
+        try #require(all.people.count == 2 && all.peopleNamed == 2, "the sample no longer names two people: \(all.people.map(\.name))")
+        builder.peoplePerBrief = 1
+        let briefs = try builder.build(month: Self.month, store: store, incidents: ShippedIncidents.of(store))
+        let kz = try #require(briefs.countries.first { $0.code == "KZ" })
+        #expect(kz.people.map(\.name) == [all.people[0].name])
+        #expect(kz.peopleNamed == 2)
+        let files = try BriefRenderer(templates: BriefTests.templates).render(briefs)
+        let markdown = try #require(files.first { $0.path == "2026-10/KZ.md" }).content
+        #expect(markdown.contains("1 more person is named this month: the workbook's Incidents sheet lists them all."))
+        #expect(!markdown.contains("| \(all.people[1].name) |"))
+        let uncapped = try BriefRenderer(templates: BriefTests.templates).render(try BriefBuilder(rules: ShippedRules.ruleSet)
+            .build(month: Self.month, store: store, incidents: ShippedIncidents.of(store)))
+        #expect(!(try #require(uncapped.first { $0.path == "2026-10/KZ.md" }).content.contains("named this month: the workbook")))
+    }
+
     @Test("a person named only by a rejected finding is not listed, while the incident still counts")
     func rejectedNameLeavesPeople() async throws {
         let store = try RightsStore()
