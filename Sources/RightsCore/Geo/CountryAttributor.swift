@@ -2,8 +2,55 @@
 public struct Attribution: Sendable, Equatable {
     public var country: CountryCode
     public var method: AttributionMethod
-    public var detail: String
+    /// Why the country was chosen, kept in parts for a name of the sentence (most findings): the
+    /// finding's attribution text is then written once, not its detail first and then the whole.
+    var reason: AttributionReason
     public var confidence: Double
+
+    /// Why, as the finding tells it after its method: "'Kazakhstan' (name)", "headline".
+    public var detail: String {
+        get { reason.text }
+        set { reason = .text(newValue) }
+    }
+
+    init(country: CountryCode, method: AttributionMethod, detail: String, confidence: Double) {
+        self.init(country: country, method: method, reason: .text(detail), confidence: confidence)
+    }
+
+    init(country: CountryCode, method: AttributionMethod, reason: AttributionReason, confidence: Double) {
+        self.country = country
+        self.method = method
+        self.reason = reason
+        self.confidence = confidence
+    }
+
+    /// "method: detail", with ", HK reported under CN" when the country is reported under `sovereign`.
+    func text(reportedUnder sovereign: CountryCode?) -> String {
+        let under = sovereign.map { (country.rawValue, " reported under ", $0.rawValue) }
+        switch reason {
+        case let .name(name, kind):
+            if let under {
+                return joinedText(method.rawValue, ": '", name, "' (", kind.rawValue, "), ", under.0, under.1, under.2)
+            }
+            return joinedText(method.rawValue, ": '", name, "' (", kind.rawValue, ")")
+        case let .text(detail):
+            if let under { return joinedText(method.rawValue, ": ", detail, ", ", under.0, under.1, under.2) }
+            return joinedText(method.rawValue, ": ", detail)
+        }
+    }
+}
+
+/// An attribution's detail: a name of the sentence and its kind ("'Kazakhstan' (name)"), or a text.
+enum AttributionReason: Sendable, Equatable {
+    case name(String, PlaceKind)
+    case text(String)
+
+    var text: String {
+        switch self {
+        case let .name(name, kind): joinedText("'", name, "' (", kind.rawValue, ")")
+        case let .text(text): text
+        }
+    }
 }
 
 /// Decides which country a matched sentence is about (see DESIGN.md, "Country attribution").
@@ -434,7 +481,9 @@ struct AttributionSearch {
     mutating func choose(_ mention: PlaceMention, _ method: AttributionMethod) {
         var value = method == .sentence ? confidence.sentence : confidence.list
         if mention.place.isAmbiguous { value = min(value, confidence.ambiguous) }
-        add(mention, method, confidence: value) { joinedText("'", mention.text, "' (", mention.place.kind.rawValue, ")") }
+        for code in mention.countries where !chosen.contains(where: { $0.country == code }) {
+            chosen.append(Attribution(country: code, method: method, reason: .name(mention.text, mention.place.kind), confidence: value))
+        }
     }
 
     /// Chooses each country of `mention` not chosen yet; `detail` is made only for those.
