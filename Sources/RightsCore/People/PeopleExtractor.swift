@@ -100,7 +100,8 @@ public struct SentencePeople: Sendable {
     /// The person the article introduced by this full name or, unambiguously, this surname.
     /// Everyone it could be is introduced in a sentence holding the name's last word, so the cast
     /// of the sentences that hold it answers as the whole article's would.
-    private mutating func introduced(_ folded: [String]) -> Introduction? {
+    /// `lastToken`: the token of the name's last word, read packed.
+    private mutating func introduced(_ folded: [String], lastToken: Int) -> Introduction? {
         guard let last = folded.last else { return nil }
         if let whole { return whole.find(folded) }
         if let cast = casts[last] { return cast.find(folded) }
@@ -113,7 +114,8 @@ public struct SentencePeople: Sendable {
             return cast.find(folded)
         }
         let tokens = reader.text.tokens
-        let packed = Token.pack(last)
+        // A token holds its word packed exactly when the word packs (`Token.pack(last)`).
+        let packed = tokens[lastToken].packedWord.map { ($0.low, $0.high) }
         var people: [Introduction] = []
         for sentence in introducing {
             let range = reader.text.sentences[sentence].tokenRange
@@ -133,7 +135,7 @@ public struct SentencePeople: Sendable {
     private mutating func ownPeople(_ index: Int) -> [PersonMention] {
         if let known = own[index] { return known }
         let reader = self.reader
-        let found = reader.mentions(in: reader.text.sentences[index], introductions: introductions(of: index)) { introduced($0) }
+        let found = reader.mentions(in: reader.text.sentences[index], introductions: introductions(of: index)) { introduced($0, lastToken: $1) }
         own[index] = found
         return found
     }
