@@ -26,15 +26,18 @@ struct FindingFactory {
     private var sentenceIndex = 0
     /// The article's people, read only for sentences that give a finding (a few per article).
     private var people: SentencePeople?
-    private let lexicon: PeopleLexicon
+    /// The rules, whose people lexicon the people are read with: held by reference, where a copy
+    /// of the lexicon retains each of its many tables.
+    private let compiled: CompiledRules
     private let text: ScannedText
 
-    init(articleID: ArticleID, month: Month?, settings: EngineSettings, people lexicon: PeopleLexicon, text: ScannedText) {
+    init(articleID: ArticleID, month: Month?, compiled: CompiledRules, text: ScannedText) {
         self.articleID = articleID
         self.month = month
+        let settings = compiled.ruleSet.engine
         reportUnder = settings.reportUnder.map { ($0.key, $0.value) }
         confidence = settings.confidence
-        self.lexicon = lexicon
+        self.compiled = compiled
         self.text = text
     }
 
@@ -86,10 +89,10 @@ struct FindingFactory {
 
     /// The people of the current sentence; the article's introductions are read at the first.
     private mutating func sentencePeople() -> [PersonMention] {
-        if lexicon.namesNoOne { return [] }
         if people == nil {
+            if compiled.ruleSet.people.namesNoOne { return [] }
             // The compiled rules' lexicon is this one (the rule set's), so the tokens carry its facts.
-            people = SentencePeople(lexicon: lexicon, text: text, marked: true)
+            people = SentencePeople(lexicon: compiled.ruleSet.people, text: text, marked: true)
         }
         return people!.people(ofSentence: sentenceIndex)
     }

@@ -108,7 +108,9 @@ final class SentenceReader: Sendable {
                 index = run.upperBound
                 continue
             }
-            if !covered.contains(index), let run = nameRun(at: index, end: end), kind(of: run) == .person, run.count >= 2 || index > sentence.tokenStart {
+            // Most tokens are not capitalised, so start no name: passed over without a call.
+            if text.tokens[index].isCapitalized, !covered.contains(index), let run = nameRun(at: index, end: end), kind(of: run) == .person,
+               run.count >= 2 || index > sentence.tokenStart {
                 if let role = apposition(after: run, end: end) {
                     var runs = [run]
                     if let previous = listedBefore(run, from: sentence.tokenStart) { runs.insert(previous, at: 0) }
@@ -149,7 +151,7 @@ final class SentenceReader: Sendable {
         }
         var index = sentence.tokenStart
         while index < sentence.tokenEnd {
-            guard !covered.contains(index), let run = nameRun(at: index, end: sentence.tokenEnd) else { index += 1; continue }
+            guard text.tokens[index].isCapitalized, !covered.contains(index), let run = nameRun(at: index, end: sentence.tokenEnd) else { index += 1; continue }
             // A place or an organisation is no one introduced elsewhere ("Georgia" is not "Maria Georgia").
             if kind(of: run) == .person, let known = introduced(run.map(word), run.upperBound - 1), !known.isRelation, !isSpeaker(run, sentence: sentence) {
                 add(known.mention)
