@@ -500,7 +500,6 @@ struct AttributionSearch {
 /// returns a range of phrase numbers. Reading a phrase copies nothing, so nothing shared by the
 /// analysis tasks is retained for each place name (on two cores those counts were fought over).
 final class PhraseIndex: Sendable {
-    private struct PackedWord: Hashable { let low: UInt64, high: UInt64 }
     /// The words of every phrase, folded, one phrase after the other.
     private let words: [String]
     /// `Token.pack` of each of `words`; nil for a word too long or not ASCII (compared as a string).
@@ -508,7 +507,7 @@ final class PhraseIndex: Sendable {
     /// Phrase `i` is `words[wordStarts[i] ..< wordStarts[i + 1]]`.
     private let wordStarts: [Int]
     /// The phrases of each key word, by number (those of one key are numbered together).
-    private let byPacked: [PackedWord: Range<Int>]
+    private let byPacked: PackedWordTable<Range<Int>>
     /// Keys that do not pack (long or not ASCII): looked up by the token's folded string.
     private let byWord: [String: Range<Int>]
 
@@ -521,7 +520,7 @@ final class PhraseIndex: Sendable {
             grouped[word, default: []].append(phrase)
         }
         var words: [String] = [], wordStarts: [Int] = [0]
-        var byPacked: [PackedWord: Range<Int>] = [:], byWord: [String: Range<Int>] = [:]
+        var byPacked = PackedWordTable<Range<Int>>(), byWord: [String: Range<Int>] = [:]
         for word in keys {
             let first = wordStarts.count - 1
             for phrase in grouped[word]! {
@@ -529,7 +528,7 @@ final class PhraseIndex: Sendable {
                 wordStarts.append(words.count)
             }
             let numbers = first ..< wordStarts.count - 1
-            if let packed = Token.pack(word) { byPacked[PackedWord(low: packed.0, high: packed.1)] = numbers } else { byWord[word] = numbers }
+            if let packed = Token.pack(word) { byPacked.set(numbers, for: PackedWord(packed)) } else { byWord[word] = numbers }
         }
         self.words = words
         packedWords = words.map(Token.pack)
@@ -542,7 +541,7 @@ final class PhraseIndex: Sendable {
     func phrases(keyedBy index: Int, in text: ScannedText) -> Range<Int> {
         let token = text.tokens[index]
         guard token.spill < 0 else { return byWord[text.word(index)] ?? 0 ..< 0 }
-        return byPacked[PackedWord(low: token.inline0, high: token.inline1)] ?? 0 ..< 0
+        return byPacked.value(PackedWord((token.inline0, token.inline1))) ?? 0 ..< 0
     }
 
     /// How many words phrase `phrase` has.

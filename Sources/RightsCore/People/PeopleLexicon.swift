@@ -203,20 +203,10 @@ struct RolePhrase: Sendable, Equatable {
 /// at a token is found without making an array of words for each length tried.
 struct PhraseTrie<Value: Sendable & Equatable>: Sendable, Equatable {
     private var children: [[String: Int32]] = [[:]]
-    /// The same edges for the words a token holds packed (ASCII of up to 16 bytes, nearly all): a
-    /// token's word is then looked up without making its `String` and hashing it.
-    private var packedChildren: [PackedEdge: Int32] = [:]
+    /// The same edges for the words a token holds packed (ASCII of up to 16 bytes, nearly all), by
+    /// node: a token's word is then looked up without making its `String` and hashing it.
+    private var packedChildren = PackedWordTable<Int32>()
     private var values: [Value?] = [nil]
-
-    private struct PackedEdge: Hashable, Sendable {
-        let node: Int32
-        let word: PackedWord
-
-        func hash(into hasher: inout Hasher) {
-            // One word for the hasher, as `PackedWord` does.
-            hasher.combine(word.low &* 0x9E37_79B9_7F4A_7C15 ^ word.high ^ UInt64(UInt32(bitPattern: node)) &* 0xC2B2_AE3D_27D4_EB4F)
-        }
-    }
 
     mutating func insert(_ phrase: [String], _ value: Value) {
         guard !phrase.isEmpty else { return }
@@ -228,7 +218,7 @@ struct PhraseTrie<Value: Sendable & Equatable>: Sendable, Equatable {
                 children.append([:])
                 values.append(nil)
                 children[node][word] = Int32(children.count - 1)
-                if let packed = Token.pack(word) { packedChildren[PackedEdge(node: Int32(node), word: PackedWord(packed))] = Int32(children.count - 1) }
+                if let packed = Token.pack(word) { packedChildren.set(Int32(children.count - 1), for: PackedWord(packed), tag: Int32(node)) }
                 node = children.count - 1
             }
         }
@@ -240,7 +230,7 @@ struct PhraseTrie<Value: Sendable & Equatable>: Sendable, Equatable {
     /// at all; a spilled one is looked up by its string.
     @inline(__always)
     private func child(of node: Int, _ token: Token, in text: ScannedText) -> Int? {
-        if let packed = token.packedWord { return packedChildren[PackedEdge(node: Int32(node), word: packed)].map(Int.init) }
+        if let packed = token.packedWord { return packedChildren.value(packed, tag: Int32(node)).map(Int.init) }
         return children[node][text.word(of: token)].map(Int.init)
     }
 
