@@ -85,8 +85,8 @@ public final class CountryAttributor: Sendable {
     public init(settings: EngineSettings, gazetteer: Gazetteer) {
         self.settings = settings
         self.gazetteer = gazetteer
-        speakerAfterByFirst = PhraseIndex(settings.speakerAfter.filter { !$0.isEmpty }, keyedBy: { $0[0] })
-        speakerBeforeByLast = PhraseIndex(settings.speakerBefore.filter { !$0.isEmpty }, keyedBy: { $0[$0.count - 1] })
+        speakerAfterByFirst = PhraseIndex(settings.speakerAfter.filter { !$0.isEmpty }, keyedBy: { $0[0] }, adjacentOffset: 1)
+        speakerBeforeByLast = PhraseIndex(settings.speakerBefore.filter { !$0.isEmpty }, keyedBy: { $0[$0.count - 1] }, adjacentOffset: -1)
         packedDeterminers = settings.determiners.sorted().compactMap { Token.pack($0) }
         packedPassiveAuxiliaries = settings.passiveAuxiliaries.sorted().compactMap { Token.pack($0) }
         order = settings.attributionOrder
@@ -223,8 +223,15 @@ public final class CountryAttributor: Sendable {
             guard position >= sentenceRange.lowerBound, position + index.wordCount(phrase) <= sentenceRange.upperBound else { return false }
             return index.isRead(phrase, in: text, at: position)
         }
+        // A phrase of two words or more whose word next to the key is not there cannot follow:
+        // passed over without reading it whole.
+        func mayFollow(_ phrase: Int, of index: PhraseIndex, key: Int) -> Bool {
+            let adjacent = key + index.adjacentOffset
+            return !sentenceRange.contains(adjacent) || index.mayBeRead(phrase, adjacent: tokens[adjacent])
+        }
         if match.end < sentenceRange.upperBound, tokens[match.end].is(.speakerAfterFirst) {
-            for phrase in speakerAfterByFirst.phrases(keyedBy: match.end, in: text) where follows(phrase, of: speakerAfterByFirst, at: match.end) { return true }
+            for phrase in speakerAfterByFirst.phrases(keyedBy: match.end, in: text)
+            where mayFollow(phrase, of: speakerAfterByFirst, key: match.end) && follows(phrase, of: speakerAfterByFirst, at: match.end) { return true }
         }
         func isLocative(_ position: Int) -> Bool {
             position >= sentenceRange.lowerBound && tokens[position].is(.locative)
@@ -236,7 +243,8 @@ public final class CountryAttributor: Sendable {
         while gap <= skip {
             if match.start - gap - 1 >= sentenceRange.lowerBound, tokens[match.start - gap - 1].is(.speakerBeforeLast) {
                 // "in neighbouring Tajikistan, an activist was jailed": a one-word phrase after "in" sets the scene.
-                for phrase in speakerBeforeByLast.phrases(keyedBy: match.start - gap - 1, in: text) {
+                for phrase in speakerBeforeByLast.phrases(keyedBy: match.start - gap - 1, in: text)
+                where mayFollow(phrase, of: speakerBeforeByLast, key: match.start - gap - 1) {
                     let length = speakerBeforeByLast.wordCount(phrase)
                     if follows(phrase, of: speakerBeforeByLast, at: match.start - gap - length) && !(length == 1 && isLocative(match.start - gap - 2)) { return true }
                 }
@@ -511,7 +519,15 @@ final class PhraseIndex: Sendable {
     /// Keys that do not pack (long or not ASCII): looked up by the token's folded string.
     private let byWord: [String: Range<Int>]
 
-    init(_ phrases: [[String]], keyedBy key: ([String]) -> String) {
+    /// Per phrase, the packed word next to its key word (`adjacent`), when it has one that packs:
+    /// the few phrases sharing a key ("based in", "exiled in", "told reporters in") are told
+    /// apart by it before they are read whole.
+    private let packedAdjacent: [(UInt64, UInt64)?]
+    /// Where that word stands relative to the key word: -1 (before it) or 1 (after it).
+    let adjacentOffset: Int
+
+    /// `adjacentOffset`: -1 for phrases keyed by their last word, 1 for phrases keyed by their first.
+    init(_ phrases: [[String]], keyedBy key: ([String]) -> String, adjacentOffset: Int) {
         var keys: [String] = []
         var grouped: [String: [[String]]] = [:]
         for phrase in phrases {
@@ -532,6 +548,12 @@ final class PhraseIndex: Sendable {
         }
         self.words = words
         packedWords = words.map(Token.pack)
+        self.adjacentOffset = adjacentOffset
+        packedAdjacent = (0 ..< wordStarts.count - 1).map { phrase in
+            let first = wordStarts[phrase], end = wordStarts[phrase + 1]
+            guard end - first >= 2 else { return nil }
+            return Token.pack(adjacentOffset < 0 ? words[end - 2] : words[first + 1])
+        }
         self.wordStarts = wordStarts
         self.byPacked = byPacked
         self.byWord = byWord
@@ -542,6 +564,14 @@ final class PhraseIndex: Sendable {
         let token = text.tokens[index]
         guard token.spill < 0 else { return byWord[text.word(index)] ?? 0 ..< 0 }
         return byPacked.value(PackedWord((token.inline0, token.inline1))) ?? 0 ..< 0
+    }
+
+    /// Whether phrase `phrase` may be read where its key word's neighbour (at `adjacentOffset`) is
+    /// `token`: false only when that word packs and the token does not hold it.
+    @inline(__always)
+    func mayBeRead(_ phrase: Int, adjacent token: Token) -> Bool {
+        guard let packed = packedAdjacent[phrase] else { return true }
+        return token.holds(packed)
     }
 
     /// How many words phrase `phrase` has.
