@@ -223,15 +223,9 @@ public final class CountryAttributor: Sendable {
             guard position >= sentenceRange.lowerBound, position + index.wordCount(phrase) <= sentenceRange.upperBound else { return false }
             return index.isRead(phrase, in: text, at: position)
         }
-        // A phrase of two words or more whose word next to the key is not there cannot follow:
-        // passed over without reading it whole.
-        func mayFollow(_ phrase: Int, of index: PhraseIndex, key: Int) -> Bool {
-            let adjacent = key + index.adjacentOffset
-            return !sentenceRange.contains(adjacent) || index.mayBeRead(phrase, adjacent: tokens[adjacent])
-        }
-        if match.end < sentenceRange.upperBound, tokens[match.end].is(.speakerAfterFirst) {
-            for phrase in speakerAfterByFirst.phrases(keyedBy: match.end, in: text)
-            where mayFollow(phrase, of: speakerAfterByFirst, key: match.end) && follows(phrase, of: speakerAfterByFirst, at: match.end) { return true }
+        if match.end < sentenceRange.upperBound, tokens[match.end].is(.speakerAfterFirst),
+           speakerAfterByFirst.contains(keyedBy: match.end, in: text, sentence: sentenceRange, where: { follows($0, of: speakerAfterByFirst, at: match.end) }) {
+            return true
         }
         func isLocative(_ position: Int) -> Bool {
             position >= sentenceRange.lowerBound && tokens[position].is(.locative)
@@ -243,11 +237,12 @@ public final class CountryAttributor: Sendable {
         while gap <= skip {
             if match.start - gap - 1 >= sentenceRange.lowerBound, tokens[match.start - gap - 1].is(.speakerBeforeLast) {
                 // "in neighbouring Tajikistan, an activist was jailed": a one-word phrase after "in" sets the scene.
-                for phrase in speakerBeforeByLast.phrases(keyedBy: match.start - gap - 1, in: text)
-                where mayFollow(phrase, of: speakerBeforeByLast, key: match.start - gap - 1) {
+                let key = match.start - gap - 1
+                let found = speakerBeforeByLast.contains(keyedBy: key, in: text, sentence: sentenceRange) { phrase in
                     let length = speakerBeforeByLast.wordCount(phrase)
-                    if follows(phrase, of: speakerBeforeByLast, at: match.start - gap - length) && !(length == 1 && isLocative(match.start - gap - 2)) { return true }
+                    return follows(phrase, of: speakerBeforeByLast, at: key + 1 - length) && !(length == 1 && isLocative(key - 1))
                 }
+                if found { return true }
             }
             gap += 1
         }
@@ -505,9 +500,20 @@ struct AttributionSearch {
 /// Phrases grouped by one of their words, looked up by a token of the text without building its string.
 ///
 /// A class with flat tables: a phrase is a number, its words a range of `words`, and a lookup
-/// returns a range of phrase numbers. Reading a phrase copies nothing, so nothing shared by the
+/// returns ranges of phrase numbers. Reading a phrase copies nothing, so nothing shared by the
 /// analysis tasks is retained for each place name (on two cores those counts were fought over).
+///
+/// Within a key word's phrases, those with a word next to the key ("based in", "exiled in", "told
+/// reporters in": most place names follow "in") are found by that word too, so only the phrases
+/// that can be there are read.
 final class PhraseIndex: Sendable {
+    /// The phrases of one key word: `all`, of which `unpaired` (one word, or the word next to the
+    /// key does not pack) come first, then those found by the word next to the key.
+    private struct Group: Sendable, Equatable {
+        var all: Range<Int>
+        var unpaired: Range<Int>
+    }
+
     /// The words of every phrase, folded, one phrase after the other.
     private let words: [String]
     /// `Token.pack` of each of `words`; nil for a word too long or not ASCII (compared as a string).
@@ -515,19 +521,21 @@ final class PhraseIndex: Sendable {
     /// Phrase `i` is `words[wordStarts[i] ..< wordStarts[i + 1]]`.
     private let wordStarts: [Int]
     /// The phrases of each key word, by number (those of one key are numbered together).
-    private let byPacked: PackedWordTable<Range<Int>>
+    private let byPacked: PackedWordTable<Group>
     /// Keys that do not pack (long or not ASCII): looked up by the token's folded string.
-    private let byWord: [String: Range<Int>]
-
-    /// Per phrase, the packed word next to its key word (`adjacent`), when it has one that packs:
-    /// the few phrases sharing a key ("based in", "exiled in", "told reporters in") are told
-    /// apart by it before they are read whole.
-    private let packedAdjacent: [(UInt64, UInt64)?]
-    /// Where that word stands relative to the key word: -1 (before it) or 1 (after it).
+    private let byWord: [String: Group]
+    /// The paired phrases of a group with one word next to the key, by that word packed and the
+    /// group's first phrase number.
+    private let byAdjacent: PackedWordTable<Range<Int>>
+    /// Where the word next to the key stands: -1 (before it) or 1 (after it).
     let adjacentOffset: Int
 
     /// `adjacentOffset`: -1 for phrases keyed by their last word, 1 for phrases keyed by their first.
     init(_ phrases: [[String]], keyedBy key: ([String]) -> String, adjacentOffset: Int) {
+        func adjacent(_ phrase: [String]) -> (UInt64, UInt64)? {
+            guard phrase.count >= 2 else { return nil }
+            return Token.pack(adjacentOffset < 0 ? phrase[phrase.count - 2] : phrase[1])
+        }
         var keys: [String] = []
         var grouped: [String: [[String]]] = [:]
         for phrase in phrases {
@@ -536,42 +544,55 @@ final class PhraseIndex: Sendable {
             grouped[word, default: []].append(phrase)
         }
         var words: [String] = [], wordStarts: [Int] = [0]
-        var byPacked = PackedWordTable<Range<Int>>(), byWord: [String: Range<Int>] = [:]
+        var byPacked = PackedWordTable<Group>(), byWord: [String: Group] = [:]
+        var byAdjacent = PackedWordTable<Range<Int>>()
         for word in keys {
             let first = wordStarts.count - 1
-            for phrase in grouped[word]! {
+            func number(_ phrase: [String]) {
                 words += phrase
                 wordStarts.append(words.count)
             }
-            let numbers = first ..< wordStarts.count - 1
-            if let packed = Token.pack(word) { byPacked.set(numbers, for: PackedWord(packed)) } else { byWord[word] = numbers }
+            let members = grouped[word]!
+            for phrase in members where adjacent(phrase) == nil { number(phrase) }
+            let unpaired = first ..< wordStarts.count - 1
+            var neighbours: [PackedWord] = []
+            var byNeighbour: [PackedWord: [[String]]] = [:]
+            for phrase in members {
+                guard let packed = adjacent(phrase).map(PackedWord.init) else { continue }
+                if byNeighbour[packed] == nil { neighbours.append(packed) }
+                byNeighbour[packed, default: []].append(phrase)
+            }
+            for neighbour in neighbours {
+                let start = wordStarts.count - 1
+                for phrase in byNeighbour[neighbour]! { number(phrase) }
+                byAdjacent.set(start ..< wordStarts.count - 1, for: neighbour, tag: Int32(first))
+            }
+            let group = Group(all: first ..< wordStarts.count - 1, unpaired: unpaired)
+            if let packed = Token.pack(word) { byPacked.set(group, for: PackedWord(packed)) } else { byWord[word] = group }
         }
         self.words = words
         packedWords = words.map(Token.pack)
-        self.adjacentOffset = adjacentOffset
-        packedAdjacent = (0 ..< wordStarts.count - 1).map { phrase in
-            let first = wordStarts[phrase], end = wordStarts[phrase + 1]
-            guard end - first >= 2 else { return nil }
-            return Token.pack(adjacentOffset < 0 ? words[end - 2] : words[first + 1])
-        }
         self.wordStarts = wordStarts
         self.byPacked = byPacked
         self.byWord = byWord
+        self.byAdjacent = byAdjacent
+        self.adjacentOffset = adjacentOffset
     }
 
-    /// The phrases keyed by the word of token `index` (empty if none).
-    func phrases(keyedBy index: Int, in text: ScannedText) -> Range<Int> {
-        let token = text.tokens[index]
-        guard token.spill < 0 else { return byWord[text.word(index)] ?? 0 ..< 0 }
-        return byPacked.value(PackedWord((token.inline0, token.inline1))) ?? 0 ..< 0
-    }
-
-    /// Whether phrase `phrase` may be read where its key word's neighbour (at `adjacentOffset`) is
-    /// `token`: false only when that word packs and the token does not hold it.
+    /// Whether `predicate` holds for a phrase keyed by the word of token `index` that the tokens
+    /// around it could read: every phrase of the key when the word next to it (at `adjacentOffset`)
+    /// is outside `sentence`, else those whose word there is that token's (and the unpaired).
     @inline(__always)
-    func mayBeRead(_ phrase: Int, adjacent token: Token) -> Bool {
-        guard let packed = packedAdjacent[phrase] else { return true }
-        return token.holds(packed)
+    func contains(keyedBy index: Int, in text: ScannedText, sentence: Range<Int>, where predicate: (Int) -> Bool) -> Bool {
+        let token = text.tokens[index]
+        let found = token.spill < 0 ? byPacked.value(PackedWord((token.inline0, token.inline1))) : byWord[text.word(index)]
+        guard let group = found else { return false }
+        let neighbour = index + adjacentOffset
+        guard sentence.contains(neighbour) else { return group.all.contains(where: predicate) }
+        if group.unpaired.contains(where: predicate) { return true }
+        // A paired phrase's word next to the key packs, so a token holding it is packed too.
+        guard let packed = text.tokens[neighbour].packedWord, let paired = byAdjacent.value(packed, tag: Int32(group.all.lowerBound)) else { return false }
+        return paired.contains(where: predicate)
     }
 
     /// How many words phrase `phrase` has.
