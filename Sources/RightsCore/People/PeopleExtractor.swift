@@ -117,15 +117,16 @@ public struct SentencePeople: Sendable {
             return cast.find(folded)
         }
         let tokens = reader.text.tokens
-        // A token holds its word packed exactly when the word packs (`Token.pack(last)`).
+        // A token holds its word packed exactly when the word packs (`Token.pack(last)`): a packed
+        // word is only in packed tokens, compared by their two words; any other only in spilled ones.
         let packed = tokens[lastToken].packedWord.map { ($0.low, $0.high) }
         var people: [Introduction] = []
         for sentence in introducingSentences() {
             let range = reader.text.sentences[sentence].tokenRange
-            let holds = range.contains { position in
-                let token = tokens[position]
-                if let packed, token.holds(packed) { return true }
-                return token.spill >= 0 && reader.text.word(of: token) == last
+            let holds = if let packed {
+                range.contains { tokens[$0].holds(packed) }
+            } else {
+                range.contains { tokens[$0].spill >= 0 && reader.text.word(of: tokens[$0]) == last }
             }
             if holds { people += introductions(of: sentence).filter { $0.name != nil } }
         }
