@@ -132,9 +132,16 @@ public final class CountryAttributor: Sendable {
     public func mentions(_ scan: ArraySlice<PlaceMatch>, places: [PlaceName], text: ScannedText, sentenceRange: Range<Int>,
                          sentence: Int, paragraph: Int, into all: inout [PlaceMention]) {
         let tokens = text.tokens
-        var capitalized = 0
-        for index in sentenceRange where tokens[index].isCapitalized { capitalized += 1 }
-        let isTitleCase = capitalized * 3 >= sentenceRange.count * 2
+        // Counted only for a name followed by a capitalised word (few).
+        var titleCase: Bool?
+        func isTitleCase() -> Bool {
+            if let titleCase { return titleCase }
+            var capitalized = 0
+            for index in sentenceRange where tokens[index].isCapitalized { capitalized += 1 }
+            let found = capitalized * 3 >= sentenceRange.count * 2
+            titleCase = found
+            return found
+        }
         let first = all.count
         for match in scan {
             var mention = PlaceMention(place: places[match.place], start: match.start, end: match.end, sentence: sentence, paragraph: paragraph,
@@ -163,9 +170,10 @@ public final class CountryAttributor: Sendable {
             }
             // "Palestine Action", "Nazarbaev University": a name followed by another capitalised word
             // (not a place, title or actor) is part of an organisation's name.
-            if !isTitleCase, match.end < sentenceRange.upperBound, tokens[match.end].isCapitalized, !scan.contains(where: { $0.start == match.end }),
+            if match.end < sentenceRange.upperBound, tokens[match.end].isCapitalized, !scan.contains(where: { $0.start == match.end }),
                !tokens[match.end].is(.actor), !tokens[match.end].is(.title),
-               tokens[match.end - 1].end == tokens[match.end].start - 1 || text.utf8[tokens[match.end - 1].utf8End] == UInt8(ascii: " ") {
+               tokens[match.end - 1].end == tokens[match.end].start - 1 || text.utf8[tokens[match.end - 1].utf8End] == UInt8(ascii: " "),
+               !isTitleCase() {
                 mention.isOrganisation = true
             }
             all.append(mention)
