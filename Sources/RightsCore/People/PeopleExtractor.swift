@@ -110,7 +110,9 @@ public struct SentencePeople: Sendable {
         if let cast = casts[last] { return cast.find(folded) }
         if casts.count >= Self.castsBeforeWhole {
             var people: [Introduction] = []
-            for sentence in introducingSentences() { people += introductions(of: sentence).filter { $0.name != nil } }
+            for sentence in introducingSentences() {
+                for person in introductions(of: sentence) where person.name != nil { people.append(person) }
+            }
             castPasses += 1
             let cast = Cast(people)
             whole = cast
@@ -128,7 +130,9 @@ public struct SentencePeople: Sendable {
             } else {
                 range.contains { tokens[$0].spill >= 0 && reader.text.word(of: tokens[$0]) == last }
             }
-            if holds { people += introductions(of: sentence).filter { $0.name != nil } }
+            if holds {
+                for person in introductions(of: sentence) where person.name != nil { people.append(person) }
+            }
         }
         castPasses += 1
         let cast = Cast(people)
