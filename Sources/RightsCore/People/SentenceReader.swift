@@ -74,7 +74,11 @@ final class SentenceReader: Sendable {
     /// Whether the sentence has a word that can introduce someone: every introduction starts at a
     /// role or a title, or ends an apposition with a role, so a sentence with neither has none.
     func mayIntroduce(_ sentence: Sentence) -> Bool {
-        (sentence.tokenStart ..< sentence.tokenEnd).contains { !facts($0).isDisjoint(with: [.roleStart, .title]) }
+        let introducing = WordFacts([.roleStart, .title]).rawValue
+        // Read from the tokens' bits in one pass over the sentence's slice (every sentence of an
+        // article is asked at the first name looked up).
+        if marked { return text.tokens[sentence.tokenRange].contains { $0.classes & introducing != 0 } }
+        return sentence.tokenRange.contains { facts($0).rawValue & introducing != 0 }
     }
 
     /// Everyone a sentence introduces by a role, an apposition, a title or a count.
