@@ -126,7 +126,7 @@ public struct SentencePeople: Sendable {
         for sentence in introducingSentences() {
             let range = reader.text.sentences[sentence].tokenRange
             let holds = if let packed {
-                range.contains { tokens[$0].holds(packed) }
+                tokens[range].contains { $0.holds(packed) }
             } else {
                 range.contains { tokens[$0].spill >= 0 && reader.text.word(of: tokens[$0]) == last }
             }
