@@ -48,6 +48,7 @@ extension SentenceVerdict {
     }
 
     /// Punctuation between two tokens that ends a clause: `,;:()` or a dash.
+    @inline(__always)
     static func clauseBreak(between first: Token, and second: Token, _ utf8: [UInt8]) -> Bool {
         var index = first.utf8End
         while index < second.utf8Start {
