@@ -176,7 +176,8 @@ public final class CountryAttributor: Sendable {
                !isTitleCase() {
                 mention.isOrganisation = true
             }
-            all.append(mention)
+            // Moved in, not copied (a copy retains its place and its text).
+            all.append(consume mention)
         }
         // A list shares its role: "criticized by the European Union and the United States".
         if all.count - first > 1 {
