@@ -96,8 +96,7 @@ public struct ArticleAnalyzer: Sendable {
         let places = ArticlePlaces(prepared, scan: scan, title: title, compiled: compiled, attributor: attributor, cache: cache,
                                    matches: &matches, scratch: &scratch)
         let verdict = SentenceVerdict(compiled: compiled, isReview: ReviewHeadline.announcesReview(title, settings: compiled.ruleSet.engine))
-        var factory = FindingFactory(articleID: articleID, month: month, settings: compiled.ruleSet.engine, people: compiled.ruleSet.people,
-                                     text: scanned)
+        var factory = FindingFactory(articleID: articleID, month: month, compiled: compiled, text: scanned)
 
         // An article with matches has a handful of findings: room for them at once, not grown 1, 2, 4, 8.
         var findings: [Finding] = []

@@ -56,6 +56,14 @@ struct ArticlePlaces {
         // A dash within the first 60 scalars, looked for in the bytes: most sentences have none.
         let utf8 = text.utf8
         var index = sentence.utf8Start, scalars = 0
+        // Most openings have no dash: passed over to the first byte that could start one or end
+        // the line, counting scalars as below.
+        while index < utf8.count, scalars < 60 {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0xE2 || byte == UInt8(ascii: "-") { break }
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            index += 1
+        }
         while index < utf8.count, scalars < 60 {
             let byte = utf8[index]
             if byte == 0x0A { return nil }

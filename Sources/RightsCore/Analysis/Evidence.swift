@@ -25,7 +25,17 @@ struct Evidence {
             if item.qualifier == nil { plain = true } else if item.qualifier == .denied { denied = true }
             ruleIndices.append(item.match.rule)
         }
-        ruleIndices.sort { rules[$0].rank < rules[$1].rank }
+        // A handful at most: sorted in place by insertion (ranks are distinct per rule, so any
+        // sort gives this order).
+        for next in ruleIndices.indices.dropFirst() {
+            let rule = ruleIndices[next], rank = rules[rule].rank
+            var position = next
+            while position > 0, rules[ruleIndices[position - 1]].rank > rank {
+                ruleIndices[position] = ruleIndices[position - 1]
+                position -= 1
+            }
+            ruleIndices[position] = rule
+        }
         var ruleIDs: [RuleID] = []
         ruleIDs.reserveCapacity(ruleIndices.count)
         for (position, rule) in ruleIndices.enumerated() where position == 0 || ruleIndices[position - 1] != rule {
@@ -38,7 +48,8 @@ struct Evidence {
         self.severity = severity
         // One plain match makes the evidence plain; else a denial outweighs a hedge.
         qualifier = plain ? nil : (denied ? .denied : .alleged)
-        polarity = Self.polarity(items.map { (rules[$0.match.rule].polarity, $0.match) })
+        // Read in place (most evidence has no improvement, and one pass tells it), not copied into an array.
+        polarity = Self.polarity(items.lazy.map { (rules[$0.match.rule].polarity, $0.match) })
     }
 
     /// An improvement ("pardoned 16 political prisoners") wins over the concern words inside it

@@ -13,7 +13,9 @@ struct FindingFactory {
 
     let articleID: ArticleID
     let month: Month?
-    let reportUnder: [CountryCode: CountryCode]
+    /// engine.yaml `report_under`, a territory and its sovereign: a couple of pairs, compared in
+    /// turn rather than hashed for every finding.
+    let reportUnder: [(territory: CountryCode, sovereign: CountryCode)]
     let confidence: AttributionConfidence
     private var sentenceStart = 0
     private var sentenceEnd = 0
@@ -24,15 +26,18 @@ struct FindingFactory {
     private var sentenceIndex = 0
     /// The article's people, read only for sentences that give a finding (a few per article).
     private var people: SentencePeople?
-    private let lexicon: PeopleLexicon
+    /// The rules, whose people lexicon the people are read with: held by reference, where a copy
+    /// of the lexicon retains each of its many tables.
+    private let compiled: CompiledRules
     private let text: ScannedText
 
-    init(articleID: ArticleID, month: Month?, settings: EngineSettings, people lexicon: PeopleLexicon, text: ScannedText) {
+    init(articleID: ArticleID, month: Month?, compiled: CompiledRules, text: ScannedText) {
         self.articleID = articleID
         self.month = month
-        reportUnder = settings.reportUnder
+        let settings = compiled.ruleSet.engine
+        reportUnder = settings.reportUnder.map { ($0.key, $0.value) }
         confidence = settings.confidence
-        self.lexicon = lexicon
+        self.compiled = compiled
         self.text = text
     }
 
@@ -51,28 +56,28 @@ struct FindingFactory {
     /// Appends the finding of `evidence` placed by `placement`, unless the sentence already has one
     /// for that indicator and country. A territory is reported under its sovereign (engine.yaml `report_under`).
     mutating func add(_ evidence: Evidence, _ placement: Placement, to findings: inout [Finding]) {
-        let country: CountryCode, method: AttributionMethod, attribution: String, value: Double
+        let country: CountryCode, method: AttributionMethod, value: Double
+        var sovereign: CountryCode?
         switch placement {
         case let .attributed(chosen):
-            var detail = chosen.detail
-            if let sovereign = reportUnder[chosen.country] {
-                detail += ", \(chosen.country) reported under \(sovereign)"
-                country = sovereign
-            } else {
-                country = chosen.country
-            }
+            sovereign = reportUnder.first { $0.territory == chosen.country }?.sovereign
+            country = sovereign ?? chosen.country
             method = chosen.method
-            attribution = joinedText(chosen.method.rawValue, ": ", detail)
             value = chosen.confidence * (evidence.qualifier == nil ? 1 : confidence.qualified)
-        case let .continuedList(name, listed):
-            country = reportUnder[listed] ?? listed
+        case let .continuedList(_, listed):
+            country = reportUnder.first { $0.territory == listed }?.sovereign ?? listed
             method = .list
-            attribution = "list: '\(name)' in a list continuing the sentence before"
             // Less sure than a list in the evidence's own sentence; the sentence before's mark is
             // not counted again.
             value = confidence.list * 0.8
         }
         guard !findings[firstFinding...].contains(where: { $0.indicator == evidence.indicator && $0.country == country }) else { return }
+        // Written only for a finding that is kept.
+        let attribution: String
+        switch placement {
+        case let .attributed(chosen): attribution = chosen.text(reportedUnder: sovereign)
+        case let .continuedList(name, _): attribution = "list: '\(name)' in a list continuing the sentence before"
+        }
         findings.append(Finding(
             id: Finding.makeID(article: articleID, sentenceStart: sentenceStart, sentenceEnd: sentenceEnd, indicator: evidence.indicator, country: country),
             articleID: articleID, month: month, country: country, indicator: evidence.indicator,
@@ -84,10 +89,10 @@ struct FindingFactory {
 
     /// The people of the current sentence; the article's introductions are read at the first.
     private mutating func sentencePeople() -> [PersonMention] {
-        if lexicon.namesNoOne { return [] }
         if people == nil {
+            if compiled.ruleSet.people.namesNoOne { return [] }
             // The compiled rules' lexicon is this one (the rule set's), so the tokens carry its facts.
-            people = SentencePeople(lexicon: lexicon, text: text, marked: true)
+            people = SentencePeople(lexicon: compiled.ruleSet.people, text: text, marked: true)
         }
         return people!.people(ofSentence: sentenceIndex)
     }

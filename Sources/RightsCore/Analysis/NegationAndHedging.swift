@@ -34,14 +34,21 @@ extension SentenceVerdict {
         for position in match.start ..< match.end where isNegator(position) {
             return .negated(text.word(position))
         }
+        // A denial around the match outweighs a hedge before it: both windows read in one pass.
         let around = max(sentence.lowerBound, match.start - negationWindow) ..< min(sentence.upperBound, match.end + 3)
-        if around.contains(where: { tokens[$0].is(.denial) }) { return .kept(.denied) }
         let wider = max(sentence.lowerBound, match.start - 6) ..< match.end
-        if wider.contains(where: { tokens[$0].is(.hedge) }) { return .kept(.alleged) }
-        return .kept(nil)
+        var hedged = false
+        for position in min(around.lowerBound, wider.lowerBound) ..< max(around.upperBound, wider.upperBound) {
+            let token = tokens[position]
+            guard token.is([.denial, .hedge]) else { continue }
+            if token.is(.denial), around.contains(position) { return .kept(.denied) }
+            if token.is(.hedge), wider.contains(position) { hedged = true }
+        }
+        return .kept(hedged ? .alleged : nil)
     }
 
     /// Punctuation between two tokens that ends a clause: `,;:()` or a dash.
+    @inline(__always)
     static func clauseBreak(between first: Token, and second: Token, _ utf8: [UInt8]) -> Bool {
         var index = first.utf8End
         while index < second.utf8Start {

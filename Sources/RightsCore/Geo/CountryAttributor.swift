@@ -2,8 +2,55 @@
 public struct Attribution: Sendable, Equatable {
     public var country: CountryCode
     public var method: AttributionMethod
-    public var detail: String
+    /// Why the country was chosen, kept in parts for a name of the sentence (most findings): the
+    /// finding's attribution text is then written once, not its detail first and then the whole.
+    var reason: AttributionReason
     public var confidence: Double
+
+    /// Why, as the finding tells it after its method: "'Kazakhstan' (name)", "headline".
+    public var detail: String {
+        get { reason.text }
+        set { reason = .text(newValue) }
+    }
+
+    init(country: CountryCode, method: AttributionMethod, detail: String, confidence: Double) {
+        self.init(country: country, method: method, reason: .text(detail), confidence: confidence)
+    }
+
+    init(country: CountryCode, method: AttributionMethod, reason: AttributionReason, confidence: Double) {
+        self.country = country
+        self.method = method
+        self.reason = reason
+        self.confidence = confidence
+    }
+
+    /// "method: detail", with ", HK reported under CN" when the country is reported under `sovereign`.
+    func text(reportedUnder sovereign: CountryCode?) -> String {
+        let under = sovereign.map { (country.rawValue, " reported under ", $0.rawValue) }
+        switch reason {
+        case let .name(name, kind):
+            if let under {
+                return joinedText(method.rawValue, ": '", name, "' (", kind.rawValue, "), ", under.0, under.1, under.2)
+            }
+            return joinedText(method.rawValue, ": '", name, "' (", kind.rawValue, ")")
+        case let .text(detail):
+            if let under { return joinedText(method.rawValue, ": ", detail, ", ", under.0, under.1, under.2) }
+            return joinedText(method.rawValue, ": ", detail)
+        }
+    }
+}
+
+/// An attribution's detail: a name of the sentence and its kind ("'Kazakhstan' (name)"), or a text.
+enum AttributionReason: Sendable, Equatable {
+    case name(String, PlaceKind)
+    case text(String)
+
+    var text: String {
+        switch self {
+        case let .name(name, kind): joinedText("'", name, "' (", kind.rawValue, ")")
+        case let .text(text): text
+        }
+    }
 }
 
 /// Decides which country a matched sentence is about (see DESIGN.md, "Country attribution").
@@ -38,8 +85,8 @@ public final class CountryAttributor: Sendable {
     public init(settings: EngineSettings, gazetteer: Gazetteer) {
         self.settings = settings
         self.gazetteer = gazetteer
-        speakerAfterByFirst = PhraseIndex(settings.speakerAfter.filter { !$0.isEmpty }, keyedBy: { $0[0] })
-        speakerBeforeByLast = PhraseIndex(settings.speakerBefore.filter { !$0.isEmpty }, keyedBy: { $0[$0.count - 1] })
+        speakerAfterByFirst = PhraseIndex(settings.speakerAfter.filter { !$0.isEmpty }, keyedBy: { $0[0] }, adjacentOffset: 1)
+        speakerBeforeByLast = PhraseIndex(settings.speakerBefore.filter { !$0.isEmpty }, keyedBy: { $0[$0.count - 1] }, adjacentOffset: -1)
         packedDeterminers = settings.determiners.sorted().compactMap { Token.pack($0) }
         packedPassiveAuxiliaries = settings.passiveAuxiliaries.sorted().compactMap { Token.pack($0) }
         order = settings.attributionOrder
@@ -85,9 +132,16 @@ public final class CountryAttributor: Sendable {
     public func mentions(_ scan: ArraySlice<PlaceMatch>, places: [PlaceName], text: ScannedText, sentenceRange: Range<Int>,
                          sentence: Int, paragraph: Int, into all: inout [PlaceMention]) {
         let tokens = text.tokens
-        var capitalized = 0
-        for index in sentenceRange where tokens[index].isCapitalized { capitalized += 1 }
-        let isTitleCase = capitalized * 3 >= sentenceRange.count * 2
+        // Counted only for a name followed by a capitalised word (few).
+        var titleCase: Bool?
+        func isTitleCase() -> Bool {
+            if let titleCase { return titleCase }
+            var capitalized = 0
+            for index in sentenceRange where tokens[index].isCapitalized { capitalized += 1 }
+            let found = capitalized * 3 >= sentenceRange.count * 2
+            titleCase = found
+            return found
+        }
         let first = all.count
         for match in scan {
             var mention = PlaceMention(place: places[match.place], start: match.start, end: match.end, sentence: sentence, paragraph: paragraph,
@@ -116,12 +170,14 @@ public final class CountryAttributor: Sendable {
             }
             // "Palestine Action", "Nazarbaev University": a name followed by another capitalised word
             // (not a place, title or actor) is part of an organisation's name.
-            if !isTitleCase, match.end < sentenceRange.upperBound, tokens[match.end].isCapitalized, !scan.contains(where: { $0.start == match.end }),
+            if match.end < sentenceRange.upperBound, tokens[match.end].isCapitalized, !scan.contains(where: { $0.start == match.end }),
                !tokens[match.end].is(.actor), !tokens[match.end].is(.title),
-               tokens[match.end - 1].end == tokens[match.end].start - 1 || text.utf8[tokens[match.end - 1].utf8End] == UInt8(ascii: " ") {
+               tokens[match.end - 1].end == tokens[match.end].start - 1 || text.utf8[tokens[match.end - 1].utf8End] == UInt8(ascii: " "),
+               !isTitleCase() {
                 mention.isOrganisation = true
             }
-            all.append(mention)
+            // Moved in, not copied (a copy retains its place and its text).
+            all.append(consume mention)
         }
         // A list shares its role: "criticized by the European Union and the United States".
         if all.count - first > 1 {
@@ -176,8 +232,9 @@ public final class CountryAttributor: Sendable {
             guard position >= sentenceRange.lowerBound, position + index.wordCount(phrase) <= sentenceRange.upperBound else { return false }
             return index.isRead(phrase, in: text, at: position)
         }
-        if match.end < sentenceRange.upperBound, tokens[match.end].is(.speakerAfterFirst) {
-            for phrase in speakerAfterByFirst.phrases(keyedBy: match.end, in: text) where follows(phrase, of: speakerAfterByFirst, at: match.end) { return true }
+        if match.end < sentenceRange.upperBound, tokens[match.end].is(.speakerAfterFirst),
+           speakerAfterByFirst.contains(keyedBy: match.end, in: text, sentence: sentenceRange, where: { follows($0, of: speakerAfterByFirst, at: match.end) }) {
+            return true
         }
         func isLocative(_ position: Int) -> Bool {
             position >= sentenceRange.lowerBound && tokens[position].is(.locative)
@@ -189,10 +246,12 @@ public final class CountryAttributor: Sendable {
         while gap <= skip {
             if match.start - gap - 1 >= sentenceRange.lowerBound, tokens[match.start - gap - 1].is(.speakerBeforeLast) {
                 // "in neighbouring Tajikistan, an activist was jailed": a one-word phrase after "in" sets the scene.
-                for phrase in speakerBeforeByLast.phrases(keyedBy: match.start - gap - 1, in: text) {
+                let key = match.start - gap - 1
+                let found = speakerBeforeByLast.contains(keyedBy: key, in: text, sentence: sentenceRange) { phrase in
                     let length = speakerBeforeByLast.wordCount(phrase)
-                    if follows(phrase, of: speakerBeforeByLast, at: match.start - gap - length) && !(length == 1 && isLocative(match.start - gap - 2)) { return true }
+                    return follows(phrase, of: speakerBeforeByLast, at: key + 1 - length) && !(length == 1 && isLocative(key - 1))
                 }
+                if found { return true }
             }
             gap += 1
         }
@@ -434,7 +493,9 @@ struct AttributionSearch {
     mutating func choose(_ mention: PlaceMention, _ method: AttributionMethod) {
         var value = method == .sentence ? confidence.sentence : confidence.list
         if mention.place.isAmbiguous { value = min(value, confidence.ambiguous) }
-        add(mention, method, confidence: value) { joinedText("'", mention.text, "' (", mention.place.kind.rawValue, ")") }
+        for code in mention.countries where !chosen.contains(where: { $0.country == code }) {
+            chosen.append(Attribution(country: code, method: method, reason: .name(mention.text, mention.place.kind), confidence: value))
+        }
     }
 
     /// Chooses each country of `mention` not chosen yet; `detail` is made only for those.
@@ -448,10 +509,20 @@ struct AttributionSearch {
 /// Phrases grouped by one of their words, looked up by a token of the text without building its string.
 ///
 /// A class with flat tables: a phrase is a number, its words a range of `words`, and a lookup
-/// returns a range of phrase numbers. Reading a phrase copies nothing, so nothing shared by the
+/// returns ranges of phrase numbers. Reading a phrase copies nothing, so nothing shared by the
 /// analysis tasks is retained for each place name (on two cores those counts were fought over).
+///
+/// Within a key word's phrases, those with a word next to the key ("based in", "exiled in", "told
+/// reporters in": most place names follow "in") are found by that word too, so only the phrases
+/// that can be there are read.
 final class PhraseIndex: Sendable {
-    private struct PackedWord: Hashable { let low: UInt64, high: UInt64 }
+    /// The phrases of one key word: `all`, of which `unpaired` (one word, or the word next to the
+    /// key does not pack) come first, then those found by the word next to the key.
+    private struct Group: Sendable, Equatable {
+        var all: Range<Int>
+        var unpaired: Range<Int>
+    }
+
     /// The words of every phrase, folded, one phrase after the other.
     private let words: [String]
     /// `Token.pack` of each of `words`; nil for a word too long or not ASCII (compared as a string).
@@ -459,11 +530,21 @@ final class PhraseIndex: Sendable {
     /// Phrase `i` is `words[wordStarts[i] ..< wordStarts[i + 1]]`.
     private let wordStarts: [Int]
     /// The phrases of each key word, by number (those of one key are numbered together).
-    private let byPacked: [PackedWord: Range<Int>]
+    private let byPacked: PackedWordTable<Group>
     /// Keys that do not pack (long or not ASCII): looked up by the token's folded string.
-    private let byWord: [String: Range<Int>]
+    private let byWord: [String: Group]
+    /// The paired phrases of a group with one word next to the key, by that word packed and the
+    /// group's first phrase number.
+    private let byAdjacent: PackedWordTable<Range<Int>>
+    /// Where the word next to the key stands: -1 (before it) or 1 (after it).
+    let adjacentOffset: Int
 
-    init(_ phrases: [[String]], keyedBy key: ([String]) -> String) {
+    /// `adjacentOffset`: -1 for phrases keyed by their last word, 1 for phrases keyed by their first.
+    init(_ phrases: [[String]], keyedBy key: ([String]) -> String, adjacentOffset: Int) {
+        func adjacent(_ phrase: [String]) -> (UInt64, UInt64)? {
+            guard phrase.count >= 2 else { return nil }
+            return Token.pack(adjacentOffset < 0 ? phrase[phrase.count - 2] : phrase[1])
+        }
         var keys: [String] = []
         var grouped: [String: [[String]]] = [:]
         for phrase in phrases {
@@ -472,28 +553,55 @@ final class PhraseIndex: Sendable {
             grouped[word, default: []].append(phrase)
         }
         var words: [String] = [], wordStarts: [Int] = [0]
-        var byPacked: [PackedWord: Range<Int>] = [:], byWord: [String: Range<Int>] = [:]
+        var byPacked = PackedWordTable<Group>(), byWord: [String: Group] = [:]
+        var byAdjacent = PackedWordTable<Range<Int>>()
         for word in keys {
             let first = wordStarts.count - 1
-            for phrase in grouped[word]! {
+            func number(_ phrase: [String]) {
                 words += phrase
                 wordStarts.append(words.count)
             }
-            let numbers = first ..< wordStarts.count - 1
-            if let packed = Token.pack(word) { byPacked[PackedWord(low: packed.0, high: packed.1)] = numbers } else { byWord[word] = numbers }
+            let members = grouped[word]!
+            for phrase in members where adjacent(phrase) == nil { number(phrase) }
+            let unpaired = first ..< wordStarts.count - 1
+            var neighbours: [PackedWord] = []
+            var byNeighbour: [PackedWord: [[String]]] = [:]
+            for phrase in members {
+                guard let packed = adjacent(phrase).map(PackedWord.init) else { continue }
+                if byNeighbour[packed] == nil { neighbours.append(packed) }
+                byNeighbour[packed, default: []].append(phrase)
+            }
+            for neighbour in neighbours {
+                let start = wordStarts.count - 1
+                for phrase in byNeighbour[neighbour]! { number(phrase) }
+                byAdjacent.set(start ..< wordStarts.count - 1, for: neighbour, tag: Int32(first))
+            }
+            let group = Group(all: first ..< wordStarts.count - 1, unpaired: unpaired)
+            if let packed = Token.pack(word) { byPacked.set(group, for: PackedWord(packed)) } else { byWord[word] = group }
         }
         self.words = words
         packedWords = words.map(Token.pack)
         self.wordStarts = wordStarts
         self.byPacked = byPacked
         self.byWord = byWord
+        self.byAdjacent = byAdjacent
+        self.adjacentOffset = adjacentOffset
     }
 
-    /// The phrases keyed by the word of token `index` (empty if none).
-    func phrases(keyedBy index: Int, in text: ScannedText) -> Range<Int> {
+    /// Whether `predicate` holds for a phrase keyed by the word of token `index` that the tokens
+    /// around it could read: every phrase of the key when the word next to it (at `adjacentOffset`)
+    /// is outside `sentence`, else those whose word there is that token's (and the unpaired).
+    @inline(__always)
+    func contains(keyedBy index: Int, in text: ScannedText, sentence: Range<Int>, where predicate: (Int) -> Bool) -> Bool {
         let token = text.tokens[index]
-        guard token.spill < 0 else { return byWord[text.word(index)] ?? 0 ..< 0 }
-        return byPacked[PackedWord(low: token.inline0, high: token.inline1)] ?? 0 ..< 0
+        let found = token.spill < 0 ? byPacked.value(PackedWord((token.inline0, token.inline1))) : byWord[text.word(index)]
+        guard let group = found else { return false }
+        let neighbour = index + adjacentOffset
+        guard sentence.contains(neighbour) else { return group.all.contains(where: predicate) }
+        if group.unpaired.contains(where: predicate) { return true }
+        // A paired phrase's word next to the key packs, so a token holding it is packed too.
+        guard let packed = text.tokens[neighbour].packedWord, let paired = byAdjacent.value(packed, tag: Int32(group.all.lowerBound)) else { return false }
+        return paired.contains(where: predicate)
     }
 
     /// How many words phrase `phrase` has.

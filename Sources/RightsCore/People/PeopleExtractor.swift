@@ -44,9 +44,11 @@ public struct PeopleExtractor: Sendable {
 ///   the first few distinct names asked about, then one for all; each sentence's introductions read once.
 public struct SentencePeople: Sendable {
     let reader: SentenceReader
-    private var introductions: [[Introduction]?]
-    /// Sentences with a role or a title word: the only ones that introduce anyone.
-    private let introducing: [Int]
+    /// What is known of each sentence so far, read when asked for (one array, not one per kind).
+    private var states: [SentenceState]
+    /// Sentences with a role or a title word, the only ones that introduce anyone: found at the
+    /// first name looked up (many articles look up none).
+    private var introducing: [Int]?
     /// The article's cast of the people whose name ends in a word, by that word.
     private var casts: [String: Cast] = [:]
     /// The whole article's cast, made once `casts` has `castsBeforeWhole` words: each of those cost
@@ -55,74 +57,82 @@ public struct SentencePeople: Sendable {
     static let castsBeforeWhole = 8
     /// Passes made over the introducing sentences so far (what the bound above keeps small).
     private(set) var castPasses = 0
-    private var own: [[PersonMention]?]
-    private var resolved: [[PersonMention]?]
+
+    private struct SentenceState: Sendable {
+        var introductions: [Introduction]?
+        /// The people it names itself.
+        var own: [PersonMention]?
+        /// Its people, or the sentence before's for a "he"/"she" sentence that names no one.
+        var resolved: [PersonMention]?
+    }
 
     /// - Parameter marked: the text was read by `CompiledRules` built with `lexicon` (see `SentenceReader`).
     public init(lexicon: PeopleLexicon, text: ScannedText, marked: Bool = false) {
         reader = SentenceReader(lexicon: lexicon, text: text, marked: marked)
-        let sentences = text.sentences
-        introductions = Array(repeating: nil, count: sentences.count)
-        introducing = sentences.indices.filter { [reader] in reader.mayIntroduce(sentences[$0]) }
-        own = introductions.map { _ in nil }
-        resolved = own
+        states = Array(repeating: SentenceState(), count: text.sentences.count)
     }
 
     /// The people sentence `index` of the text names: its own, or for a sentence opening with
     /// "he"/"she" and naming no one, the one person the sentence before in its paragraph named.
     public mutating func people(ofSentence index: Int) -> [PersonMention] {
-        let sentences = reader.text.sentences
-        guard sentences.indices.contains(index) else { return [] }
-        if let known = resolved[index] { return known }
+        guard states.indices.contains(index) else { return [] }
+        if let known = states[index].resolved { return known }
         // Back through the sentences whose people are the one before's, then forward: no recursion
         // on a long paragraph of "He …" sentences.
         var first = index
-        while first > 0, resolved[first - 1] == nil, needsSentenceBefore(first) { first -= 1 }
+        while first > 0, states[first - 1].resolved == nil, needsSentenceBefore(first) { first -= 1 }
         for current in first ... index {
             var found = ownPeople(current)
-            if needsSentenceBefore(current), let before = resolved[current - 1] ?? own[current - 1] {
+            if needsSentenceBefore(current), let before = states[current - 1].resolved ?? states[current - 1].own {
                 let named = before.filter { $0.name != nil }
                 if named.count == 1 { found = named }
             }
-            resolved[current] = found
+            states[current].resolved = found
         }
-        return resolved[index] ?? []
+        return states[index].resolved ?? []
     }
 
     private mutating func introductions(of index: Int) -> [Introduction] {
-        if let known = introductions[index] { return known }
+        if let known = states[index].introductions { return known }
         let sentence = reader.text.sentences[index]
         let found = reader.mayIntroduce(sentence) ? reader.introductions(in: sentence) : []
-        introductions[index] = found
+        states[index].introductions = found
         return found
     }
 
     /// The person the article introduced by this full name or, unambiguously, this surname.
     /// Everyone it could be is introduced in a sentence holding the name's last word, so the cast
     /// of the sentences that hold it answers as the whole article's would.
-    private mutating func introduced(_ folded: [String]) -> Introduction? {
+    /// `lastToken`: the token of the name's last word, read packed.
+    private mutating func introduced(_ folded: [String], lastToken: Int) -> Introduction? {
         guard let last = folded.last else { return nil }
         if let whole { return whole.find(folded) }
         if let cast = casts[last] { return cast.find(folded) }
         if casts.count >= Self.castsBeforeWhole {
             var people: [Introduction] = []
-            for sentence in introducing { people += introductions(of: sentence).filter { $0.name != nil } }
+            for sentence in introducingSentences() {
+                for person in introductions(of: sentence) where person.name != nil { people.append(person) }
+            }
             castPasses += 1
             let cast = Cast(people)
             whole = cast
             return cast.find(folded)
         }
         let tokens = reader.text.tokens
-        let packed = Token.pack(last)
+        // A token holds its word packed exactly when the word packs (`Token.pack(last)`): a packed
+        // word is only in packed tokens, compared by their two words; any other only in spilled ones.
+        let packed = tokens[lastToken].packedWord.map { ($0.low, $0.high) }
         var people: [Introduction] = []
-        for sentence in introducing {
+        for sentence in introducingSentences() {
             let range = reader.text.sentences[sentence].tokenRange
-            let holds = range.contains { position in
-                let token = tokens[position]
-                if let packed, token.holds(packed) { return true }
-                return token.spill >= 0 && reader.text.word(of: token) == last
+            let holds = if let packed {
+                tokens[range].contains { $0.holds(packed) }
+            } else {
+                range.contains { tokens[$0].spill >= 0 && reader.text.word(of: tokens[$0]) == last }
             }
-            if holds { people += introductions(of: sentence).filter { $0.name != nil } }
+            if holds {
+                for person in introductions(of: sentence) where person.name != nil { people.append(person) }
+            }
         }
         castPasses += 1
         let cast = Cast(people)
@@ -130,11 +140,19 @@ public struct SentencePeople: Sendable {
         return cast.find(folded)
     }
 
+    private mutating func introducingSentences() -> [Int] {
+        if let introducing { return introducing }
+        let reader = self.reader, sentences = reader.text.sentences
+        let found = sentences.indices.filter { reader.mayIntroduce(sentences[$0]) }
+        introducing = found
+        return found
+    }
+
     private mutating func ownPeople(_ index: Int) -> [PersonMention] {
-        if let known = own[index] { return known }
+        if let known = states[index].own { return known }
         let reader = self.reader
-        let found = reader.mentions(in: reader.text.sentences[index], introductions: introductions(of: index)) { introduced($0) }
-        own[index] = found
+        let found = reader.mentions(in: reader.text.sentences[index], introductions: introductions(of: index)) { introduced($0, lastToken: $1) }
+        states[index].own = found
         return found
     }
 

@@ -121,6 +121,12 @@ public struct PeopleLexicon: Sendable, Equatable {
         return (role.singular, role.roleClass, length)
     }
 
+    /// The same, over the tokens of `text`.
+    func role(at index: Int, in text: ScannedText) -> (phrase: String, roleClass: String, length: Int)? {
+        guard let (role, length) = roleTrie.longest(at: index, limit: text.tokens.count - index, in: text) else { return nil }
+        return (role.singular, role.roleClass, length)
+    }
+
     /// The length of the place name starting at token `index`, if one does.
     func placeLength(at index: Int, in words: [String]) -> Int? {
         placeLength(at: index, count: words.count) { words[$0] }
@@ -129,6 +135,11 @@ public struct PeopleLexicon: Sendable, Equatable {
     /// The same, the words of a text of `count` tokens given one by one.
     func placeLength(at index: Int, count: Int, word: (Int) -> String) -> Int? {
         placeTrie.longest(at: index, limit: count - index, word: word)?.length
+    }
+
+    /// The same, over the tokens of `text`.
+    func placeLength(at index: Int, in text: ScannedText) -> Int? {
+        placeTrie.longest(at: index, limit: text.tokens.count - index, in: text)?.length
     }
 
     /// The length of the capital or city name starting at token `index`, if one does.
@@ -192,6 +203,9 @@ struct RolePhrase: Sendable, Equatable {
 /// at a token is found without making an array of words for each length tried.
 struct PhraseTrie<Value: Sendable & Equatable>: Sendable, Equatable {
     private var children: [[String: Int32]] = [[:]]
+    /// The same edges for the words a token holds packed (ASCII of up to 16 bytes, nearly all), by
+    /// node: a token's word is then looked up without making its `String` and hashing it.
+    private var packedChildren = PackedWordTable<Int32>()
     private var values: [Value?] = [nil]
 
     mutating func insert(_ phrase: [String], _ value: Value) {
@@ -204,10 +218,38 @@ struct PhraseTrie<Value: Sendable & Equatable>: Sendable, Equatable {
                 children.append([:])
                 values.append(nil)
                 children[node][word] = Int32(children.count - 1)
+                if let packed = Token.pack(word) { packedChildren.set(Int32(children.count - 1), for: PackedWord(packed), tag: Int32(node)) }
                 node = children.count - 1
             }
         }
         values[node] = value
+    }
+
+    /// The node after `node` by the folded word of `token`. A token holds its word packed exactly
+    /// when the word packs, so a packed token's word is among the packed edges if it is an edge
+    /// at all; a spilled one is looked up by its string.
+    @inline(__always)
+    private func child(of node: Int, _ token: Token, in text: ScannedText) -> Int? {
+        if let packed = token.packedWord { return packedChildren.value(packed, tag: Int32(node)).map(Int.init) }
+        return children[node][text.word(of: token)].map(Int.init)
+    }
+
+    /// `longest(at:limit:word:)` over the tokens of `text`, read packed.
+    func longest(at index: Int, limit: Int, in text: ScannedText) -> (value: Value, length: Int)? {
+        var node = 0, length = 0
+        var best: (value: Value, length: Int)?
+        while length < limit, let next = child(of: node, text.tokens[index + length], in: text) {
+            node = next
+            length += 1
+            if let value = values[node] { best = (value, length) }
+        }
+        return best
+    }
+
+    /// The value of the one-word phrase that is token `index`'s word, if there is one.
+    func value(ofWordAt index: Int, in text: ScannedText) -> Value? {
+        guard let node = child(of: 0, text.tokens[index], in: text) else { return nil }
+        return values[node]
     }
 
     /// The longest phrase of at most `limit` words starting at word `index`: its value and length.

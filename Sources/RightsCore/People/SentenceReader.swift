@@ -52,14 +52,19 @@ final class SentenceReader: Sendable {
     /// Every token's folded word.
     var words: [String] { text.tokens.indices.map(text.word) }
 
-    /// `PeopleLexicon.role(at:count:word:)`, for a token that starts a role phrase at all.
+    /// `PeopleLexicon.role(at:in:)`, for a token that starts a role phrase at all.
     func role(at index: Int) -> (phrase: String, roleClass: String, length: Int)? {
-        facts(index).contains(.roleStart) ? lexicon.role(at: index, count: text.tokens.count, word: word) : nil
+        facts(index).contains(.roleStart) ? lexicon.role(at: index, in: text) : nil
     }
 
-    /// `PeopleLexicon.placeLength(at:count:word:)`, for a token that starts a place name at all.
+    /// Whether token `index`'s word is a role phrase of one word.
+    func isOneWordRole(_ index: Int) -> Bool {
+        facts(index).contains(.roleStart) && lexicon.roleTrie.value(ofWordAt: index, in: text) != nil
+    }
+
+    /// `PeopleLexicon.placeLength(at:in:)`, for a token that starts a place name at all.
     func placeLength(at index: Int) -> Int? {
-        facts(index).contains(.placeStart) ? lexicon.placeLength(at: index, count: text.tokens.count, word: word) : nil
+        facts(index).contains(.placeStart) ? lexicon.placeLength(at: index, in: text) : nil
     }
 
     enum RunKind { case person, organisation, place }
@@ -69,7 +74,11 @@ final class SentenceReader: Sendable {
     /// Whether the sentence has a word that can introduce someone: every introduction starts at a
     /// role or a title, or ends an apposition with a role, so a sentence with neither has none.
     func mayIntroduce(_ sentence: Sentence) -> Bool {
-        (sentence.tokenStart ..< sentence.tokenEnd).contains { !facts($0).isDisjoint(with: [.roleStart, .title]) }
+        let introducing = WordFacts([.roleStart, .title]).rawValue
+        // Read from the tokens' bits in one pass over the sentence's slice (every sentence of an
+        // article is asked at the first name looked up).
+        if marked { return text.tokens[sentence.tokenRange].contains { $0.classes & introducing != 0 } }
+        return sentence.tokenRange.contains { facts($0).rawValue & introducing != 0 }
     }
 
     /// Everyone a sentence introduces by a role, an apposition, a title or a count.
@@ -103,7 +112,9 @@ final class SentenceReader: Sendable {
                 index = run.upperBound
                 continue
             }
-            if !covered.contains(index), let run = nameRun(at: index, end: end), kind(of: run) == .person, run.count >= 2 || index > sentence.tokenStart {
+            // Most tokens are not capitalised, so start no name: passed over without a call.
+            if text.tokens[index].isCapitalized, !covered.contains(index), let run = nameRun(at: index, end: end), kind(of: run) == .person,
+               run.count >= 2 || index > sentence.tokenStart {
                 if let role = apposition(after: run, end: end) {
                     var runs = [run]
                     if let previous = listedBefore(run, from: sentence.tokenStart) { runs.insert(previous, at: 0) }
@@ -122,8 +133,9 @@ final class SentenceReader: Sendable {
 
     /// The people a sentence names: its own introductions (speakers and relations left out), its
     /// counts, and names the article introduced elsewhere.
-    /// - Parameter introduced: the person the article introduced by a full name or a surname.
-    func mentions(in sentence: Sentence, introductions: [Introduction], introduced: ([String]) -> Introduction?) -> [PersonMention] {
+    /// - Parameter introduced: the person the article introduced by a full name or a surname,
+    ///   given the name's folded words and the token of its last.
+    func mentions(in sentence: Sentence, introductions: [Introduction], introduced: ([String], Int) -> Introduction?) -> [PersonMention] {
         var result: [PersonMention] = []
         var covered = CoveredTokens(sentence)
         func add(_ mention: PersonMention) {
@@ -135,7 +147,7 @@ final class SentenceReader: Sendable {
             covered.formUnion(person.tokens)
             guard !person.isSpeaker, !person.isRelation else { continue }
             // "Dr. Castro" after "Dr. Natividad Castro": the person as first introduced.
-            if person.name != nil, let known = introduced(person.folded), known.folded.count > person.folded.count || (known.role != nil && person.role == nil) {
+            if person.name != nil, let known = introduced(person.folded, person.tokens.upperBound - 1), known.folded.count > person.folded.count || (known.role != nil && person.role == nil) {
                 add(known.mention)
             } else {
                 add(person.mention)
@@ -143,9 +155,9 @@ final class SentenceReader: Sendable {
         }
         var index = sentence.tokenStart
         while index < sentence.tokenEnd {
-            guard !covered.contains(index), let run = nameRun(at: index, end: sentence.tokenEnd) else { index += 1; continue }
+            guard text.tokens[index].isCapitalized, !covered.contains(index), let run = nameRun(at: index, end: sentence.tokenEnd) else { index += 1; continue }
             // A place or an organisation is no one introduced elsewhere ("Georgia" is not "Maria Georgia").
-            if kind(of: run) == .person, let known = introduced(run.map(word)), !known.isRelation, !isSpeaker(run, sentence: sentence) {
+            if kind(of: run) == .person, let known = introduced(run.map(word), run.upperBound - 1), !known.isRelation, !isSpeaker(run, sentence: sentence) {
                 add(known.mention)
             }
             index = run.upperBound
@@ -180,7 +192,7 @@ final class SentenceReader: Sendable {
                 let isYear = word(index).count == 4 && (1900 ... 2100).contains(value)
                 return value >= 2 && !isYear ? value : nil
             }
-            if known.contains(.functionWord) || known.contains(.roleStart) && lexicon.roles[[word(index)]] != nil { return nil }
+            if known.contains(.functionWord) || isOneWordRole(index) { return nil }
             modifiers += 1
             index -= 1
         }
@@ -270,7 +282,7 @@ final class SentenceReader: Sendable {
             }
             let token = text.tokens[index]
             let known = facts(index)
-            let passable = token.isCapitalized || known.contains(.roleStart) && lexicon.roles[[word(index)]] != nil || known.contains(.title)
+            let passable = token.isCapitalized || isOneWordRole(index) || known.contains(.title)
                 || known.contains(.sourceFiller)
             guard passable else { return false }
             index -= 1
