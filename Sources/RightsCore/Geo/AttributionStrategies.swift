@@ -118,7 +118,7 @@ enum ParagraphStrategy: AttributionStrategy {
             // A list of cases: the heading's country, for a paragraph under it that names none.
             guard let heading = paragraph.heading.first(where: { CountryAttributor.isUsable($0, context: context) }) else { return }
             trace.attributionStep("no country in the sentence or paragraph; the list heading above names '\(heading.text)'")
-            search.add(heading, .paragraph, confidence: search.confidence.paragraph) { "'\(heading.text)' in the list heading above" }
+            search.add(heading, .paragraph, confidence: search.confidence.paragraph) { .text("'\(heading.text)' in the list heading above") }
             search.isPlaced = true
             return
         }
@@ -126,7 +126,7 @@ enum ParagraphStrategy: AttributionStrategy {
         trace.attributionStep("no country in the sentence; the paragraph named \(named.map { "'\($0.text)'" }.joined(separator: ", ")) before")
         for mention in named {
             search.add(mention, .paragraph, confidence: search.confidence.paragraph) {
-                "\(mention == previous ? "'\(mention.text)'" : "'\(mention.text)' listed with '\(previous.text)'") earlier in the paragraph"
+                .text("\(mention == previous ? "'\(mention.text)'" : "'\(mention.text)' listed with '\(previous.text)'") earlier in the paragraph")
             }
         }
         search.isPlaced = true

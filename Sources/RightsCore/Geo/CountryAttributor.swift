@@ -7,12 +7,6 @@ public struct Attribution: Sendable, Equatable {
     var reason: AttributionReason
     public var confidence: Double
 
-    /// Why, as the finding tells it after its method: "'Kazakhstan' (name)", "headline".
-    public var detail: String {
-        get { reason.text }
-        set { reason = .text(newValue) }
-    }
-
     init(country: CountryCode, method: AttributionMethod, detail: String, confidence: Double) {
         self.init(country: country, method: method, reason: .text(detail), confidence: confidence)
     }
@@ -44,13 +38,6 @@ public struct Attribution: Sendable, Equatable {
 enum AttributionReason: Sendable, Equatable {
     case name(String, PlaceKind)
     case text(String)
-
-    var text: String {
-        switch self {
-        case let .name(name, kind): joinedText("'", name, "' (", kind.rawValue, ")")
-        case let .text(text): text
-        }
-    }
 }
 
 /// Decides which country a matched sentence is about (see DESIGN.md, "Country attribution").
@@ -493,15 +480,13 @@ struct AttributionSearch {
     mutating func choose(_ mention: PlaceMention, _ method: AttributionMethod) {
         var value = method == .sentence ? confidence.sentence : confidence.list
         if mention.place.isAmbiguous { value = min(value, confidence.ambiguous) }
-        for code in mention.countries where !chosen.contains(where: { $0.country == code }) {
-            chosen.append(Attribution(country: code, method: method, reason: .name(mention.text, mention.place.kind), confidence: value))
-        }
+        add(mention, method, confidence: value) { .name(mention.text, mention.place.kind) }
     }
 
-    /// Chooses each country of `mention` not chosen yet; `detail` is made only for those.
-    mutating func add(_ mention: PlaceMention, _ method: AttributionMethod, confidence value: Double, detail: () -> String) {
+    /// Chooses each country of `mention` not chosen yet; `reason` is made only for those.
+    mutating func add(_ mention: PlaceMention, _ method: AttributionMethod, confidence value: Double, reason: () -> AttributionReason) {
         for code in mention.countries where !chosen.contains(where: { $0.country == code }) {
-            chosen.append(Attribution(country: code, method: method, detail: detail(), confidence: value))
+            chosen.append(Attribution(country: code, method: method, reason: reason(), confidence: value))
         }
     }
 }

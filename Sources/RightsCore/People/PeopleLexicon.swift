@@ -113,15 +113,9 @@ public struct PeopleLexicon: Sendable, Equatable {
         return phrase.joined(separator: " ")
     }
 
-    /// The longest role phrase starting at token `index` of a text of `count` tokens given one by
-    /// one: the phrase (in the singular), its role class and its length. (`SentenceReader.role(at:)`
-    /// first asks the token's facts, which most tokens fail.)
-    func role(at index: Int, count: Int, word: (Int) -> String) -> (phrase: String, roleClass: String, length: Int)? {
-        guard let (role, length) = roleTrie.longest(at: index, limit: count - index, word: word) else { return nil }
-        return (role.singular, role.roleClass, length)
-    }
-
-    /// The same, over the tokens of `text`.
+    /// The longest role phrase starting at token `index` of `text`: the phrase (in the singular),
+    /// its role class and its length. (`SentenceReader.role(at:)` first asks the token's facts,
+    /// which most tokens fail.)
     func role(at index: Int, in text: ScannedText) -> (phrase: String, roleClass: String, length: Int)? {
         guard let (role, length) = roleTrie.longest(at: index, limit: text.tokens.count - index, in: text) else { return nil }
         return (role.singular, role.roleClass, length)
@@ -236,14 +230,7 @@ struct PhraseTrie<Value: Sendable & Equatable>: Sendable, Equatable {
 
     /// `longest(at:limit:word:)` over the tokens of `text`, read packed.
     func longest(at index: Int, limit: Int, in text: ScannedText) -> (value: Value, length: Int)? {
-        var node = 0, length = 0
-        var best: (value: Value, length: Int)?
-        while length < limit, let next = child(of: node, text.tokens[index + length], in: text) {
-            node = next
-            length += 1
-            if let value = values[node] { best = (value, length) }
-        }
-        return best
+        longest(limit: limit) { node, length in child(of: node, text.tokens[index + length], in: text) }
     }
 
     /// The value of the one-word phrase that is token `index`'s word, if there is one.
@@ -254,10 +241,17 @@ struct PhraseTrie<Value: Sendable & Equatable>: Sendable, Equatable {
 
     /// The longest phrase of at most `limit` words starting at word `index`: its value and length.
     func longest(at index: Int, limit: Int, word: (Int) -> String) -> (value: Value, length: Int)? {
+        longest(limit: limit) { node, length in children[node][word(index + length)].map(Int.init) }
+    }
+
+    /// The walk of both: `child(node, length)` is the node after `node` by the phrase's word at
+    /// `length`, or nil.
+    @inline(__always)
+    private func longest(limit: Int, child: (Int, Int) -> Int?) -> (value: Value, length: Int)? {
         var node = 0, length = 0
         var best: (value: Value, length: Int)?
-        while length < limit, let next = children[node][word(index + length)] {
-            node = Int(next)
+        while length < limit, let next = child(node, length) {
+            node = next
             length += 1
             if let value = values[node] { best = (value, length) }
         }

@@ -29,9 +29,9 @@ import Testing
         let lexicon = ShippedRules.ruleSet.people
         let text = TextScanner.scan("Opposition leader Ilya Sorin and journalist Amina Yusuf were held in Nur-Sultan and Almaty.")
         for index in text.tokens.indices {
-            let byWord = lexicon.role(at: index, count: text.tokens.count) { text.word($0) }
-            let byToken = lexicon.role(at: index, in: text)
-            #expect(byWord?.phrase == byToken?.phrase && byWord?.length == byToken?.length)
+            let byWord = lexicon.roleTrie.longest(at: index, limit: text.tokens.count - index) { text.word($0) }
+            let byToken = lexicon.roleTrie.longest(at: index, limit: text.tokens.count - index, in: text)
+            #expect(byWord?.value == byToken?.value && byWord?.length == byToken?.length)
             #expect(lexicon.placeLength(at: index, count: text.tokens.count) { text.word($0) } == lexicon.placeLength(at: index, in: text))
         }
         #expect(lexicon.role(at: 0, in: text)?.phrase == "opposition leader")
