@@ -1,7 +1,7 @@
 # Two commands for a new machine: `make run` (the main job on samples/) and `make test`.
 # Both first install the Debian packages the build needs, if they are missing.
 SWIFT ?= swift
-DEBIAN_PACKAGES = libsqlite3-dev libxlsxwriter-dev pkg-config
+DEBIAN_PACKAGES = libsqlite3-dev libxlsxwriter-dev libtcmalloc-minimal4 pkg-config
 # The Markdown structure test renders briefs with cmark-gfm.
 TEST_PACKAGES = $(DEBIAN_PACKAGES) cmark-gfm
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
