@@ -67,10 +67,19 @@ public enum TextScanner {
 
     public static func scan<Visitor: TokenVisitor & ~Copyable>(_ text: String, visitor: inout Visitor) -> ScannedText {
         let bytes = Array(text.utf8)
-        var pass = Pass(capacity: bytes.count)
-        // SAFETY: the pass reads the buffer only inside this call, and only below `bytes.count`.
-        bytes.withUnsafeBufferPointer { pass.run($0, visitor: &visitor) }
-        return ScannedText(utf8: bytes, tokens: pass.tokens.array(), sentences: pass.sentences, spilledWords: pass.spilledWords)
+        var sentences: [Sentence] = [], spilledWords: [String] = [], grown: [Token]?
+        // The tokens are written straight into the array's memory, sized for news text (a word and
+        // its space take six bytes or more), instead of being copied there after the pass; a text
+        // of more, shorter words grows them into memory of the pass's own, copied here after all.
+        let tokens = [Token](unsafeUninitializedCapacity: bytes.count / 5 + 16) { memory, count in
+            var pass = Pass(capacity: bytes.count, tokens: AppendBuffer(lent: memory))
+            // SAFETY: the pass reads the buffer only inside this call, and only below `bytes.count`.
+            bytes.withUnsafeBufferPointer { pass.run($0, visitor: &visitor) }
+            if pass.tokens.ownsMemory { grown = pass.tokens.array() } else { count = pass.tokens.count }
+            sentences = pass.sentences
+            spilledWords = pass.spilledWords
+        }
+        return ScannedText(utf8: bytes, tokens: grown ?? tokens, sentences: sentences, spilledWords: spilledWords)
     }
 
     static let abbreviations: Set<String> = [
@@ -168,9 +177,9 @@ public enum TextScanner {
         var lineStart = 0
         var sentenceStart = 0, sentenceStartScalar = 0, sentenceFirstToken = 0
 
-        init(capacity: Int) {
-            // A word and its space take six bytes or more in news text.
-            tokens = AppendBuffer(capacity: capacity / 5 + 16)
+        /// `capacity`: the text's bytes.
+        init(capacity: Int, tokens: consuming AppendBuffer<Token>) {
+            self.tokens = tokens
             sentences.reserveCapacity(capacity / 100)
             folded.reserveCapacity(64)
         }

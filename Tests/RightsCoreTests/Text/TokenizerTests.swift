@@ -126,6 +126,16 @@ import Testing
         }
     }
 
+    @Test("a text of more, shorter words than news has (past the tokens' first room) reads the same as the reference")
+    func manyShortWords() {
+        // One- and two-letter words and digits: a token for every two or three bytes.
+        let text = (0 ..< 3_000).map { ["a", "b2", "I", "7", "ok"][$0 % 5] }.joined(separator: " ") + "."
+        let scanned = TextScanner.scan(text)
+        let tokens = scanned.tokens.map { ReferenceToken(text: scanned.word(of: $0), start: $0.start, end: $0.end, isCapitalized: $0.isCapitalized, isAllCaps: $0.isAllCaps) }
+        #expect(tokens.count == 3_000)
+        #expect(tokens == ReferenceTokenizer.tokenize(Array(text.unicodeScalars)))
+    }
+
     @Test("long and non-ASCII words keep their folded text")
     func spilledWords() {
         let scanned = TextScanner.scan("Internationalization İmamoğlu abcdefghijklmnop abcdefghijklmnopq Überwachungsstaat")
