@@ -123,12 +123,7 @@ public struct PeopleLexicon: Sendable, Equatable {
 
     /// The length of the place name starting at token `index`, if one does.
     func placeLength(at index: Int, in words: [String]) -> Int? {
-        placeLength(at: index, count: words.count) { words[$0] }
-    }
-
-    /// The same, the words of a text of `count` tokens given one by one.
-    func placeLength(at index: Int, count: Int, word: (Int) -> String) -> Int? {
-        placeTrie.longest(at: index, limit: count - index, word: word)?.length
+        placeTrie.longest(at: index, limit: words.count - index) { words[$0] }?.length
     }
 
     /// The same, over the tokens of `text`.

@@ -72,7 +72,7 @@ public enum TextScanner {
         // its space take six bytes or more), instead of being copied there after the pass; a text
         // of more, shorter words grows them into memory of the pass's own, copied here after all.
         let tokens = [Token](unsafeUninitializedCapacity: bytes.count / 5 + 16) { memory, count in
-            var pass = Pass(capacity: bytes.count, tokens: AppendBuffer(lent: memory))
+            var pass = Pass(textBytes: bytes.count, tokens: AppendBuffer(lent: memory))
             // SAFETY: the pass reads the buffer only inside this call, and only below `bytes.count`.
             bytes.withUnsafeBufferPointer { pass.run($0, visitor: &visitor) }
             if pass.tokens.ownsMemory { grown = pass.tokens.array() } else { count = pass.tokens.count }
@@ -177,10 +177,10 @@ public enum TextScanner {
         var lineStart = 0
         var sentenceStart = 0, sentenceStartScalar = 0, sentenceFirstToken = 0
 
-        /// `capacity`: the text's bytes.
-        init(capacity: Int, tokens: consuming AppendBuffer<Token>) {
+        /// `tokens`: where the pass writes its tokens; `textBytes`: the length of the text it reads.
+        init(textBytes: Int, tokens: consuming AppendBuffer<Token>) {
             self.tokens = tokens
-            sentences.reserveCapacity(capacity / 100)
+            sentences.reserveCapacity(textBytes / 100)
             folded.reserveCapacity(64)
         }
 
