@@ -122,7 +122,64 @@ public struct PhraseAutomatonBuilder {
     /// The matcher for everything added so far.
     public func build() -> PhraseAutomaton {
         var builder = self
+        builder.numberAtomsByGroup()
         return PhraseAutomaton(tables: builder.entryTables(), trie: builder.atomTrie())
+    }
+
+    /// The groups of atoms a sentence is tested for before an entry is followed (see
+    /// `entryTables`): per element after the first, the first atoms of its alternatives; and each
+    /// later word of an element with one alternative.
+    private func requirementAtomSets() -> [[Int32]] {
+        var sets: [[Int32]] = []
+        for entry in entryElementStart.indices {
+            let firstElement = Int(entryElementStart[entry]), elementCount = Int(entryElementCount[entry])
+            for element in firstElement ..< firstElement + elementCount {
+                let alternatives = Int(elementAltStart[element]) ..< Int(elementAltStart[element]) + Int(elementAltCount[element])
+                guard !alternatives.isEmpty, alternatives.allSatisfy({ altTermCount[$0] > 0 }) else { continue }
+                if element > firstElement { sets.append(Set(alternatives.map { termAtoms[Int(altTermStart[$0])] }).sorted()) }
+                if alternatives.count == 1 {
+                    let terms = Int(altTermStart[alternatives.lowerBound]) ..< Int(altTermStart[alternatives.lowerBound]) + Int(altTermCount[alternatives.lowerBound])
+                    for term in terms.dropFirst() { sets.append([termAtoms[term]]) }
+                }
+            }
+        }
+        return sets
+    }
+
+    /// Numbers the atoms again so that each requirement group's atoms stand side by side, the
+    /// largest groups first: a group is tested one 64-bit word of the sentence's bitset at a time,
+    /// and atoms numbered as their words were first met spread a class over many words. The
+    /// numbers are internal: what matches, and in what order, does not change.
+    private mutating func numberAtomsByGroup() {
+        let count = atomCommonness.count
+        guard count > 0 else { return }
+        let groups = Set(requirementAtomSets()).sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
+        var renumbered = [Int32](repeating: -1, count: count)
+        var next: Int32 = 0
+        for group in groups {
+            for atom in group where renumbered[Int(atom)] < 0 {
+                renumbered[Int(atom)] = next
+                next += 1
+            }
+        }
+        for atom in 0 ..< count where renumbered[atom] < 0 {
+            renumbered[atom] = next
+            next += 1
+        }
+        func map(_ atom: Int32) -> Int32 { atom < 0 ? atom : renumbered[Int(atom)] }
+        for (word, atom) in exactAtoms { exactAtoms[word] = map(atom) }
+        trieAtom = trieAtom.map(map)
+        termAtoms = termAtoms.map(map)
+        var commonness = [Int](repeating: 0, count: count)
+        for atom in 0 ..< count { commonness[Int(renumbered[atom])] = atomCommonness[atom] }
+        atomCommonness = commonness
+        var anchorLists = [[(entry: Int32, alternative: Int32)]](repeating: [], count: anchors.isEmpty ? 0 : count)
+        for (atom, list) in anchors.enumerated() { anchorLists[Int(renumbered[atom])] = list }
+        while let last = anchorLists.last, last.isEmpty { anchorLists.removeLast() }
+        anchors = anchorLists
+        elementAltsByFirstAtom = elementAltsByFirstAtom.mapValues { byFirst in
+            Dictionary(uniqueKeysWithValues: byFirst.map { (map($0.key), $0.value) })
+        }
     }
 
     private mutating func atomTrie() -> AtomTrie {

@@ -114,6 +114,24 @@ import Testing
         #expect(try matches(source, sentence) == [])
     }
 
+    @Test("the words of a class are numbered side by side however they were first met, so its test reads few words of the sentence's bitset")
+    func classAtomsSideBySide() throws {
+        var builder = PhraseAutomatonBuilder()
+        // Each class word is first met beside another word: numbered in that order, the class's
+        // hundred atoms would be every other number, spread over four 64-bit words.
+        for index in 0 ..< 100 { builder.add(try PatternParser.parse("filler\(index) member\(index)"), payload: 0) }
+        let members = (0 ..< 100).map { "member\($0)" }.joined(separator: "|")
+        builder.add(try PatternParser.parse("start (\(members))"), payload: 1)
+        let automaton = builder.build()
+        let tables = automaton.tables
+        let widest = (0 ..< tables.requirements.count).map { Int(tables.requirements[$0].count) }.max()
+        #expect(widest == 2)
+        // Matching is as before.
+        let found = automaton.matches(in: "Start member57 and filler3 member3.").matches.map { automaton.payload(of: $0.entry) }
+        #expect(found == [1, 0])
+        #expect(automaton.matches(in: "Start member100 now.").matches.isEmpty)
+    }
+
     @Test("a later word of a one-alternative element is needed too, wherever the entry is anchored")
     func laterWordsRequired() throws {
         #expect(try matches("{(convicted|sentenced) (activist*|blogger*) in absentia}", "A blogger was sentenced in the capital.") == [])
