@@ -126,24 +126,22 @@ public struct PhraseAutomatonBuilder {
         return PhraseAutomaton(tables: builder.entryTables(), trie: builder.atomTrie())
     }
 
-    /// The groups of atoms a sentence is tested for before an entry is followed (see
+    /// The groups of atoms a sentence must have one of for `entry` to match there (see
     /// `entryTables`): per element after the first, the first atoms of its alternatives; and each
-    /// later word of an element with one alternative.
-    private func requirementAtomSets() -> [[Int32]] {
-        var sets: [[Int32]] = []
-        for entry in entryElementStart.indices {
-            let firstElement = Int(entryElementStart[entry]), elementCount = Int(entryElementCount[entry])
-            for element in firstElement ..< firstElement + elementCount {
-                let alternatives = Int(elementAltStart[element]) ..< Int(elementAltStart[element]) + Int(elementAltCount[element])
-                guard !alternatives.isEmpty, alternatives.allSatisfy({ altTermCount[$0] > 0 }) else { continue }
-                if element > firstElement { sets.append(Set(alternatives.map { termAtoms[Int(altTermStart[$0])] }).sorted()) }
-                if alternatives.count == 1 {
-                    let terms = Int(altTermStart[alternatives.lowerBound]) ..< Int(altTermStart[alternatives.lowerBound]) + Int(altTermCount[alternatives.lowerBound])
-                    for term in terms.dropFirst() { sets.append([termAtoms[term]]) }
-                }
+    /// later word of an element with one alternative ("in absentia" needs "absentia").
+    private func requirementAtomGroups(of entry: Int) -> [[Int32]] {
+        let firstElement = Int(entryElementStart[entry]), elementCount = Int(entryElementCount[entry])
+        var groups: [[Int32]] = []
+        for element in firstElement ..< firstElement + elementCount {
+            let alternatives = Int(elementAltStart[element]) ..< Int(elementAltStart[element]) + Int(elementAltCount[element])
+            guard !alternatives.isEmpty, alternatives.allSatisfy({ altTermCount[$0] > 0 }) else { continue }
+            if element > firstElement { groups.append(Set(alternatives.map { termAtoms[Int(altTermStart[$0])] }).sorted()) }
+            if alternatives.count == 1 {
+                let terms = Int(altTermStart[alternatives.lowerBound]) ..< Int(altTermStart[alternatives.lowerBound]) + Int(altTermCount[alternatives.lowerBound])
+                for term in terms.dropFirst() { groups.append([termAtoms[term]]) }
             }
         }
-        return sets
+        return groups
     }
 
     /// Numbers the atoms again so that each requirement group's atoms stand side by side, the
@@ -153,7 +151,7 @@ public struct PhraseAutomatonBuilder {
     private mutating func numberAtomsByGroup() {
         let count = atomCommonness.count
         guard count > 0 else { return }
-        let groups = Set(requirementAtomSets()).sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
+        let groups = Set(entryElementStart.indices.flatMap(requirementAtomGroups)).sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
         var renumbered = [Int32](repeating: -1, count: count)
         var next: Int32 = 0
         for group in groups {
@@ -193,9 +191,7 @@ public struct PhraseAutomatonBuilder {
 
     private func entryTables() -> AutomatonTables {
         // What a sentence must contain for an entry to match there, as groups of atoms of which
-        // one must be present: for each element after the first, the first atoms of its
-        // alternatives; and every later word of an element that has one alternative ("in
-        // absentia" needs "absentia"). Checked against the atoms a sentence has before an
+        // one must be present (`requirementAtomGroups`). Checked against the atoms a sentence has before an
         // anchored entry is followed, they turn most failing follow-ups into a few bit tests.
         // A group is kept as masks over the sentence's bitset of atoms, one per 64 atoms it
         // spans, and numbered once for all the entries that share it.
@@ -220,20 +216,10 @@ public struct PhraseAutomatonBuilder {
         }
         var entries: [EntryShape] = [], entryGroups: [Int32] = []
         for entry in entryElementStart.indices {
-            let firstElement = Int(entryElementStart[entry]), elementCount = Int(entryElementCount[entry])
-            var atomGroups: [[Int32]] = []
-            for element in firstElement ..< firstElement + elementCount {
-                let alternatives = Int(elementAltStart[element]) ..< Int(elementAltStart[element]) + Int(elementAltCount[element])
-                guard !alternatives.isEmpty, alternatives.allSatisfy({ altTermCount[$0] > 0 }) else { continue }
-                if element > firstElement { atomGroups.append(Set(alternatives.map { termAtoms[Int(altTermStart[$0])] }).sorted()) }
-                if alternatives.count == 1 {
-                    let terms = Int(altTermStart[alternatives.lowerBound]) ..< Int(altTermStart[alternatives.lowerBound]) + Int(altTermCount[alternatives.lowerBound])
-                    for term in terms.dropFirst() { atomGroups.append([termAtoms[term]]) }
-                }
-            }
+            let atomGroups = requirementAtomGroups(of: entry)
             // The rarest first: they fail soonest.
             let numbered = Set(atomGroups.map(group)).sorted { (groupCommonness[Int($0)], $0) < (groupCommonness[Int($1)], $1) }
-            entries.append(EntryShape(elementStart: entryElementStart[entry], elementCount: Int32(elementCount),
+            entries.append(EntryShape(elementStart: entryElementStart[entry], elementCount: Int32(entryElementCount[entry]),
                                       requirementStart: Int32(entryGroups.count), requirementCount: Int32(numbered.count)))
             entryGroups += numbered
         }
