@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# libFuzzer targets for the input readers, the rule loader and the xlsx reader (see Fuzz/README.md).
+# libFuzzer targets for the input readers, the rule loader, the xlsx reader and the analysis (see docs/REFERENCE.md, "Fuzzing").
 #
 #   Fuzz/fuzz.sh build            build RightsCore with coverage and AddressSanitizer, then each target
 #   Fuzz/fuzz.sh run SECONDS      seed the corpora from the repository, then run each target that long
@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SWIFT=${SWIFT:-swift}
 BUILD=.build/fuzz
-TARGETS=(corpus rules xlsx)
+TARGETS=(corpus rules xlsx analyze)
 FLAGS=(-sanitize=fuzzer,address)
 
 build() {
@@ -43,7 +43,7 @@ build() {
 # inputs are added there by libFuzzer; nothing of it is committed).
 seed() {
     local corpus="$BUILD/corpus"
-    mkdir -p "$corpus/corpus" "$corpus/rules" "$corpus/xlsx"
+    mkdir -p "$corpus/corpus" "$corpus/rules" "$corpus/xlsx" "$corpus/analyze"
     local index=0
     for file in samples/articles/* samples/feeds/* Tests/RightsCoreTests/Fixtures/fuzz-regressions/corpus/*; do
         [ -f "$file" ] || continue
@@ -67,6 +67,14 @@ seed() {
     { printf '\x03'; cat Tests/RightsCoreTests/Fixtures/rules-check/base/countries.yaml; } > "$corpus/rules/seed-countries"
     { printf '\x04'; cat Tests/RightsCoreTests/Fixtures/rules-check/base/engine.yaml; } > "$corpus/rules/seed-engine"
     cp Tests/RightsCoreTests/Fixtures/fuzz-regressions/rules/* "$corpus/rules/" 2>/dev/null || true
+    # Articles to analyse: the samples as they are (a first line is the headline).
+    index=0
+    for file in samples/articles/*; do
+        [ -f "$file" ] || continue
+        head -c 20000 "$file" > "$corpus/analyze/seed-$index"
+        index=$((index + 1))
+    done
+    cp Tests/RightsCoreTests/Fixtures/fuzz-regressions/analyze/* "$corpus/analyze/" 2>/dev/null || true
     # Workbooks: the review workbooks `run` writes for samples/.
     if [ -z "$(ls "$corpus/xlsx")" ]; then
         "$SWIFT" build --product rightsbrief >/dev/null

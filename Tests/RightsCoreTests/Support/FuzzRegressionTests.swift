@@ -43,6 +43,26 @@ import Testing
         _ = RulesChecker.check(folder.url, display: "rules", examples: RuleExampleRunner.diagnostics)
     }
 
+    /// As Fuzz/Targets/analyze.swift: the first line the headline, analysed as `analyze` and `explain` do.
+    @Test("analysis with the shipped rules", arguments: inputs("analyze"))
+    func analyze(_ input: URL) throws {
+        let text = String(decoding: try Data(contentsOf: input), as: UTF8.self)
+        let lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        let raw = RawArticle(metadata: ArticleMetadata(id: "fuzz", title: lines.count > 1 ? String(lines[0]) : nil, published: "2026-01-15"),
+                             body: String(lines.last ?? ""), origin: SourceLocation(file: "fuzz"), fallbackID: "fuzz")
+        guard case let .success(article) = ArticleBuilder(cleaner: BoilerplateCleaner(rules: .none)).build(raw) else { return }
+        var fast = ShippedRules.analyzer
+        fast.detail = .findings
+        _ = fast.analyze(article, cache: WordCache())
+        let analyzer = ShippedRules.analyzer
+        for sentence in analyzer.analyze(text: article.cleaned.text, title: article.title).sentences {
+            for match in sentence.matches { _ = analyzer.explanation(of: match) }
+        }
+        let scanned = TextScanner.scan(article.cleaned.text)
+        var people = SentencePeople(lexicon: ShippedRules.ruleSet.people, text: scanned)
+        for index in scanned.sentences.indices { _ = people.people(ofSentence: index) }
+    }
+
     /// As Fuzz/Targets/xlsx.swift.
     @Test("xlsx reader", arguments: inputs("xlsx"))
     func xlsx(_ input: URL) throws {
