@@ -191,8 +191,8 @@ public struct PhraseAutomatonBuilder {
 
     private func entryTables() -> AutomatonTables {
         // What a sentence must contain for an entry to match there, as groups of atoms of which
-        // one must be present (`requirementAtomGroups`). Checked against the atoms a sentence has before an
-        // anchored entry is followed, they turn most failing follow-ups into a few bit tests.
+        // one must be present (`requirementAtomGroups`). Checked against the atoms a sentence has
+        // before an anchored entry is followed, they turn most failing follow-ups into a few bit tests.
         // A group is kept as masks over the sentence's bitset of atoms, one per 64 atoms it
         // spans, and numbered once for all the entries that share it.
         var groupIndex: [[Int32]: Int32] = [:]
