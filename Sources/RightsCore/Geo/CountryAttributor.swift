@@ -156,8 +156,10 @@ public final class CountryAttributor: Sendable {
                 }
             }
             // "Palestine Action", "Nazarbaev University": a name followed by another capitalised word
-            // (not a place, title or actor) is part of an organisation's name.
+            // (not a place, title or actor) is part of an organisation's name; a possessive is not
+            // ("Mexico's Guerrero state", "Russia's Memorial": the country's own).
             if match.end < sentenceRange.upperBound, tokens[match.end].isCapitalized, !scan.contains(where: { $0.start == match.end }),
+               !Self.isPossessive(tokens[match.end - 1], in: text),
                !tokens[match.end].is(.actor), !tokens[match.end].is(.title),
                tokens[match.end - 1].end == tokens[match.end].start - 1 || text.utf8[tokens[match.end - 1].utf8End] == UInt8(ascii: " "),
                !isTitleCase() {
@@ -214,6 +216,16 @@ public final class CountryAttributor: Sendable {
         }
     }
 
+    /// Whether a token is written with a possessive 's ("Mexico's"): the tokenizer drops it from
+    /// the word, not from the token's span.
+    static func isPossessive(_ token: Token, in text: ScannedText) -> Bool {
+        let end = token.utf8End, utf8 = text.utf8
+        guard end - token.utf8Start >= 3, utf8[end - 1] | 0x20 == UInt8(ascii: "s") else { return false }
+        if utf8[end - 2] == UInt8(ascii: "'") { return true }
+        // U+2019 RIGHT SINGLE QUOTATION MARK, E2 80 99 in UTF-8.
+        return end - token.utf8Start >= 5 && utf8[end - 4] == 0xE2 && utf8[end - 3] == 0x80 && utf8[end - 2] == 0x99
+    }
+
     private func isSpeaker(_ match: PlaceMatch, tokens: [Token], text: ScannedText, sentenceRange: Range<Int>) -> Bool {
         func follows(_ phrase: Int, of index: PhraseIndex, at position: Int) -> Bool {
             guard position >= sentenceRange.lowerBound, position + index.wordCount(phrase) <= sentenceRange.upperBound else { return false }
@@ -242,9 +254,11 @@ public final class CountryAttributor: Sendable {
             }
             gap += 1
         }
-        // "In Cambodia, the groups said, authorities jailed…": the place the sentence is set in is its
-        // subject, whoever speaks after it.
-        if isLocative(match.start - 1 - skip) { return false }
+        // "In Cambodia, the groups said, authorities jailed…", "in central Mali, residents said": the
+        // place the sentence is set in is its subject, whoever speaks after it.
+        var before = match.start - 1
+        while before > sentenceRange.lowerBound, tokens[before].is(.locativeFiller) { before -= 1 }
+        if isLocative(match.start - 1 - skip) || isLocative(before) { return false }
         let window = match.end ..< min(sentenceRange.upperBound, match.end + settings.speechWindow)
         // "Cambodian police were accused of beating…": a verb of speech in the passive is said of
         // the name, which is then the subject.
