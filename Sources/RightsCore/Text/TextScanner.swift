@@ -67,6 +67,8 @@ public enum TextScanner {
 
     public static func scan<Visitor: TokenVisitor & ~Copyable>(_ text: String, visitor: inout Visitor) -> ScannedText {
         let bytes = Array(text.utf8)
+        // A token keeps its offsets in 32 bits.
+        precondition(bytes.count < Int(UInt32.max), "a text of 4 GiB or more cannot be tokenised")
         var sentences: [Sentence] = [], spilledWords: [String] = [], grown: [Token]?
         // The tokens are written straight into the array's memory, sized for news text (a word and
         // its space take six bytes or more), instead of being copied there after the pass; a text

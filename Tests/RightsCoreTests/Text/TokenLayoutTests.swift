@@ -4,9 +4,9 @@ import Testing
 /// The token and the word cache's entry are read for every word of every article: their sizes are
 /// a choice (`Token`'s case bits share the word of its classes; the entry's length is in its key).
 @Suite struct TokenLayoutTests {
-    @Test("a token is 56 bytes, a word cache entry 32")
+    @Test("a token is 40 bytes, a word cache entry 32")
     func sizes() {
-        #expect(MemoryLayout<Token>.stride == 56)
+        #expect(MemoryLayout<Token>.stride == 40)
         #expect(MemoryLayout<WordCache.Entry>.stride == 32)
     }
 
