@@ -260,9 +260,22 @@ public final class CountryAttributor: Sendable {
         while before > sentenceRange.lowerBound, tokens[before].is(.locativeFiller) { before -= 1 }
         if isLocative(match.start - 1 - skip) || isLocative(before) { return false }
         let window = match.end ..< min(sentenceRange.upperBound, match.end + settings.speechWindow)
-        // "Cambodian police were accused of beating…": a verb of speech in the passive is said of
-        // the name, which is then the subject.
-        return window.contains { tokens[$0].is(.speechVerb) && !($0 > match.end && isPassiveAuxiliary($0 - 1, text)) }
+        for index in window {
+            // "Eritrean officials who called for reforms have been held…": a verb of speech in a
+            // relative clause is said by the people the name describes, who stay its subject.
+            if Self.isRelativePronoun(tokens[index]) { return false }
+            // "Cambodian police were accused of beating…": a verb of speech in the passive is said of
+            // the name, which is then the subject.
+            if tokens[index].is(.speechVerb) && !(index > match.end && isPassiveAuxiliary(index - 1, text)) { return true }
+        }
+        return false
+    }
+
+    /// "who", "which", "whose": what opens a relative clause after a noun (packed, as tokens hold them).
+    private static let relativePronouns: [UInt64] = ["who", "which", "whose"].compactMap { Token.pack($0)?.0 }
+
+    private static func isRelativePronoun(_ token: Token) -> Bool {
+        token.spill < 0 && token.inline1 == 0 && relativePronouns.contains(token.inline0)
     }
 
     /// The article-wide context from every mention: the title's, then the body's, sentence after

@@ -25,6 +25,13 @@ import Testing
         #expect(countries("Two journalists were detained in northern Ethiopia, their editor told reporters.") == ["ET"])
     }
 
+    @Test("a verb of speech in a relative clause after the name ('Eritrean officials who called for…') leaves the name the subject")
+    func speechInRelativeClause() {
+        #expect(countries("Eleven Eritrean officials who called for reforms have been held incommunicado ever since.") == ["ER"])
+        // Said by the name itself: a voice, not the subject.
+        #expect(countries("Eritrean officials said the eleven men had been held incommunicado by rebels.").isEmpty)
+    }
+
     @Test("the possessive is read from the token's span, straight or curly, and only as 's")
     func possessiveSpan() {
         let text = TextScanner.scan("Mexico's Chad\u{2019}s Mali Texas")
