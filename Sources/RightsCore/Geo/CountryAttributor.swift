@@ -61,6 +61,8 @@ public final class CountryAttributor: Sendable {
     /// engine.yaml's passive auxiliaries ("was", "were"…) packed the same way: one follows a verb of
     /// speech after most names in news ("said"), and the word's string need not be made for it.
     private let packedPassiveAuxiliaries: [(UInt64, UInt64)]
+    /// engine.yaml's relative pronouns ("who", "which"), packed the same way.
+    private let packedRelativePronouns: [(UInt64, UInt64)]
     /// engine.yaml `attribution`: the strategies in the order they are tried.
     let order: [AttributionMethod]
     /// engine.yaml `places.mission_words`, the premises of a state abroad ("the Saudi consulate in
@@ -76,6 +78,7 @@ public final class CountryAttributor: Sendable {
         speakerBeforeByLast = PhraseIndex(settings.speakerBefore.filter { !$0.isEmpty }, keyedBy: { $0[$0.count - 1] }, adjacentOffset: -1)
         packedDeterminers = settings.determiners.sorted().compactMap { Token.pack($0) }
         packedPassiveAuxiliaries = settings.passiveAuxiliaries.sorted().compactMap { Token.pack($0) }
+        packedRelativePronouns = settings.relativePronouns.sorted().compactMap { Token.pack($0) }
         order = settings.attributionOrder
         packedMissionWords = settings.missionWords.sorted().compactMap { Token.pack($0) }
         currencies = settings.nationalCurrencies.map { (Token.pack($0.word), $0) }
@@ -131,14 +134,15 @@ public final class CountryAttributor: Sendable {
         }
         let first = all.count
         for match in scan {
-            var mention = PlaceMention(place: places[match.place], start: match.start, end: match.end, sentence: sentence, paragraph: paragraph,
-                                       isSpeaker: isSpeaker(match, tokens: tokens, text: text, sentenceRange: sentenceRange),
-                                       isActor: match.end < sentenceRange.upperBound && tokens[match.end].is(.actor),
-                                       text: text.text(tokens: match.start ..< match.end))
-            // "in Tanzania", "in the Gambia", "in neighbouring Niger".
+            // "in Tanzania", "in the Gambia", "in neighbouring Niger", "in central Mali".
             var before = match.start - 1
             while before > sentenceRange.lowerBound, tokens[before].is(.locativeFiller) { before -= 1 }
-            mention.isLocative = before >= sentenceRange.lowerBound && tokens[before].is(.locative)
+            let isLocative = before >= sentenceRange.lowerBound && tokens[before].is(.locative)
+            var mention = PlaceMention(place: places[match.place], start: match.start, end: match.end, sentence: sentence, paragraph: paragraph,
+                                       isSpeaker: isSpeaker(match, isLocative: isLocative, tokens: tokens, text: text, sentenceRange: sentenceRange),
+                                       isActor: match.end < sentenceRange.upperBound && tokens[match.end].is(.actor),
+                                       text: text.text(tokens: match.start ..< match.end))
+            mention.isLocative = isLocative
             // "Russia was holding thirty journalists": a name that opens the sentence is its subject.
             mention.opensSentence = match.start == sentenceRange.lowerBound
                 || (match.start == sentenceRange.lowerBound + 1 && isDeterminer(tokens[sentenceRange.lowerBound]))
@@ -226,7 +230,8 @@ public final class CountryAttributor: Sendable {
         return end - token.utf8Start >= 5 && utf8[end - 4] == 0xE2 && utf8[end - 3] == 0x80 && utf8[end - 2] == 0x99
     }
 
-    private func isSpeaker(_ match: PlaceMatch, tokens: [Token], text: ScannedText, sentenceRange: Range<Int>) -> Bool {
+    /// `isLocative`: the name follows a locative preposition ("in central Mali").
+    private func isSpeaker(_ match: PlaceMatch, isLocative setIn: Bool, tokens: [Token], text: ScannedText, sentenceRange: Range<Int>) -> Bool {
         func follows(_ phrase: Int, of index: PhraseIndex, at position: Int) -> Bool {
             guard position >= sentenceRange.lowerBound, position + index.wordCount(phrase) <= sentenceRange.upperBound else { return false }
             return index.isRead(phrase, in: text, at: position)
@@ -256,27 +261,20 @@ public final class CountryAttributor: Sendable {
         }
         // "In Cambodia, the groups said, authorities jailed…", "in central Mali, residents said": the
         // place the sentence is set in is its subject, whoever speaks after it.
-        var before = match.start - 1
-        while before > sentenceRange.lowerBound, tokens[before].is(.locativeFiller) { before -= 1 }
-        if isLocative(match.start - 1 - skip) || isLocative(before) { return false }
+        if setIn || isLocative(match.start - 1 - skip) { return false }
         let window = match.end ..< min(sentenceRange.upperBound, match.end + settings.speechWindow)
         for index in window {
             // "Eritrean officials who called for reforms have been held…": a verb of speech in a
             // relative clause is said by the people the name describes, who stay its subject.
-            if Self.isRelativePronoun(tokens[index]) { return false }
+            if isOneOf(index, settings.relativePronouns, packed: packedRelativePronouns, text) { return false }
             // "Cambodian police were accused of beating…": a verb of speech in the passive is said of
             // the name, which is then the subject.
-            if tokens[index].is(.speechVerb) && !(index > match.end && isPassiveAuxiliary(index - 1, text)) { return true }
+            if tokens[index].is(.speechVerb)
+                && !(index > match.end && isOneOf(index - 1, settings.passiveAuxiliaries, packed: packedPassiveAuxiliaries, text)) { return true }
         }
         return false
     }
 
-    /// "who", "which", "whose": what opens a relative clause after a noun (packed, as tokens hold them).
-    private static let relativePronouns: [UInt64] = ["who", "which", "whose"].compactMap { Token.pack($0)?.0 }
-
-    private static func isRelativePronoun(_ token: Token) -> Bool {
-        token.spill < 0 && token.inline1 == 0 && relativePronouns.contains(token.inline0)
-    }
 
     /// The article-wide context from every mention: the title's, then the body's, sentence after
     /// sentence. `text`, the article's: when it names no country at all (a local paper writing for
@@ -433,12 +431,13 @@ public final class CountryAttributor: Sendable {
         return search.chosen
     }
 
-    /// Whether token `index` is one of engine.yaml's passive auxiliaries: compared packed; a word
-    /// too long or not ASCII to be held in its token (`spill`) is compared as a string.
-    private func isPassiveAuxiliary(_ index: Int, _ text: ScannedText) -> Bool {
+    /// Whether token `index` is one of `words` (an engine.yaml list, `packed` as tokens hold short
+    /// words): compared packed; a word too long or not ASCII to be held in its token (`spill`) is
+    /// compared as a string.
+    private func isOneOf(_ index: Int, _ words: Set<String>, packed: [(UInt64, UInt64)], _ text: ScannedText) -> Bool {
         let token = text.tokens[index]
-        guard token.spill < 0 else { return settings.passiveAuxiliaries.contains(text.word(index)) }
-        return packedPassiveAuxiliaries.contains { token.holds($0) }
+        guard token.spill < 0 else { return words.contains(text.word(index)) }
+        return packed.contains { token.holds($0) }
     }
 
     /// Whether `token` is an article of engine.yaml's `places.determiners` ("the", "a"): compared

@@ -28,6 +28,9 @@ public struct EngineSettings: Sendable, Equatable {
     public var speechWindow: Int = 3
     /// "was", "were": before a verb of speech they make it passive ("were accused"), said of the name.
     public var passiveAuxiliaries: Set<String> = []
+    /// "who", "which": before a verb of speech they open a relative clause, said by the people the
+    /// name describes ("Eritrean officials who called for reforms"), who stay the subject.
+    public var relativePronouns: Set<String> = []
     /// Words after a place name that make it the actor ("Nigerian security forces", "Russian court").
     public var actorWords: Set<String> = []
     /// Capitalised words that may follow a place name without making it an organisation's name

@@ -23,8 +23,10 @@ enum EngineSettingsReader {
             settings.denials = wordSet(negation, "denials")
             settings.hedges = wordSet(negation, "hedges")
         }
-        if let speakers = doc.mapping(top["speakers"]?.value, what: "speakers", known: ["after", "before", "verbs", "verb_window", "passive_auxiliaries"]) {
+        if let speakers = doc.mapping(top["speakers"]?.value, what: "speakers", known: ["after", "before", "verbs", "verb_window", "passive_auxiliaries",
+                                                                                   "relative_pronouns"]) {
             settings.passiveAuxiliaries = wordSet(speakers, "passive_auxiliaries")
+            settings.relativePronouns = wordSet(speakers, "relative_pronouns")
             settings.speechVerbs = wordSet(speakers, "verbs")
             settings.speechWindow = doc.integer(speakers["verb_window"]?.value, key: "verb_window") ?? settings.speechWindow
             settings.speakerAfter = words(speakers["after"]?.value, "after").map { $0.split(separator: " ").map(String.init) }

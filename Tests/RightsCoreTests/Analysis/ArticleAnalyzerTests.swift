@@ -9,10 +9,6 @@ import Testing
         analyzer.analyze(text: text, title: title).findings.map { "\($0.country) \($0.indicator)" }.sorted()
     }
 
-    func countries(_ text: String, title: String? = nil) -> Set<String> {
-        Set(analyzer.analyze(text: text, title: title).findings.map(\.country.rawValue))
-    }
-
     @Test("plain negation drops a match: nothing happened")
     func negation() {
         #expect(countries("Police in Kazakhstan arrested two journalists on Monday.") == ["KZ"])
@@ -242,12 +238,6 @@ import Testing
 }
 
 @Suite struct NegationTests {
-    let analyzer = ShippedRules.analyzer
-
-    func indicators(_ text: String) -> Set<String> {
-        Set(analyzer.analyze(text: text).findings.map(\.indicator.rawValue))
-    }
-
     @Test("a negator's reach ends at a comma or 'but'")
     func clauseBoundary() {
         #expect(indicators("Officials in Belarus did not comment, but police beat peaceful protesters in Minsk.").contains("assembly"))

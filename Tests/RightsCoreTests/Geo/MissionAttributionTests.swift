@@ -5,12 +5,6 @@ import Testing
 /// another state's behalf, or befalls another country's citizen: the state whose agents acted, or
 /// where it happened (shared README's labelling rule).
 @Suite struct MissionAttributionTests {
-    let analyzer = ShippedRules.analyzer
-
-    func countries(_ text: String, title: String? = nil) -> Set<String> {
-        Set(analyzer.analyze(text: text, title: title).findings.map(\.country.rawValue))
-    }
-
     @Test("inside a state's embassy or consulate, the sending state is the subject, not the host city's country")
     func insideTheMission() {
         #expect(countries("Two reporters were detained and beaten by guards inside the Uzbek embassy in Moscow last spring.") == ["UZ"])

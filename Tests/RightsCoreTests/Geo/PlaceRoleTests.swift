@@ -5,12 +5,6 @@ import Testing
 /// country's own, not part of an organisation's name, and a place the sentence is set in stays the
 /// subject when a direction word stands before it and others speak after it.
 @Suite struct PlaceRoleTests {
-    let analyzer = ShippedRules.analyzer
-
-    func countries(_ text: String) -> Set<String> {
-        Set(analyzer.analyze(text: text).findings.map(\.country.rawValue))
-    }
-
     @Test("a country's possessive before a capitalised word ('Mexico's Guerrero state') is the country, not an organisation's name")
     func possessiveBeforeCapital() {
         #expect(countries("Unknown gunmen murdered a local newspaper editor in Mexico's Guerrero state.") == ["MX"])

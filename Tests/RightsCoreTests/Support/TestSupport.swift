@@ -42,6 +42,16 @@ final class TemporaryFolder {
     }
 }
 
+/// The countries of the findings the shipped rules give for `text` (`title` as headline).
+func countries(_ text: String, title: String? = nil) -> Set<String> {
+    Set(ShippedRules.analyzer.analyze(text: text, title: title).findings.map(\.country.rawValue))
+}
+
+/// The indicators of the findings the shipped rules give for `text`.
+func indicators(_ text: String) -> Set<String> {
+    Set(ShippedRules.analyzer.analyze(text: text).findings.map(\.indicator.rawValue))
+}
+
 /// The shipped rules, loaded and compiled once for all tests.
 enum ShippedRules {
     static let ruleSet: RuleSet = {
