@@ -50,7 +50,7 @@ public struct SentencePeople: Sendable {
     /// first name looked up (many articles look up none).
     private var introducing: [Int]?
     /// The article's cast of the people whose name ends in a word, by that word.
-    private var casts: [String: Cast] = [:]
+    private var casts: [CastKey: Cast] = [:]
     /// The whole article's cast, made once `casts` has `castsBeforeWhole` words: each of those cost
     /// a pass over the introducing sentences, so an article naming thousands of people costs one.
     private var whole: Cast?
@@ -100,28 +100,44 @@ public struct SentencePeople: Sendable {
         return found
     }
 
-    /// The person the article introduced by this full name or, unambiguously, this surname.
-    /// Everyone it could be is introduced in a sentence holding the name's last word, so the cast
-    /// of the sentences that hold it answers as the whole article's would.
-    /// `lastToken`: the token of the name's last word, read packed.
-    private mutating func introduced(_ folded: [String], lastToken: Int) -> Introduction? {
-        guard let last = folded.last else { return nil }
-        if let whole { return whole.find(folded) }
-        if let cast = casts[last] { return cast.find(folded) }
-        if casts.count >= Self.castsBeforeWhole {
-            var people: [Introduction] = []
-            for sentence in introducingSentences() {
-                for person in introductions(of: sentence) where person.name != nil { people.append(person) }
+    /// The person the article introduced by the name in tokens `run`: by this full name or,
+    /// unambiguously, this surname. Everyone it could be is introduced in a sentence holding the
+    /// name's last word, so the cast of the sentences that hold it answers as the whole article's
+    /// would. The name's words are folded into strings only when that cast has anyone in it: most
+    /// capitalised runs ("Police", a sentence's first word) are no one introduced.
+    private mutating func introduced(_ run: Range<Int>) -> Introduction? {
+        guard let lastToken = run.last else { return nil }
+        let cast: Cast
+        if let whole {
+            cast = whole
+        } else {
+            let key = CastKey(reader.text, lastToken)
+            if let known = casts[key] {
+                cast = known
+            } else if casts.count >= Self.castsBeforeWhole {
+                var people: [Introduction] = []
+                for sentence in introducingSentences() {
+                    for person in introductions(of: sentence) where person.name != nil { people.append(person) }
+                }
+                castPasses += 1
+                cast = Cast(people)
+                whole = cast
+            } else {
+                cast = castHolding(lastToken)
+                casts[key] = cast
             }
-            castPasses += 1
-            let cast = Cast(people)
-            whole = cast
-            return cast.find(folded)
         }
+        guard !cast.isEmpty else { return nil }
+        return cast.find(run.map(reader.word))
+    }
+
+    /// The people introduced by name in the sentences holding token `lastToken`'s word.
+    private mutating func castHolding(_ lastToken: Int) -> Cast {
         let tokens = reader.text.tokens
         // A token holds its word packed exactly when the word packs (`Token.pack(last)`): a packed
         // word is only in packed tokens, compared by their two words; any other only in spilled ones.
         let packed = tokens[lastToken].packedWord.map { ($0.low, $0.high) }
+        let last = packed == nil ? reader.word(lastToken) : ""
         var people: [Introduction] = []
         for sentence in introducingSentences() {
             let range = reader.text.sentences[sentence].tokenRange
@@ -135,9 +151,7 @@ public struct SentencePeople: Sendable {
             }
         }
         castPasses += 1
-        let cast = Cast(people)
-        casts[last] = cast
-        return cast.find(folded)
+        return Cast(people)
     }
 
     private mutating func introducingSentences() -> [Int] {
@@ -151,7 +165,7 @@ public struct SentencePeople: Sendable {
     private mutating func ownPeople(_ index: Int) -> [PersonMention] {
         if let known = states[index].own { return known }
         let reader = self.reader
-        let found = reader.mentions(in: reader.text.sentences[index], introductions: introductions(of: index)) { introduced($0, lastToken: $1) }
+        let found = reader.mentions(in: reader.text.sentences[index], introductions: introductions(of: index)) { introduced($0) }
         states[index].own = found
         return found
     }
@@ -202,6 +216,16 @@ struct Introduction: Sendable {
     var mention: PersonMention { PersonMention(name: name, role: role, roleClass: roleClass, count: count) }
 }
 
+/// A cast's word: a token's folded word, by its packed bytes when it has them (no string made).
+private enum CastKey: Hashable {
+    case packed(PackedWord)
+    case spilled(String)
+
+    init(_ text: ScannedText, _ token: Int) {
+        if let packed = text.tokens[token].packedWord { self = .packed(packed) } else { self = .spilled(text.word(token)) }
+    }
+}
+
 /// The named people of an article, by full name and by surname.
 struct Cast: Sendable {
     var byName: [[String]: Introduction] = [:]
@@ -217,6 +241,8 @@ struct Cast: Sendable {
             bySurname[person.folded[person.folded.count - 1], default: []].append(person)
         }
     }
+
+    var isEmpty: Bool { byName.isEmpty }
 
     func find(_ folded: [String]) -> Introduction? {
         if let person = byName[folded] { return person }

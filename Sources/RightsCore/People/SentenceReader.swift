@@ -134,8 +134,8 @@ final class SentenceReader: Sendable {
     /// The people a sentence names: its own introductions (speakers and relations left out), its
     /// counts, and names the article introduced elsewhere.
     /// - Parameter introduced: the person the article introduced by a full name or a surname,
-    ///   given the name's folded words and the token of its last.
-    func mentions(in sentence: Sentence, introductions: [Introduction], introduced: ([String], Int) -> Introduction?) -> [PersonMention] {
+    ///   given the name's tokens.
+    func mentions(in sentence: Sentence, introductions: [Introduction], introduced: (Range<Int>) -> Introduction?) -> [PersonMention] {
         var result: [PersonMention] = []
         var covered = CoveredTokens(sentence)
         func add(_ mention: PersonMention) {
@@ -147,7 +147,7 @@ final class SentenceReader: Sendable {
             covered.formUnion(person.tokens)
             guard !person.isSpeaker, !person.isRelation else { continue }
             // "Dr. Castro" after "Dr. Natividad Castro": the person as first introduced.
-            if person.name != nil, let known = introduced(person.folded, person.tokens.upperBound - 1), known.folded.count > person.folded.count || (known.role != nil && person.role == nil) {
+            if person.name != nil, let known = introduced(person.tokens), known.folded.count > person.folded.count || (known.role != nil && person.role == nil) {
                 add(known.mention)
             } else {
                 add(person.mention)
@@ -157,7 +157,7 @@ final class SentenceReader: Sendable {
         while index < sentence.tokenEnd {
             guard text.tokens[index].isCapitalized, !covered.contains(index), let run = nameRun(at: index, end: sentence.tokenEnd) else { index += 1; continue }
             // A place or an organisation is no one introduced elsewhere ("Georgia" is not "Maria Georgia").
-            if kind(of: run) == .person, let known = introduced(run.map(word), run.upperBound - 1), !known.isRelation, !isSpeaker(run, sentence: sentence) {
+            if kind(of: run) == .person, let known = introduced(run), !known.isRelation, !isSpeaker(run, sentence: sentence) {
                 add(known.mention)
             }
             index = run.upperBound
