@@ -21,9 +21,9 @@ import Testing
         #expect(firing.isEmpty, Comment(rawValue: firing.map { "\(indicators($0).sorted()) :: \($0)" }.joined(separator: "\n")))
     }
 
-    /// 197 of the 227 pairs are found today (0.87); the floor leaves room for a label a rule
+    /// 208 of the 227 pairs are found today (0.92); the floor leaves room for a label a rule
     /// change reads differently, not for a class lost.
-    @Test("the development battery's expected indicators are found: at least 0.80 of its pairs")
+    @Test("the development battery's expected indicators are found: at least 0.85 of its pairs")
     func developmentRecall() throws {
         var expected = 0, found = 0
         var missed: [String] = []
@@ -38,6 +38,6 @@ import Testing
         }
         print("phrasing battery (development): \(found) of \(expected) expected pairs found")
         #expect(expected == 227)
-        #expect(Double(found) >= 0.80 * Double(expected), Comment(rawValue: "\(found) of \(expected)\n" + missed.joined(separator: "\n")))
+        #expect(Double(found) >= 0.85 * Double(expected), Comment(rawValue: "\(found) of \(expected)\n" + missed.joined(separator: "\n")))
     }
 }
