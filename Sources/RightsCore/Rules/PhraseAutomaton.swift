@@ -78,7 +78,7 @@ public struct PhraseAutomaton: Sendable {
         }
         defer { for index in sentenceAtoms { present[Int(atomList[index]) >> 6] = 0 } }
 
-        let atomAnchors = tables.atoms, slots = tables.slots, gates = tables.gates, gateSlots = tables.gateSlots
+        let atomAnchors = tables.atoms, slots = tables.slots, gateTests = tables.gateTests, gateMembers = tables.gateMembers, gateSlots = tables.gateSlots
         let anchorAtoms = atomAnchors.count
         for position in range {
             let isCapitalized = tokens[position].isCapitalized
@@ -95,15 +95,16 @@ public struct PhraseAutomaton: Sendable {
                 var gate = Int(anchors.gateStart)
                 let gateEnd = gate + Int(anchors.gateCount)
                 while gate < gateEnd {
-                    let shape = gates[gate]
+                    let test = gateTests[gate]
                     gate += 1
-                    var member = Int(shape.slotStart)
-                    let memberEnd = member + Int(shape.slotCount)
                     // Gates come in the order of their first slots: from here on, only slots that
                     // need a capital, on a token without one.
-                    if shape.firstSlot >= slotEnd { break }
-                    guard shape.group < 0 || present[Int(shape.firstWord.index)] & shape.firstWord.mask != 0
-                            || (shape.hasMoreWords && search.satisfies(Int(shape.group))) else { continue }
+                    if test.firstSlotAndMore & Int32.max >= slotEnd { break }
+                    guard test.word < 0 || present[Int(test.word)] & test.mask != 0
+                            || (test.firstSlotAndMore < 0 && search.satisfies(Int(gateMembers[gate - 1].group))) else { continue }
+                    let members = gateMembers[gate - 1]
+                    var member = Int(members.slotStart)
+                    let memberEnd = member + Int(members.slotCount)
                     gatesOpen += 1
                     while member < memberEnd {
                         let slot = gateSlots[member]

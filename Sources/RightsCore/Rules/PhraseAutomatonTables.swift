@@ -15,6 +15,12 @@ struct AnchorGate {
     var slotCount: Int32
     var hasMoreWords: Bool
 }
+/// An `AnchorGate` as the scan reads it, in two tables: the test, read for every gate of every
+/// anchored token, four to a cache line (most gates of a common word stay shut); the slots, read
+/// only for a gate that opens. `word` < 0: no requirement. The first slot's sign bit is set when
+/// the group has more words than its first.
+struct GateTest { var mask: UInt64, word: Int32, firstSlotAndMore: Int32 }
+struct GateMembers { var slotStart: Int32, slotCount: Int32, group: Int32 }
 /// An entry's elements, and its requirement groups: `entryGroups[requirementStart ..< requirementStart + requirementCount]`.
 struct EntryShape { var elementStart: Int32, elementCount: Int32, requirementStart: Int32, requirementCount: Int32 }
 /// Words `start ..< start + count` of `AutomatonTables.requiredWords`: a sentence must have one of their atoms.
@@ -43,7 +49,8 @@ private func ownedCopy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
 final class AutomatonTables: @unchecked Sendable {
     let atoms: UnsafeMutableBufferPointer<AtomAnchors>
     let slots: UnsafeMutableBufferPointer<AnchorSlot>
-    let gates: UnsafeMutableBufferPointer<AnchorGate>
+    let gateTests: UnsafeMutableBufferPointer<GateTest>
+    let gateMembers: UnsafeMutableBufferPointer<GateMembers>
     let gateSlots: UnsafeMutableBufferPointer<Int32>
     /// The most slots one atom has: room enough for one token's candidates.
     let mostSlotsPerAtom: Int
@@ -66,7 +73,11 @@ final class AutomatonTables: @unchecked Sendable {
          alternatives: [AlternativeShape], termAtoms: [Int32], mapAtoms: [Int32], mapAlternatives: [Int32], payloads: [Int32]) {
         self.atoms = ownedCopy(atoms)
         self.slots = ownedCopy(slots)
-        self.gates = ownedCopy(gates)
+        gateTests = ownedCopy(gates.map { gate in
+            GateTest(mask: gate.firstWord.mask, word: gate.group < 0 ? -1 : gate.firstWord.index,
+                     firstSlotAndMore: gate.firstSlot | (gate.hasMoreWords ? Int32.min : 0))
+        })
+        gateMembers = ownedCopy(gates.map { GateMembers(slotStart: $0.slotStart, slotCount: $0.slotCount, group: $0.group) })
         self.gateSlots = ownedCopy(gateSlots)
         self.mostSlotsPerAtom = mostSlotsPerAtom
         self.entries = ownedCopy(entries)
@@ -85,7 +96,8 @@ final class AutomatonTables: @unchecked Sendable {
     deinit {
         atoms.deallocate()
         slots.deallocate()
-        gates.deallocate()
+        gateTests.deallocate()
+        gateMembers.deallocate()
         gateSlots.deallocate()
         entries.deallocate()
         entryGroups.deallocate()
