@@ -68,9 +68,16 @@ public struct AnalysisPipeline: Sendable {
         // Taken before the first page is read: while no article is written, none needs checking at each write.
         let version = try store.articleVersion()
         let batchSize = self.batchSize
+        @Sendable func page(after last: ArticleID?, limit: Int) throws -> [ArticleText] {
+            try store.articleTextsToAnalyse(rulesHash: hash, force: force, after: last, limit: limit)
+        }
         // The first page is short: the cores wait for it, and with it analysed the next are read.
-        @Sendable func page(after last: ArticleID?) throws -> [ArticleText] {
-            try store.articleTextsToAnalyse(rulesHash: hash, force: force, after: last, limit: last == nil ? max(1, batchSize / 8) : batchSize)
+        // With overlapping, the last pages are short too: the writer stores the last one alone,
+        // after the analysis has ended, and a page of 1,024 articles took a fiftieth of the run.
+        let overlapsStore = self.overlapsStore
+        func pageSize(afterReading read: Int) -> Int {
+            if read == 0 { return max(1, batchSize / 8) }
+            return overlapsStore && total - read <= 2 * batchSize ? max(1, batchSize / 4) : batchSize
         }
         @Sendable func write(_ results: [AnalysedArticle]) throws -> Written {
             let skipped = Set(try store.storeAnalysis(results, rulesHash: hash, runID: runID, unchangedSince: version))
@@ -94,7 +101,9 @@ public struct AnalysisPipeline: Sendable {
             // cooperative threads (one per core) are all free for analysis.
             let reads = DispatchQueue(label: "rightsbrief.analysis.read")
             let writes = DispatchQueue(label: "rightsbrief.analysis.write")
-            var nextPage = Task { try await Self.run(on: reads) { try page(after: nil) } }
+            let firstSize = pageSize(afterReading: 0)
+            var nextPage = Task { try await Self.run(on: reads) { try page(after: nil, limit: firstSize) } }
+            var read = 0
             // Up to two pages wait for the writer, so that a slow write does not hold up the analysis.
             var pendingWrites: [Task<Written, Error>] = []
             // Two pages are analysed at a time: while the last parts of one finish, the cores start
@@ -109,7 +118,9 @@ public struct AnalysisPipeline: Sendable {
             while true {
                 let articles = try await nextPage.value
                 guard let last = articles.last?.id else { break }
-                nextPage = Task { try await Self.run(on: reads) { try page(after: last) } }
+                read += articles.count
+                let size = pageSize(afterReading: read)
+                nextPage = Task { try await Self.run(on: reads) { try page(after: last, limit: size) } }
                 let results = Task { await analyze(articles) }
                 if let previous = analysing { try await handOver(previous) }
                 analysing = (articles, results)
@@ -121,7 +132,7 @@ public struct AnalysisPipeline: Sendable {
             // switches, so each page is read, analysed and written in turn on this thread.
             var last: ArticleID?
             while true {
-                let articles = try page(after: last)
+                let articles = try page(after: last, limit: pageSize(afterReading: processed))
                 guard let next = articles.last?.id else { break }
                 last = next
                 count(try write(await analyze(articles)))
