@@ -275,7 +275,6 @@ public final class CountryAttributor: Sendable {
         return false
     }
 
-
     /// The article-wide context from every mention: the title's, then the body's, sentence after
     /// sentence. `text`, the article's: when it names no country at all (a local paper writing for
     /// its own readers), the currency it counts money in says where it is.

@@ -231,12 +231,12 @@ public struct PhraseAutomatonBuilder {
         // an atom's slots are grouped by the rarest requirement they have (a later word of the
         // anchored alternative, or one of the entry's groups), so a gate whose requirement the
         // sentence lacks is passed over at once.
-        var atomAnchors: [AtomAnchors] = [], slots: [AnchorSlot] = [], gates: [AnchorGate] = [], gateSlots: [Int32] = []
+        var atomAnchors: [AtomAnchors] = [], slots: [AnchorSlot] = [], gateTests: [GateTest] = [], gateMembers: [GateMembers] = [], gateSlots: [Int32] = []
         var mostSlots = 0
         for list in anchors {
             let anyCase = list.filter { !entryNeedsCapital[Int($0.entry)] }
             let capitalOnly = list.filter { entryNeedsCapital[Int($0.entry)] }
-            let first = slots.count, firstGate = gates.count
+            let first = slots.count, firstGate = gateTests.count
             var slotsByNeed: [Int32: [Int32]] = [:], needs: [Int32] = []
             for anchor in anyCase + capitalOnly {
                 let alternative = Int(anchor.alternative)
@@ -259,14 +259,15 @@ public struct PhraseAutomatonBuilder {
             for need in needs {
                 let members = slotsByNeed[need]!
                 let words = need < 0 ? RequirementGroup(start: 0, count: 0) : groups[Int(need)]
-                gates.append(AnchorGate(firstWord: words.count > 0 ? requiredWords[Int(words.start)] : RequiredWord(index: 0, mask: 0), group: need,
-                                        firstSlot: members[0], slotStart: Int32(gateSlots.count), slotCount: Int32(members.count),
-                                        hasMoreWords: words.count > 1))
+                let firstWord = words.count > 0 ? requiredWords[Int(words.start)] : RequiredWord(index: 0, mask: 0)
+                gateTests.append(GateTest(mask: firstWord.mask, word: need < 0 ? -1 : firstWord.index,
+                                          firstSlotAndMore: members[0] | (words.count > 1 ? Int32.min : 0)))
+                gateMembers.append(GateMembers(slotStart: Int32(gateSlots.count), slotCount: Int32(members.count), group: need))
                 gateSlots += members
             }
             mostSlots = max(mostSlots, list.count)
             atomAnchors.append(AtomAnchors(slotEnd: Int32(slots.count), anyCaseEnd: Int32(first + anyCase.count),
-                                           gateStart: Int32(firstGate), gateCount: Int32(gates.count - firstGate)))
+                                           gateStart: Int32(firstGate), gateCount: Int32(gateTests.count - firstGate)))
         }
         var mapStart = [Int32](repeating: -1, count: elementGap.count)
         var mapCount = [Int32](repeating: 0, count: elementGap.count)
@@ -280,7 +281,7 @@ public struct PhraseAutomatonBuilder {
             mapCount[Int(element)] = count
         }
         return AutomatonTables(
-            atoms: atomAnchors, slots: slots, gates: gates, gateSlots: gateSlots, mostSlotsPerAtom: mostSlots,
+            atoms: atomAnchors, slots: slots, gateTests: gateTests, gateMembers: gateMembers, gateSlots: gateSlots, mostSlotsPerAtom: mostSlots,
             entries: entries, entryGroups: entryGroups, requirements: groups, requiredWords: requiredWords, atomCount: atomCommonness.count,
             elements: elementGap.indices.map {
                 ElementShape(altStart: elementAltStart[$0], altCount: Int32(elementAltCount[$0]), gap: Int32(elementGap[$0]),

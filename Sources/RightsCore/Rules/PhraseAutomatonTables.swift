@@ -1,24 +1,14 @@
 /// An atom's anchor slots end at `slotEnd` (those before `anyCaseEnd` also start on a token in
-/// lower case); its gates are `gateStart ..< gateStart + gateCount` of `AutomatonTables.gates`,
+/// lower case); its gates are `gateStart ..< gateStart + gateCount` of `AutomatonTables.gateTests` (and `gateMembers`),
 /// in the order of their first slots.
 struct AtomAnchors { var slotEnd: Int32, anyCaseEnd: Int32, gateStart: Int32, gateCount: Int32 }
 struct AnchorSlot { var entry: Int32, alternative: Int32 }
-/// Slots of one atom that need requirement group `group` satisfied in the sentence (-1: none),
-/// ascending: `AutomatonTables.gateSlots[slotStart ..< slotStart + slotCount]`, the first of them
-/// `firstSlot`. The group's first word of atoms is kept here, so that most gates are one test
-/// without reading other tables; `hasMoreWords` when the group has others.
-struct AnchorGate {
-    var firstWord: RequiredWord
-    var group: Int32
-    var firstSlot: Int32
-    var slotStart: Int32
-    var slotCount: Int32
-    var hasMoreWords: Bool
-}
-/// An `AnchorGate` as the scan reads it, in two tables: the test, read for every gate of every
-/// anchored token, four to a cache line (most gates of a common word stay shut); the slots, read
-/// only for a gate that opens. `word` < 0: no requirement. The first slot's sign bit is set when
-/// the group has more words than its first.
+/// A gate: the slots of one atom that need requirement group `group` satisfied in the sentence
+/// (-1: none), ascending, `AutomatonTables.gateSlots[slotStart ..< slotStart + slotCount]`. It is
+/// kept in two tables: the test, read for every gate of every anchored token, four to a cache line
+/// (most gates of a common word stay shut), holds the group's first word of atoms (`word` < 0: no
+/// requirement) and the first slot, its sign bit set when the group has more words than that one;
+/// the members, read only for a gate that opens.
 struct GateTest { var mask: UInt64, word: Int32, firstSlotAndMore: Int32 }
 struct GateMembers { var slotStart: Int32, slotCount: Int32, group: Int32 }
 /// An entry's elements, and its requirement groups: `entryGroups[requirementStart ..< requirementStart + requirementCount]`.
@@ -68,16 +58,13 @@ final class AutomatonTables: @unchecked Sendable {
     /// Atoms are numbered 0 ..< atomCount.
     let atomCount: Int
 
-    init(atoms: [AtomAnchors], slots: [AnchorSlot], gates: [AnchorGate], gateSlots: [Int32], mostSlotsPerAtom: Int, entries: [EntryShape],
+    init(atoms: [AtomAnchors], slots: [AnchorSlot], gateTests: [GateTest], gateMembers: [GateMembers], gateSlots: [Int32], mostSlotsPerAtom: Int, entries: [EntryShape],
          entryGroups: [Int32], requirements: [RequirementGroup], requiredWords: [RequiredWord], atomCount: Int, elements: [ElementShape],
          alternatives: [AlternativeShape], termAtoms: [Int32], mapAtoms: [Int32], mapAlternatives: [Int32], payloads: [Int32]) {
         self.atoms = ownedCopy(atoms)
         self.slots = ownedCopy(slots)
-        gateTests = ownedCopy(gates.map { gate in
-            GateTest(mask: gate.firstWord.mask, word: gate.group < 0 ? -1 : gate.firstWord.index,
-                     firstSlotAndMore: gate.firstSlot | (gate.hasMoreWords ? Int32.min : 0))
-        })
-        gateMembers = ownedCopy(gates.map { GateMembers(slotStart: $0.slotStart, slotCount: $0.slotCount, group: $0.group) })
+        self.gateTests = ownedCopy(gateTests)
+        self.gateMembers = ownedCopy(gateMembers)
         self.gateSlots = ownedCopy(gateSlots)
         self.mostSlotsPerAtom = mostSlotsPerAtom
         self.entries = ownedCopy(entries)
