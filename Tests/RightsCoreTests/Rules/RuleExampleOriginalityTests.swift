@@ -63,6 +63,30 @@ import Testing
         #expect(copied.count <= ceiling, Comment(rawValue: "\n" + copied.joined(separator: "\n")))
     }
 
+    /// The phrasing batteries measure the rules on sentences nobody wrote for them: an example that
+    /// repeats one would make them measure memory. Eight words: the batteries are in the rules' own
+    /// domain, and six or seven in common are stock phrases ("riot police fired tear gas at").
+    @Test("no rule example shares eight words in a row with a phrasing battery line")
+    func phrasingBatteries() throws {
+        let run = 8
+        let folder = TestPaths.fixtures.appendingPathComponent("phrasing")
+        var firstLine: [String: String] = [:]
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where file.hasSuffix(".txt") {
+            for line in try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8).split(separator: "\n") {
+                let words = Tokenizer.words(String(line.split(separator: "|").last ?? ""))
+                guard words.count >= run else { continue }
+                for start in 0 ... words.count - run { firstLine[words[start ..< start + run].joined(separator: " "), default: file] = file }
+            }
+        }
+        let copied = Self.examples.compactMap { example -> String? in
+            let words = Tokenizer.words(example.text)
+            guard words.count >= run else { return nil }
+            return (0 ... words.count - run).lazy.map { words[$0 ..< $0 + run].joined(separator: " ") }
+                .first { firstLine[$0] != nil }.map { "\(example.rule): \(example.text) — '\($0)' in \(firstLine[$0] ?? "")" }
+        }
+        #expect(copied.isEmpty, Comment(rawValue: "\n" + copied.joined(separator: "\n")))
+    }
+
     @Test("no rule example shares five words in a row with a corpus article", .enabled(if: TestPaths.hasCorpus))
     func corpus() throws {
         try Self.check(TestPaths.corpus)
