@@ -93,15 +93,13 @@ public struct PhraseAutomaton: Sendable {
                 let slotEnd = isCapitalized ? anchors.slotEnd : anchors.anyCaseEnd
                 var candidateCount = 0, gatesOpen = 0
                 var gate = Int(anchors.gateStart)
-                let gateEnd = gate + Int(anchors.gateCount)
+                // A token in lower case stops before the gates of slots that all need a capital.
+                let gateEnd = Int(isCapitalized ? anchors.gateEnd : anchors.anyCaseGateEnd)
                 while gate < gateEnd {
                     let test = gateTests[gate]
                     gate += 1
-                    // Gates come in the order of their first slots: from here on, only slots that
-                    // need a capital, on a token without one.
-                    if test.firstSlotAndMore & Int32.max >= slotEnd { break }
-                    guard test.word < 0 || present[Int(test.word)] & test.mask != 0
-                            || (test.firstSlotAndMore < 0 && search.satisfies(Int(gateMembers[gate - 1].group))) else { continue }
+                    guard present[Int(test.word)] & test.mask != 0
+                            || (test.hasMoreWords && search.satisfies(Int(gateMembers[gate - 1].group))) else { continue }
                     let members = gateMembers[gate - 1]
                     var member = Int(members.slotStart)
                     let memberEnd = member + Int(members.slotCount)
@@ -333,6 +331,8 @@ public struct MatchScratch {
     /// which would cost more to clear for each article than it saves.
     fileprivate var entryMemo: [UInt64] = []
     static let memoSlots = 256
+    /// The word of `present` kept set for the tables last scanned with (`AutomatonTables.alwaysSetWord`), -1 for none.
+    private var alwaysSetWord = -1
     /// Even, and new for each sentence.
     fileprivate var stamp: UInt32 = 0
 
@@ -340,8 +340,17 @@ public struct MatchScratch {
 
     /// Sizes the space for `tables` and starts a new sentence.
     fileprivate mutating func prepare(for tables: AutomatonTables) {
-        let atomWords = (tables.atomCount + 63) / 64
-        if present.count < atomWords { present = [UInt64](repeating: 0, count: atomWords) }
+        let alwaysSet = tables.alwaysSetWord
+        if present.count <= alwaysSet {
+            present = [UInt64](repeating: 0, count: alwaysSet + 1)
+            alwaysSetWord = -1
+        }
+        if alwaysSetWord != alwaysSet {
+            // Tables of other rules: their set word may be one of these tables' atoms, all clear between sentences.
+            if alwaysSetWord >= 0 { present[alwaysSetWord] = 0 }
+            present[alwaysSet] = .max
+            alwaysSetWord = alwaysSet
+        }
         if candidates.count < tables.mostSlotsPerAtom {
             // Written before read, for each token: nothing to clear.
             // SAFETY: Int32 is a plain value; every candidate is written before it is read.

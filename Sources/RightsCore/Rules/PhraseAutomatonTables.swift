@@ -1,15 +1,17 @@
 /// An atom's anchor slots end at `slotEnd` (those before `anyCaseEnd` also start on a token in
-/// lower case); its gates are `gateStart ..< gateStart + gateCount` of `AutomatonTables.gateTests` (and `gateMembers`),
-/// in the order of their first slots.
-struct AtomAnchors { var slotEnd: Int32, anyCaseEnd: Int32, gateStart: Int32, gateCount: Int32 }
+/// lower case); its gates are `gateStart ..< gateEnd` of `AutomatonTables.gateTests` (and
+/// `gateMembers`), in the order of their first slots, and a token in lower case looks only at
+/// those before `anyCaseGateEnd`, the gates whose first slot is an any-case one.
+struct AtomAnchors { var slotEnd: Int32, anyCaseEnd: Int32, gateStart: Int32, gateEnd: Int32, anyCaseGateEnd: Int32 }
 struct AnchorSlot { var entry: Int32, alternative: Int32 }
 /// A gate: the slots of one atom that need requirement group `group` satisfied in the sentence
 /// (-1: none), ascending, `AutomatonTables.gateSlots[slotStart ..< slotStart + slotCount]`. It is
 /// kept in two tables: the test, read for every gate of every anchored token, four to a cache line
-/// (most gates of a common word stay shut), holds the group's first word of atoms (`word` < 0: no
-/// requirement) and the first slot, its sign bit set when the group has more words than that one;
-/// the members, read only for a gate that opens.
-struct GateTest { var mask: UInt64, word: Int32, firstSlotAndMore: Int32 }
+/// (most gates of a common word stay shut), holds the group's first word of atoms and whether the
+/// group has more words than that one; the members, read only for a gate that opens. A gate with
+/// no requirement tests `AutomatonTables.alwaysSetWord`, a word of the sentence's bits that is
+/// always set, so that every gate is one test.
+struct GateTest { var mask: UInt64, word: Int32, hasMoreWords: Bool }
 struct GateMembers { var slotStart: Int32, slotCount: Int32, group: Int32 }
 /// An entry's elements, and its requirement groups: `entryGroups[requirementStart ..< requirementStart + requirementCount]`.
 struct EntryShape { var elementStart: Int32, elementCount: Int32, requirementStart: Int32, requirementCount: Int32 }
@@ -57,6 +59,10 @@ final class AutomatonTables: @unchecked Sendable {
     let payloads: [Int32]
     /// Atoms are numbered 0 ..< atomCount.
     let atomCount: Int
+    /// The word of the sentence's bits past the atoms' that the scan keeps set: what a gate with
+    /// no requirement tests.
+    var alwaysSetWord: Int { Self.alwaysSetWord(atomCount: atomCount) }
+    static func alwaysSetWord(atomCount: Int) -> Int { (atomCount + 63) / 64 }
 
     init(atoms: [AtomAnchors], slots: [AnchorSlot], gateTests: [GateTest], gateMembers: [GateMembers], gateSlots: [Int32], mostSlotsPerAtom: Int, entries: [EntryShape],
          entryGroups: [Int32], requirements: [RequirementGroup], requiredWords: [RequiredWord], atomCount: Int, elements: [ElementShape],

@@ -67,8 +67,15 @@ enum FindingRow {
         }
         // The rules and people columns are written into reused buffers instead of a new string per row.
         var buffers = ColumnBuffers()
-        try BatchedStatement.run(positions, db: db, arena: arena, inserts: true, sql: insertSQL) { binder, position in
-            bind(results[position.article].findings[position.finding], runID: runID, buffers: &buffers, into: &binder)
+        // Each finding is read where it lies, through a pointer: passed as a value, it was copied
+        // for every row (a retain and a release of each of its texts), as the binder it is bound
+        // into could, for all the compiler knows, change it meanwhile.
+        try results.withUnsafeBufferPointer { results in
+            try BatchedStatement.run(positions, db: db, arena: arena, inserts: true, sql: insertSQL) { binder, position in
+                results[position.article].findings.withUnsafeBufferPointer { findings in
+                    bind(findings.baseAddress! + position.finding, runID: runID, buffers: &buffers, into: &binder)
+                }
+            }
         }
     }
 
@@ -86,31 +93,31 @@ enum FindingRow {
         }
     }
 
-    /// Binds every column of `finding`, in `FindingColumn` order.
-    static func bind(_ finding: Finding, runID: Int64, buffers: inout ColumnBuffers, into binder: inout StatementBinder) {
+    /// Binds every column of the finding at `row`, in `FindingColumn` order.
+    static func bind(_ row: UnsafePointer<Finding>, runID: Int64, buffers: inout ColumnBuffers, into binder: inout StatementBinder) {
         for column in columns {
             switch column {
-            case .articleId: binder.bind(finding.articleID.rawValue)
-            case .id: binder.bind(finding.id.rawValue)
+            case .articleId: binder.bind(row.pointee.articleID.rawValue)
+            case .id: binder.bind(row.pointee.id.rawValue)
             case .runId: binder.bind(runID)
-            case .month: binder.bind(finding.month?.rawValue)
-            case .country: binder.bind(finding.country.rawValue)
-            case .indicator: binder.bind(finding.indicator.rawValue)
+            case .month: binder.bind(row.pointee.month?.rawValue)
+            case .country: binder.bind(row.pointee.country.rawValue)
+            case .indicator: binder.bind(row.pointee.indicator.rawValue)
             case .rules:
-                StoredRuleList.encode(finding.rules, indicator: finding.indicator, into: &buffers.rules)
+                StoredRuleList.encode(row.pointee.rules, indicator: row.pointee.indicator, into: &buffers.rules)
                 buffers.rules.withUnsafeBufferPointer { binder.bind(bytes: $0) }
-            case .severity: binder.bind(finding.severity)
-            case .polarity: binder.bind(finding.polarity.rawValue)
-            case .attributionMethod: binder.bind(finding.method.rawValue)
-            case .attribution: binder.bind(finding.attribution)
-            case .confidence: binder.bind(finding.confidence)
-            case .sentenceStart: binder.bind(finding.sentenceStart)
-            case .sentenceEnd: binder.bind(finding.sentenceEnd)
-            case .originalStart: binder.bind(finding.originalStart)
-            case .originalEnd: binder.bind(finding.originalEnd)
-            case .qualifier: binder.bind(finding.qualifier?.rawValue)
+            case .severity: binder.bind(row.pointee.severity)
+            case .polarity: binder.bind(row.pointee.polarity.rawValue)
+            case .attributionMethod: binder.bind(row.pointee.method.rawValue)
+            case .attribution: binder.bind(row.pointee.attribution)
+            case .confidence: binder.bind(row.pointee.confidence)
+            case .sentenceStart: binder.bind(row.pointee.sentenceStart)
+            case .sentenceEnd: binder.bind(row.pointee.sentenceEnd)
+            case .originalStart: binder.bind(row.pointee.originalStart)
+            case .originalEnd: binder.bind(row.pointee.originalEnd)
+            case .qualifier: binder.bind(row.pointee.qualifier?.rawValue)
             case .people:
-                StoredPeople.encode(finding.people, into: &buffers.people)
+                StoredPeople.encode(row.pointee.people, into: &buffers.people)
                 buffers.people.withUnsafeBufferPointer { binder.bind(bytes: $0) }
             }
         }
