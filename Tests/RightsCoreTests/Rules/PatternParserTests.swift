@@ -179,6 +179,30 @@ import Testing
         }
     }
 
+    @Test("a scratch used with the tables of other rules still opens the gates that need no other word")
+    func scratchAcrossRuleSets() throws {
+        // A pattern of one word has a gate with no requirement: it tests the word of the
+        // sentence's bits the scan keeps set, which is another word for tables with more atoms.
+        var small = PhraseAutomatonBuilder()
+        small.add(try PatternParser.parse("detained"), payload: 0)
+        let few = small.build()
+        var large = PhraseAutomatonBuilder()
+        for index in 0 ..< 300 { large.add(try PatternParser.parse("word\(index) ~2 detained"), payload: Int32(index)) }
+        let many = large.build()
+        func count(_ automaton: PhraseAutomaton, _ text: String, _ scratch: inout MatchScratch) -> Int {
+            var collector = automaton.atomCollector()
+            let scanned = TextScanner.scan(text, visitor: &collector)
+            var found: [PhraseMatch] = []
+            automaton.matches(collector.atoms, tokens: scanned.tokens, range: 0 ..< scanned.tokens.count, into: &found, scratch: &scratch)
+            return found.count
+        }
+        var scratch = MatchScratch()
+        let text = "Police detained word7 and word250 detained."
+        var counts: [Int] = []
+        for automaton in [few, many, few, many] { counts.append(count(automaton, text, &scratch)) }
+        #expect(counts == [2, 2, 2, 2])
+    }
+
     @Test("a scratch kept from sentence to sentence forgets what the sentence before had")
     func scratchAcrossSentences() throws {
         var builder = PhraseAutomatonBuilder()
