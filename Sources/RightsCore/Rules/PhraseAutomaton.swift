@@ -63,8 +63,9 @@ public struct PhraseAutomaton: Sendable {
         atoms.atoms.withUnsafeBufferPointer { atomList in
         atoms.offsets.withUnsafeBufferPointer { offsets in
         tokens.withUnsafeBufferPointer { tokens in
-        // SAFETY: `prepare(for:)` sized the scratch for these tables: a bit per atom, a candidate
-        // per slot of the atom with most; the memo's count is a power of two, and its slots masked by it.
+        // SAFETY: `prepare(for:)` sized the scratch for these tables: a bit per atom and the word
+        // past them that gates with no requirement test (`alwaysSetWord`), a candidate per slot of
+        // the atom with most; the memo's count is a power of two, and its slots masked by it.
         scratch.candidates.withUnsafeMutableBufferPointer { candidates in
         scratch.entryMemo.withUnsafeMutableBufferPointer { entryMemo in
         let memoMask = entryMemo.count - 1
