@@ -41,11 +41,41 @@ extension SentenceVerdict {
         for position in min(around.lowerBound, wider.lowerBound) ..< max(around.upperBound, wider.upperBound) {
             let token = tokens[position]
             guard token.is([.denial, .hedge]) else { continue }
-            if token.is(.denial), around.contains(position) { return .kept(.denied) }
+            if token.is(.denial), around.contains(position), !refusesSomething(at: position, after: match, text: text, sentence: sentence) { return .kept(.denied) }
             if token.is(.hedge), wider.contains(position) { hedged = true }
         }
         return .kept(hedged ? .alleged : nil)
     }
+
+    /// Whether the denial word at `position` tells what was refused or done to someone rather than
+    /// denying the evidence (engine.yaml `deprivations`): "lawyers were denied access to their
+    /// clients", "workers were dismissed after the strike", "detained and denied a lawyer".
+    func refusesSomething(at position: Int, after match: RuleMatch, text: ScannedText, sentence: Range<Int>) -> Bool {
+        let tokens = text.tokens
+        let next = position + 1
+        let clauseGoesOn = next < sentence.upperBound && !Self.clauseBreak(between: tokens[position], and: tokens[next], text.utf8)
+        if clauseGoesOn && compiled.deprivationFollowers.contains(where: { tokens[next].holds($0) }) { return true }
+        var reach = next
+        while reach < min(sentence.upperBound, next + compiled.ruleSet.engine.deprivationReach) {
+            if reach > next && Self.clauseBreak(between: tokens[reach - 1], and: tokens[reach], text.utf8) { break }
+            let token = tokens[reach]
+            // "denied that …" and "denied allegations of …" deny; what is refused follows the word itself.
+            if token.holds(Self.that) || token.holds(Self.of) || token.is(.clauseWord) { break }
+            if token.is(.deprivation) { return true }
+            reach += 1
+        }
+        // Passive with more of the clause after it: "was denied bail", not "the claims were denied
+        // by police" nor a clause that ends with it.
+        if position > sentence.lowerBound, clauseGoesOn, !tokens[next].holds(Self.by), !tokens[next].holds(Self.asWord),
+           compiled.ruleSet.engine.passiveAuxiliaries.contains(text.word(position - 1)) {
+            return true
+        }
+        // Joined to the evidence as one more thing done: "arrested and dismissed", "detained or denied".
+        return position == match.end + 1 && (tokens[match.end].holds(Self.and) || tokens[match.end].holds(Self.or))
+    }
+
+    private static let that = Token.pack("that")!, of = Token.pack("of")!, by = Token.pack("by")!, asWord = Token.pack("as")!
+    private static let and = Token.pack("and")!, or = Token.pack("or")!
 
     /// Punctuation between two tokens that ends a clause: `,;:()` or a dash.
     @inline(__always)

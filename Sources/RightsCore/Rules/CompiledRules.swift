@@ -77,6 +77,12 @@ public struct WordClass: OptionSet, Sendable {
     public static let between = WordClass(rawValue: 1 << 14)
     /// "dollar", "dollars": after a country name ("U.S. dollars") it makes a currency.
     public static let currency = WordClass(rawValue: 1 << 15)
+    // Bits 16 to 28 are the people rules' facts (`WordFacts`); 29 is the last a token keeps.
+    /// "access", "bail": after a denial word, what was refused ("denied access to a lawyer").
+    public static let deprivation = WordClass(rawValue: 1 << 29)
+    /// Every class, for the test that a token has room for them all.
+    static let all: WordClass = [.negator, .exhortationModal, .negationBreaker, .denial, .hedge, .clauseWord, .actor, .title, .speechVerb,
+                                 .speakerAfterFirst, .speakerBeforeLast, .listWord, .locative, .locativeFiller, .between, .currency, .deprivation]
 }
 
 extension Token {
@@ -109,6 +115,9 @@ public final class CompiledRules: Sendable {
     /// Per rule, in `rules` order.
     let ruleFacts: [RuleFacts]
     let automaton: PhraseAutomaton
+    /// engine.yaml `deprivation_followers`, packed as tokens hold them (no class bit is left for them;
+    /// they are asked about only next to a denial word).
+    let deprivationFollowers: [(UInt64, UInt64)]
 
     public init(_ ruleSet: RuleSet) {
         self.ruleSet = ruleSet
@@ -145,6 +154,7 @@ public final class CompiledRules: Sendable {
             (Set(settings.speakerAfter.compactMap(\.first)), .speakerAfterFirst), (Set(settings.speakerBefore.compactMap(\.last)), .speakerBeforeLast),
             (settings.listJoiningWords, .listWord),
             (settings.locatives, .locative), (settings.locativeFillers, .locativeFiller), (settings.pairWords, .between), (settings.currencyWords, .currency),
+            (settings.deprivations, .deprivation),
         ]
         for (words, wordClass) in classes {
             for word in words { automaton.addWordClass(word, wordClass.rawValue) }
@@ -153,6 +163,7 @@ public final class CompiledRules: Sendable {
         // bits of the tokens instead of looking each word of the article up.
         for (word, facts) in ruleSet.people.facts { automaton.addWordClass(word, facts.rawValue) }
         self.automaton = automaton.build()
+        deprivationFollowers = settings.deprivationFollowers.sorted().compactMap(Token.pack)
     }
 
     public var contentHash: String { ruleSet.contentHash }

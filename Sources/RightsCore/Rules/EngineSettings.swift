@@ -16,6 +16,14 @@ public struct EngineSettings: Sendable, Equatable {
     public var denials: Set<String> = []
     /// "allegedly", "reportedly": kept, marked `alleged`.
     public var hedges: Set<String> = []
+    /// "access", "bail", "care": within `deprivationReach` tokens after a denial word (in its
+    /// clause, before "that" or "of") they make it something refused to someone, not a denial ("lawyers
+    /// were denied access to their clients").
+    public var deprivations: Set<String> = []
+    public var deprivationReach: Int = 6
+    /// "after", "from": right after a denial word they make it something done to someone
+    /// ("workers were dismissed after the strike", "dismissed from their posts").
+    public var deprivationFollowers: Set<String> = []
     /// Token runs that, right after a place name, make it a speaker, not the subject
     /// ("U.S.-based", "US official said", "British Foreign Secretary").
     public var speakerAfter: [[String]] = []

@@ -15,13 +15,17 @@ enum EngineSettingsReader {
         func wordSet(_ entries: [String: (key: Node, value: Node)], _ key: String) -> Set<String> {
             Set(words(entries[key]?.value, key))
         }
-        if let negation = doc.mapping(top["negation"]?.value, what: "negation", known: ["window", "negators", "denials", "hedges", "exhortation_modals", "breakers"]) {
+        if let negation = doc.mapping(top["negation"]?.value, what: "negation", known: ["window", "negators", "denials", "hedges", "exhortation_modals", "breakers",
+                                                                                  "deprivations", "deprivation_reach", "deprivation_followers"]) {
             settings.exhortationModals = wordSet(negation, "exhortation_modals")
             settings.negationBreakers = wordSet(negation, "breakers")
             settings.negationWindow = doc.integer(negation["window"]?.value, key: "window") ?? settings.negationWindow
             settings.negators = wordSet(negation, "negators")
             settings.denials = wordSet(negation, "denials")
             settings.hedges = wordSet(negation, "hedges")
+            settings.deprivations = wordSet(negation, "deprivations")
+            settings.deprivationReach = doc.integer(negation["deprivation_reach"]?.value, key: "deprivation_reach") ?? settings.deprivationReach
+            settings.deprivationFollowers = wordSet(negation, "deprivation_followers")
         }
         if let speakers = doc.mapping(top["speakers"]?.value, what: "speakers", known: ["after", "before", "verbs", "verb_window", "passive_auxiliaries",
                                                                                    "relative_pronouns"]) {

@@ -27,6 +27,26 @@ import Testing
         #expect(alleged.first { $0.indicator == "torture" }?.qualifier == .alleged)
     }
 
+    /// The qualifier of the finding for `indicator` in `text`; nil when there is no such finding.
+    func qualifier(_ text: String, _ indicator: IndicatorID) -> Qualifier?? {
+        analyzer.analyze(text: text).findings.first { $0.indicator == indicator }.map(\.qualifier)
+    }
+
+    @Test("a denial word that tells what was refused or done to someone is not a denial")
+    func deprivationIsNotDenial() {
+        // Refused to someone: the object follows the word.
+        #expect(qualifier("The journalist was detained and denied access to a lawyer in Minsk.", "press_freedom") == .some(nil))
+        #expect(qualifier("Prisoners in Tashkent were beaten and denied family visits.", "torture") == .some(nil))
+        #expect(qualifier("Courts in Egypt deny detained activists basic due process.", "political_prisoners") == .some(nil))
+        // Done to someone: a be-verb before it, "after" right after it, or "and" joining it to the evidence.
+        #expect(qualifier("Dozens of striking workers in Lagos were dismissed after the walkout.", "labor_rights") == .some(nil))
+        #expect(qualifier("Police in Minsk arrested the blogger and denied any wrongdoing.", "political_prisoners") == .some(nil))
+        // Still denials: a clause after "that", allegations "of" the abuse, a denial that ends the clause.
+        #expect(qualifier("Police in Minsk denied that the journalist was beaten in custody.", "torture") == .some(.denied))
+        #expect(qualifier("The ministry denied allegations of ill-treatment of detainees in Minsk.", "torture") == .some(.denied))
+        #expect(qualifier("Activists in Cairo were tortured, the ministry denied.", "torture") == .some(.denied))
+    }
+
     @Test("an exclusion vetoes the match in its sentence, and explain says why")
     func exclusions() {
         let report = analyzer.analyze(text: "The striker was sent off after a free kick in the Turkish league match, and the club was banned.")

@@ -20,5 +20,8 @@ import Testing
         let people = WordFacts.all.rawValue
         #expect(people & Token.classMask == people)
         #expect(people & 0xFFFF == 0)  // above the rules' word classes
+        // The rules' word classes fit beside the people's facts, in the bits a token keeps.
+        #expect(WordClass.all.rawValue & Token.classMask == WordClass.all.rawValue)
+        #expect(WordClass.all.rawValue & people == 0)
     }
 }
