@@ -83,7 +83,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
         case .unknownKey: return "unknown key (with a suggestion)"
         case .missingKey: return "required key missing"
         case .wrongType: return "value of the wrong type"
-        case .outOfRange: return "severity, weight or gap out of range"
+        case .outOfRange: return "severity, weight, gap or engine.yaml window out of range"
         case .emptyList: return "empty pattern list"
         case .unreadableFile: return "file missing or unreadable"
         case .duplicateIndicator: return "indicator id defined twice"

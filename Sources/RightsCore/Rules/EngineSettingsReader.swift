@@ -5,6 +5,9 @@ enum EngineSettingsReader {
     static let keys = ["negation", "speakers", "actor_words", "title_words", "not_place_names", "clause_words", "review_headlines", "lists", "places",
                        "report_under", "confidence", "attribution"]
 
+    /// How many tokens a window of engine.yaml may span: a sentence's worth, far more than any needs.
+    static let windows = 0 ... 50
+
     static func read(_ doc: inout YAMLDocument) -> EngineSettings {
         var settings = EngineSettings()
         guard let root = doc.root, let top = doc.mapping(root, what: "engine.yaml", known: keys) else { return settings }
@@ -19,12 +22,12 @@ enum EngineSettingsReader {
                                                                                   "deprivations", "deprivation_reach", "deprivation_followers"]) {
             settings.exhortationModals = wordSet(negation, "exhortation_modals")
             settings.negationBreakers = wordSet(negation, "breakers")
-            settings.negationWindow = doc.integer(negation["window"]?.value, key: "window") ?? settings.negationWindow
+            settings.negationWindow = doc.integer(negation["window"]?.value, key: "window", in: Self.windows) ?? settings.negationWindow
             settings.negators = wordSet(negation, "negators")
             settings.denials = wordSet(negation, "denials")
             settings.hedges = wordSet(negation, "hedges")
             settings.deprivations = wordSet(negation, "deprivations")
-            settings.deprivationReach = doc.integer(negation["deprivation_reach"]?.value, key: "deprivation_reach") ?? settings.deprivationReach
+            settings.deprivationReach = doc.integer(negation["deprivation_reach"]?.value, key: "deprivation_reach", in: Self.windows) ?? settings.deprivationReach
             settings.deprivationFollowers = wordSet(negation, "deprivation_followers")
         }
         if let speakers = doc.mapping(top["speakers"]?.value, what: "speakers", known: ["after", "before", "verbs", "verb_window", "passive_auxiliaries",
@@ -32,7 +35,7 @@ enum EngineSettingsReader {
             settings.passiveAuxiliaries = wordSet(speakers, "passive_auxiliaries")
             settings.relativePronouns = wordSet(speakers, "relative_pronouns")
             settings.speechVerbs = wordSet(speakers, "verbs")
-            settings.speechWindow = doc.integer(speakers["verb_window"]?.value, key: "verb_window") ?? settings.speechWindow
+            settings.speechWindow = doc.integer(speakers["verb_window"]?.value, key: "verb_window", in: Self.windows) ?? settings.speechWindow
             settings.speakerAfter = words(speakers["after"]?.value, "after").map { $0.split(separator: " ").map(String.init) }
             settings.speakerBefore = words(speakers["before"]?.value, "before").map { $0.split(separator: " ").map(String.init) }
         }

@@ -117,6 +117,17 @@ struct YAMLDocument {
         return value
     }
 
+    /// A whole number in `range`; outside it, an error (R005) and nil. Counts of tokens read from
+    /// a rules folder are bounded so that no window reaches past what an index can hold.
+    mutating func integer(_ node: Node?, key: String, in range: ClosedRange<Int>) -> Int? {
+        guard let value = integer(node, key: key), let node else { return nil }
+        guard range.contains(value) else {
+            diagnostics.append(Diagnostic(.outOfRange, location(node), "'\(key)' \(value) is out of range \(range.lowerBound)–\(range.upperBound)"))
+            return nil
+        }
+        return value
+    }
+
     mutating func sequence(_ node: Node?, key: String, subject: String? = nil) -> [Node]? {
         guard let node else { return nil }
         if let sequence = node.sequence { return Array(sequence) }

@@ -81,6 +81,20 @@ import Testing
                 && engine.missionWords.contains("consulate"))
     }
 
+    @Test("an engine.yaml window out of range is an error, not an overflow in the analysis")
+    func windowOutOfRange() throws {
+        let (folder, _) = try Self.rules { $0 }
+        let engine = folder.url.appendingPathComponent("engine.yaml")
+        let text = try String(contentsOf: engine, encoding: .utf8)
+        try text.replacingOccurrences(of: "verb_window: 3", with: "verb_window: 9223372036854775807")
+            .replacingOccurrences(of: "  window: 5", with: "  window: -9223372036854775808")
+            .write(to: engine, atomically: true, encoding: .utf8)
+        let lines = RuleSetLoader.read(folder.url, display: "rules").diagnostics.map(\.description)
+        #expect(lines.contains { $0.hasPrefix("rules/engine.yaml:") && $0.contains("error R005") && $0.contains("'verb_window' 9223372036854775807 is out of range 0–50") })
+        #expect(lines.contains { $0.contains("error R005") && $0.contains("'window' -9223372036854775808 is out of range 0–50") })
+        #expect(throws: RuleError.self) { try RuleSetLoader.load(from: folder.url) }
+    }
+
     @Test("a clause word added in engine.yaml ends a negator's reach")
     func edited() throws {
         let sentence = "Police in Minsk did not comment yet soldiers detained two journalists."
