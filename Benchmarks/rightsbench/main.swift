@@ -14,6 +14,8 @@ import RightsCore
 //       as the first form, and keep the generated store at PATH (to profile `--analyze-db PATH`)
 //   swift run -c release rightsbench --export-findings N [--keep DIR]
 //       one month of N findings written to a workbook (kept with its store in DIR)
+//   swift run -c release rightsbench --write-only [--articles N]
+//       the store's write of the findings of N generated articles alone, on this thread
 //   swift run -c release rightsbench --long-article
 //       one article of 1, 2 and 4 MB repeating one sentence of evidence: analysis, then the store write
 
@@ -32,6 +34,8 @@ if arguments.contains("--help") || arguments.contains("-h") {
                  one analysis of an existing store (every article again); --stages times read, analysis and write apart
                rightsbench --export-findings N [--keep DIR]
                  one month of N findings written to a workbook (kept with its store in DIR)
+               rightsbench --write-only [--articles N]
+                 the store's write of the findings of N generated articles alone, on one thread (for callgrind)
                rightsbench --long-article
                  one article of 1, 2 and 4 MB repeating one sentence of evidence
         Build with -c release: `swift run -c release rightsbench`.
@@ -243,6 +247,41 @@ if arguments.contains("--analyzer-only") {
     print(String(format: "stages: tokenize and split %.2f s (%d sentences), the same with rule atoms %.2f s, scan every sentence %.2f s",
                  tRead, sentenceCount, tPrepare, tScan))
     print(String(format: "analyzer alone (1 core): %d articles, %.1f MB in %.2f s: %.1f MB/s, %d findings", articles.count, Double(textBytes) / 1_000_000, elapsed, Double(textBytes) / 1_000_000 / elapsed, findings))
+    exit(0)
+}
+
+// --write-only [--articles N]: the store's write of findings alone, on this thread with no Swift
+// concurrency, so that callgrind (which does not run `--analyze-db` here) can count it
+// (tools/analyzer-instructions.sh). N generated articles are stored and analysed first, untimed.
+if arguments.contains("--write-only") {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rightsbench-write-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = try RightsStore(path: folder.appendingPathComponent("write.sqlite").path)
+    let builder = ArticleBuilder(cleaner: BoilerplateCleaner(rules: try BoilerplateRules.load(from: rulesFolder.appendingPathComponent("boilerplate.yaml"))))
+    var generator = SplitMix64(state: 42)
+    let generated = try (0 ..< articleCount).map { index -> Article in
+        let article = CorpusGenerator.article(index, rng: &generator)
+        return try builder.build(RawArticle(metadata: ArticleMetadata(id: "gen-\(index)", title: article.title, source: "Generator \(index % 7)", published: article.published),
+                                            body: article.body, origin: SourceLocation(file: "gen"), fallbackID: "gen-\(index)")).get()
+    }
+    _ = try store.insert(generated, at: Date())
+    let pipeline = AnalysisPipeline(compiled: CompiledRules(try RuleSetLoader.load(from: rulesFolder)))
+    let hash = pipeline.analyzer.compiled.contentHash
+    let runID = try store.beginRun(command: "bench", rulesHash: hash, at: Date())
+    let version = try store.articleVersion()
+    let cache = WordCache()
+    var pages: [[AnalysedArticle]] = [], last: ArticleID?
+    while true {
+        let texts = try store.articleTextsToAnalyse(rulesHash: hash, force: true, after: last, limit: AnalysisPipeline.defaultBatchSize)
+        guard let next = texts.last?.id else { break }
+        last = next
+        pages.append(texts.map { AnalysedArticle(id: $0.id, contentHash: $0.contentHash, findings: pipeline.analyzer.analyze($0, cache: cache).findings) })
+    }
+    let start = Date()
+    for page in pages { _ = try store.storeAnalysis(page, rulesHash: hash, runID: runID, unchangedSince: version) }
+    let findings = pages.reduce(0) { $0 + $1.reduce(0) { $0 + $1.findings.count } }
+    print(String(format: "store write alone: %d findings of %d articles in %d pages, %.2f s", findings, articleCount, pages.count, seconds(start)))
     exit(0)
 }
 
