@@ -112,6 +112,22 @@ enum CorpusGenerator {
     }
 }
 
+extension CorpusGenerator {
+    /// `count` generated articles built as ingest builds them (boilerplate removed), with ids
+    /// `idPrefix` and their number; `withSources`: each names one of seven sources.
+    static func built(_ count: Int, seed: UInt64, idPrefix: String, withSources: Bool) throws -> [Article] {
+        let builder = ArticleBuilder(cleaner: BoilerplateCleaner(rules: try BoilerplateRules.load(from: rulesFolder.appendingPathComponent("boilerplate.yaml"))))
+        var generator = SplitMix64(state: seed)
+        return try (0 ..< count).map { index -> Article in
+            let generated = article(index, rng: &generator)
+            let id = "\(idPrefix)\(index)"
+            return try builder.build(RawArticle(metadata: ArticleMetadata(id: id, title: generated.title, source: withSources ? "Generator \(index % 7)" : nil,
+                                                                          published: generated.published),
+                                                body: generated.body, origin: SourceLocation(file: "gen"), fallbackID: id)).get()
+        }
+    }
+}
+
 /// This process's peak resident memory: VmHWM, which (unlike getrusage's maxrss on Linux) does
 /// not carry over the parent's peak into a child process.
 func peakMemoryMB() -> Double {
@@ -201,13 +217,7 @@ if let index = arguments.firstIndex(of: "--analyze-db"), index + 1 < arguments.c
 
 // --analyzer-only: the analyzer on generated articles in memory (for profiling the hot path).
 if arguments.contains("--analyzer-only") {
-    var generator = SplitMix64(state: 7)
-    let builder = ArticleBuilder(cleaner: BoilerplateCleaner(rules: try BoilerplateRules.load(from: rulesFolder.appendingPathComponent("boilerplate.yaml"))))
-    let articles = try (0 ..< articleCount).map { index -> Article in
-        let generated = CorpusGenerator.article(index, rng: &generator)
-        return try builder.build(RawArticle(metadata: ArticleMetadata(id: "g\(index)", title: generated.title, published: generated.published),
-                                            body: generated.body, origin: SourceLocation(file: "gen"), fallbackID: "g\(index)")).get()
-    }
+    let articles = try CorpusGenerator.built(articleCount, seed: 7, idPrefix: "g", withSources: false)
     var analyzer = ArticleAnalyzer(CompiledRules(try RuleSetLoader.load(from: rulesFolder)))
     analyzer.detail = .findings
     let repeats = arguments.contains("--repeat") ? 5 : 1
@@ -258,14 +268,7 @@ if arguments.contains("--write-only") {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = try RightsStore(path: folder.appendingPathComponent("write.sqlite").path)
-    let builder = ArticleBuilder(cleaner: BoilerplateCleaner(rules: try BoilerplateRules.load(from: rulesFolder.appendingPathComponent("boilerplate.yaml"))))
-    var generator = SplitMix64(state: 42)
-    let generated = try (0 ..< articleCount).map { index -> Article in
-        let article = CorpusGenerator.article(index, rng: &generator)
-        return try builder.build(RawArticle(metadata: ArticleMetadata(id: "gen-\(index)", title: article.title, source: "Generator \(index % 7)", published: article.published),
-                                            body: article.body, origin: SourceLocation(file: "gen"), fallbackID: "gen-\(index)")).get()
-    }
-    _ = try store.insert(generated, at: Date())
+    _ = try store.insert(try CorpusGenerator.built(articleCount, seed: 42, idPrefix: "gen-", withSources: true), at: Date())
     let pipeline = AnalysisPipeline(compiled: CompiledRules(try RuleSetLoader.load(from: rulesFolder)))
     let hash = pipeline.analyzer.compiled.contentHash
     let runID = try store.beginRun(command: "bench", rulesHash: hash, at: Date())
